@@ -1,0 +1,89 @@
+/// One row of a case list: the case with the names a list shows.
+public struct CaseSummary: Hashable, Sendable {
+    public let id: Int64
+    public let code: String
+    public let title: String
+    public let status: CaseStatus
+    public let round: Int
+    public let dueDate: Day?
+    public let categoryName: String
+    public let departmentName: String
+    public let deputyName: String
+    public let residentName: String
+    public let version: Int
+
+    static let select = """
+        SELECT c.id, c.code, c.title, c.status, c.round, c.due_date,
+               coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version
+        FROM cases c
+        LEFT JOIN categories cat ON cat.id = c.category_id
+        LEFT JOIN departments dep ON dep.id = c.department_id
+        LEFT JOIN deputies d ON d.id = c.responsible_deputy_id
+        LEFT JOIN residents r ON r.id = c.resident_id
+        """
+
+    init(row: Statement) {
+        id = row.int64(0)
+        code = row.string(1)
+        title = row.string(2)
+        status = row.decode(3)!
+        round = row.int(4)
+        dueDate = row.day(5)
+        categoryName = row.string(6)
+        departmentName = row.string(7)
+        deputyName = row.string(8)
+        residentName = row.string(9)
+        version = row.int(10)
+    }
+}
+
+/// Counts of the month's new cases by status and category.
+public struct MonthStatistics: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable {
+        public let status: CaseStatus
+        public let categoryID: Int64?
+        public let count: Int
+    }
+
+    public let cells: [Cell]
+
+    public var total: Int { cells.reduce(0) { $0 + $1.count } }
+
+    public func count(status: CaseStatus) -> Int {
+        cells.filter { $0.status == status }.reduce(0) { $0 + $1.count }
+    }
+
+    public func count(categoryID: Int64?) -> Int {
+        cells.filter { $0.categoryID == categoryID }.reduce(0) { $0 + $1.count }
+    }
+}
+
+extension LiaisonStore {
+    static let overdueSQL = CaseSummary.select + """
+
+        WHERE c.status = 'dispatched' AND c.due_date < ? ORDER BY c.due_date, c.id LIMIT ?
+        """
+    static let overdueCountSQL = "SELECT count(*) FROM cases WHERE status = 'dispatched' AND due_date < ?"
+    static let monthStatisticsSQL = """
+        SELECT status, category_id, count(*) FROM cases
+        WHERE opened_on >= ? AND opened_on < ? GROUP BY status, category_id
+        """
+
+    /// Dispatched cases past their due date as of `day`, the longest overdue first.
+    public func overdueCases(asOf day: Day, limit: Int = 100) throws -> [CaseSummary] {
+        try database.fetchAll(LiaisonStore.overdueSQL, [day, limit], CaseSummary.init(row:))
+    }
+
+    public func overdueCount(asOf day: Day) throws -> Int {
+        try database.scalarInt(LiaisonStore.overdueCountSQL, [day]) ?? 0
+    }
+
+    public func monthStatistics(year: Int, month: Int) throws -> MonthStatistics {
+        let first = Day.firstOfMonth(year: year, month: month)
+        let next = first.adding(days: Day.daysIn(year: year, month: month))
+        let cells = try database.fetchAll(LiaisonStore.monthStatisticsSQL, [first, next]) { row in
+            MonthStatistics.Cell(status: row.decode(0)!, categoryID: row.optionalInt64(1), count: row.int(2))
+        }
+        return MonthStatistics(cells: cells)
+    }
+}

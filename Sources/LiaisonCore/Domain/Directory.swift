@@ -1,0 +1,176 @@
+import Foundation
+
+public struct DeputyDraft: Sendable {
+    public var name: String
+    public var level: DeputyLevel
+    public var gender: Gender
+    public var sector: String
+    public var constituency: String
+    public var group: String
+    public var phone: String
+    public var workplace: String
+
+    public init(name: String, level: DeputyLevel, gender: Gender = .unknown, sector: String = "",
+                constituency: String = "", group: String = "", phone: String = "", workplace: String = "") {
+        self.name = name
+        self.level = level
+        self.gender = gender
+        self.sector = sector
+        self.constituency = constituency
+        self.group = group
+        self.phone = phone
+        self.workplace = workplace
+    }
+}
+
+public struct Deputy: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let level: DeputyLevel
+    public let sector: String
+    public let constituency: String
+    public let group: String
+    public let phone: String
+    public let active: Bool
+}
+
+public struct ResidentDraft: Sendable {
+    public var name: String
+    public var phone: String?
+    public var phoneRefused: Bool
+    public var idNumber: String?
+    public var address: String
+    public var community: String
+
+    public init(name: String, phone: String? = nil, phoneRefused: Bool = false, idNumber: String? = nil,
+                address: String = "", community: String = "") {
+        self.name = name
+        self.phone = phone
+        self.phoneRefused = phoneRefused
+        self.idNumber = idNumber
+        self.address = address
+        self.community = community
+    }
+}
+
+public struct Resident: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let phone: String?
+    public let idNumber: String?
+    public let address: String
+    public let community: String
+
+    /// What lists show: never the whole number.
+    public var maskedPhone: String { phone.map(PhoneNumber.masked) ?? "未留电话" }
+}
+
+extension LiaisonStore {
+    private func requireName(_ name: String, _ what: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw DomainError.invalid("\(what)不能为空") }
+        return trimmed
+    }
+
+    @discardableResult
+    public func createDeputy(_ draft: DeputyDraft) throws -> Int64 {
+        let name = try requireName(draft.name, "代表姓名")
+        return try database.write {
+            try database.execute("""
+                INSERT INTO deputies(station_id, name, name_pinyin, name_initials, gender, level, sector,
+                                     constituency, station_group, phone, workplace, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [station.id, name, Pinyin.syllables(name), Pinyin.initials(name), draft.gender, draft.level,
+                      draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace, clock.now()])
+            return database.lastInsertedRowID
+        }
+    }
+
+    public func deputies(includeInactive: Bool = false) throws -> [Deputy] {
+        try database.fetchAll("""
+            SELECT id, name, level, sector, constituency, station_group, phone, active FROM deputies
+            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin
+            """, [station.id, includeInactive]) { row in
+            Deputy(id: row.int64(0), name: row.string(1), level: row.decode(2)!, sector: row.string(3),
+                   constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7))
+        }
+    }
+
+    @discardableResult
+    public func createLegalOfficer(name: String, role: LegalOfficerRole, organization: String, phone: String = "") throws -> Int64 {
+        let name = try requireName(name, "姓名")
+        return try database.write {
+            try database.execute(
+                "INSERT INTO legal_officers(station_id, name, role, organization, phone) VALUES (?, ?, ?, ?, ?)",
+                [station.id, name, role, organization, phone])
+            return database.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func createDepartment(name: String, kind: DepartmentKind, contact: String = "", phone: String = "") throws -> Int64 {
+        let name = try requireName(name, "承办单位名称")
+        return try database.write {
+            if try database.scalarInt("SELECT 1 FROM departments WHERE name = ?", [name]) != nil {
+                throw DomainError.invalid("承办单位「\(name)」已存在")
+            }
+            try database.execute("INSERT INTO departments(name, kind, contact, phone) VALUES (?, ?, ?, ?)",
+                                 [name, kind, contact, phone])
+            return database.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func createCategory(name: String, defaultDepartmentID: Int64? = nil, dueWorkingDays: Int = 10) throws -> Int64 {
+        let name = try requireName(name, "类别名称")
+        guard dueWorkingDays > 0 else { throw DomainError.invalid("办理时限须为正数个工作日") }
+        return try database.write {
+            if try database.scalarInt("SELECT 1 FROM categories WHERE name = ?", [name]) != nil {
+                throw DomainError.invalid("类别「\(name)」已存在")
+            }
+            let position = try database.scalarInt("SELECT coalesce(max(position), 0) + 1 FROM categories") ?? 1
+            try database.execute(
+                "INSERT INTO categories(name, default_department_id, default_due_working_days, position) VALUES (?, ?, ?, ?)",
+                [name, defaultDepartmentID, dueWorkingDays, position])
+            return database.lastInsertedRowID
+        }
+    }
+
+    /// Finds the resident with this phone number, or records a new one: the same phone never makes a second resident.
+    /// Returns the id and whether a new resident was created.
+    @discardableResult
+    public func findOrCreateResident(_ draft: ResidentDraft) throws -> (id: Int64, created: Bool) {
+        let name = try requireName(draft.name, "姓名")
+        var phone: String?
+        if let typed = draft.phone?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            guard let normalized = PhoneNumber.normalized(typed) else {
+                throw DomainError.invalid("电话号码格式不对：手机号 11 位，固话须带区号")
+            }
+            phone = normalized
+        } else if !draft.phoneRefused {
+            throw DomainError.invalid("请填写电话，或注明本人拒绝留电话")
+        }
+        var idNumber: String?
+        if let typed = draft.idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
+            idNumber = valid
+        }
+        return try database.write {
+            if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE phone = ?", [phone]) {
+                return (Int64(existing), false)
+            }
+            try database.execute("""
+                INSERT INTO residents(name, name_initials, phone, phone_refused, id_number, address, community, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [name, Pinyin.initials(name), phone, phone == nil, idNumber, draft.address, draft.community, clock.now()])
+            return (database.lastInsertedRowID, true)
+        }
+    }
+
+    public func resident(id: Int64) throws -> Resident? {
+        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE id = ?", [id]) { row in
+            Resident(id: row.int64(0), name: row.string(1), phone: row.optionalString(2), idNumber: row.optionalString(3),
+                     address: row.string(4), community: row.string(5))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Who did something: the signed-in operator, or the program itself.
+public struct Actor: Hashable, Sendable {
+    public let operatorID: Int64?
+    public let name: String
+
+    public init(operatorID: Int64? = nil, name: String) {
+        self.operatorID = operatorID
+        self.name = name
+    }
+
+    public static let system = Actor(name: "系统")
+}
+
+/// Why a domain operation was refused; the message is for the person at the keyboard.
+public enum DomainError: UserFacingError, Equatable {
+    case noStation
+    case stationAlreadyExists(String)
+    case notFound(String)
+    case invalid(String)
+    case wrongStatus(action: String, status: CaseStatus)
+    case changedElsewhere(String)
+    case reasonRequired(String)
+
+    public var userMessage: String {
+        switch self {
+        case .noStation: return "数据库中还没有联络站，请先运行 liaison-desk init"
+        case .stationAlreadyExists(let name): return "数据库已建好联络站「\(name)」"
+        case .notFound(let what): return "找不到\(what)"
+        case .invalid(let reason): return reason
+        case .wrongStatus(let action, let status): return "诉求当前为「\(status.label)」，不能\(action)"
+        case .changedElsewhere(let code): return "诉求 \(code) 已在别处被修改，请刷新后再试"
+        case .reasonRequired(let action): return "\(action)须写明理由"
+        }
+    }
+}
+
+/// The station's records and workflows over one database connection.
+/// Every write is one transaction; "today" comes from the injected clock.
+public final class LiaisonStore {
+    public let database: Database
+    public let clock: Clock
+    public let station: Station
+    public private(set) var calendar: WorkingCalendar
+
+    /// Opens the desk on the station recorded in the database.
+    public init(database: Database, clock: Clock = SystemClock()) throws {
+        self.database = database
+        self.clock = clock
+        guard let stationID = try database.scalarInt("SELECT value FROM settings WHERE key = 'station_id'"),
+              let station = try Station.fetch(id: Int64(stationID), in: database) else {
+            throw DomainError.noStation
+        }
+        self.station = station
+        self.calendar = try WorkingCalendar.load(from: database)
+    }
+
+    /// Creates the desk's own station in a freshly initialized database.
+    @discardableResult
+    public static func initialize(database: Database, clock: Clock = SystemClock(), station draft: StationDraft) throws -> LiaisonStore {
+        try database.write {
+            if let existing = try database.scalarString(
+                "SELECT name FROM stations WHERE id = (SELECT value FROM settings WHERE key = 'station_id')") {
+                throw DomainError.stationAlreadyExists(existing)
+            }
+            let id = try Station.insert(draft, at: clock.now(), in: database)
+            try database.execute("INSERT INTO settings(key, value) VALUES ('station_id', ?)", [id])
+        }
+        return try LiaisonStore(database: database, clock: clock)
+    }
+
+    public var today: Day { clock.today }
+
+    /// Re-reads the holiday calendar after an admin imported a year.
+    public func reloadCalendar() throws { calendar = try WorkingCalendar.load(from: database) }
+
+    /// Imports one year's holiday schedule, replacing what the database had for that year.
+    public func importCalendar(_ schedule: HolidaySchedule, actor: Actor) throws {
+        try database.write {
+            try schedule.save(into: database)
+            try audit("calendar.import", subject: "\(schedule.year)", detail: schedule.source, actor: actor)
+        }
+        try reloadCalendar()
+    }
+
+    /// The reception day on or after today, by the station's rule.
+    public var nextReceptionDay: Day? {
+        station.receptionRule?.nextReceptionDay(onOrAfter: today, calendar: calendar)
+    }
+
+    public func isReceptionDay(_ day: Day) -> Bool {
+        guard let rule = station.receptionRule else { return false }
+        return rule.receptionDay(inMonthOf: day, calendar: calendar) == day
+    }
+
+    /// Appends to the audit log (which refuses updates and deletes).
+    public func audit(_ action: String, subject: String, detail: String = "", actor: Actor) throws {
+        try database.execute(
+            "INSERT INTO audit_log(at, operator_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [clock.now(), actor.operatorID, actor.name, action, subject, detail])
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+public struct MeetingDraft: Sendable {
+    public var kind: MeetingKind
+    public var title: String
+    public var startsAt: LocalTime
+    public var place: String
+    public var phase: MeetingPhase
+    public var status: MeetingStatus
+
+    public init(kind: MeetingKind, title: String, startsAt: LocalTime, place: String = "",
+                phase: MeetingPhase = .before, status: MeetingStatus = .planned) {
+        self.kind = kind
+        self.title = title
+        self.startsAt = startsAt
+        self.place = place
+        self.phase = phase
+        self.status = status
+    }
+}
+
+public struct Meeting: Hashable, Sendable {
+    public let id: Int64
+    public let kind: MeetingKind
+    public let phase: MeetingPhase
+    public let title: String
+    public let startsAt: LocalTime
+    public let place: String
+    public let status: MeetingStatus
+    public let minutes: String
+    public let resolution: String
+}
+
+/// One seat on a reception day: a deputy or a legal officer.
+public struct RosterEntry: Hashable, Sendable {
+    public let id: Int64
+    public let day: Day
+    public let name: String
+    public let deputyID: Int64?
+    public let legalOfficerRole: LegalOfficerRole?
+    public let organization: String
+    public let role: DutyRole
+}
+
+extension LiaisonStore {
+    @discardableResult
+    public func createMeeting(_ draft: MeetingDraft) throws -> Int64 {
+        let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw DomainError.invalid("会议名称不能为空") }
+        return try database.write {
+            try database.execute("""
+                INSERT INTO meetings(station_id, kind, phase, title, starts_at, place, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [station.id, draft.kind, draft.phase, title, draft.startsAt, draft.place, draft.status])
+            return database.lastInsertedRowID
+        }
+    }
+
+    public func recordMinutes(meetingID: Int64, minutes: String, resolution: String) throws {
+        try database.write {
+            try database.execute("UPDATE meetings SET minutes = ?, resolution = ?, status = 'held', phase = 'after' WHERE id = ?",
+                                 [minutes, resolution, meetingID])
+        }
+    }
+
+    public func addAgendaItem(meetingID: Int64, title: String, caseID: Int64? = nil) throws {
+        try database.write {
+            let position = try database.scalarInt(
+                "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?", [meetingID]) ?? 1
+            try database.execute("INSERT INTO agenda_items(meeting_id, position, title, case_id) VALUES (?, ?, ?, ?)",
+                                 [meetingID, position, title, caseID])
+        }
+    }
+
+    public func addParticipant(meetingID: Int64, deputyID: Int64? = nil, departmentID: Int64? = nil,
+                               residentID: Int64? = nil, name: String = "", role: String = "") throws {
+        try database.write {
+            try database.execute("""
+                INSERT INTO meeting_participants(meeting_id, deputy_id, department_id, resident_id, name, role)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [meetingID, deputyID, departmentID, residentID, name, role])
+        }
+    }
+
+    /// Meetings starting in [from, to), in time order.
+    public func meetings(from start: Day, to end: Day) throws -> [Meeting] {
+        try database.fetchAll("""
+            SELECT id, kind, phase, title, starts_at, place, status, minutes, resolution FROM meetings
+            WHERE station_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at
+            """, [station.id, start, end]) { row in
+            Meeting(id: row.int64(0), kind: row.decode(1)!, phase: row.decode(2)!, title: row.string(3),
+                    startsAt: row.localTime(4)!, place: row.string(5), status: row.decode(6)!, minutes: row.string(7),
+                    resolution: row.string(8))
+        }
+    }
+
+    public func addToRoster(day: Day, deputyID: Int64? = nil, legalOfficerID: Int64? = nil, role: DutyRole = .receiving) throws {
+        guard (deputyID == nil) != (legalOfficerID == nil) else { throw DomainError.invalid("值班人须是一位代表或一位三官一员") }
+        try database.write {
+            try database.execute(
+                "INSERT INTO duty_roster(station_id, day, deputy_id, legal_officer_id, role) VALUES (?, ?, ?, ?, ?)",
+                [station.id, day, deputyID, legalOfficerID, role])
+        }
+    }
+
+    /// Who sits at the station on `day`: deputies first, then legal officers.
+    public func roster(on day: Day) throws -> [RosterEntry] {
+        try database.fetchAll("""
+            SELECT r.id, r.day, coalesce(d.name, o.name), r.deputy_id, o.role, coalesce(o.organization, ''), r.role
+            FROM duty_roster r
+            LEFT JOIN deputies d ON d.id = r.deputy_id
+            LEFT JOIN legal_officers o ON o.id = r.legal_officer_id
+            WHERE r.station_id = ? AND r.day = ?
+            ORDER BY r.deputy_id IS NULL, r.id
+            """, [station.id, day]) { row in
+            RosterEntry(id: row.int64(0), day: row.day(1)!, name: row.string(2), deputyID: row.optionalInt64(3),
+                        legalOfficerRole: row.decode(4), organization: row.string(5), role: row.decode(6) ?? .receiving)
+        }
+    }
+
+    /// Records a deputy's activity in the duty log with its points.
+    public func logDuty(deputyID: Int64, day: Day, kind: DutyKind, note: String = "", points: Int? = nil,
+                        visitID: Int64? = nil, meetingID: Int64? = nil) throws {
+        try database.write {
+            try database.execute("""
+                INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [deputyID, day, kind, points ?? kind.defaultPoints, note, visitID, meetingID])
+        }
+    }
+
+    public func dutyPoints(deputyID: Int64, year: Int) throws -> Int {
+        try database.scalarInt("SELECT coalesce(sum(points), 0) FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?",
+                               [deputyID, Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!]) ?? 0
+    }
+}
+
+extension LiaisonStore {
+    /// Creates an operator who signs in with a PIN (stored hashed).
+    @discardableResult
+    public func createOperator(name: String, role: OperatorRole, pin: String, deputyID: Int64? = nil) throws -> Int64 {
+        guard pin.count >= 4, pin.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw DomainError.invalid("PIN 须为至少 4 位数字") }
+        guard let hash = PINHash.hash(pin) else { throw DomainError.invalid("无法生成 PIN 摘要") }
+        return try database.write {
+            try database.execute("INSERT INTO operators(name, role, pin_hash, deputy_id) VALUES (?, ?, ?, ?)",
+                                 [name, role, hash, deputyID])
+            return database.lastInsertedRowID
+        }
+    }
+
+    /// The operator, when the PIN is theirs.
+    public func signIn(name: String, pin: String) throws -> Actor? {
+        guard let (id, hash) = try database.fetchOne("SELECT id, pin_hash FROM operators WHERE name = ? AND active = 1", [name],
+                                                     { ($0.int64(0), $0.string(1)) }),
+              PINHash.verify(pin, against: hash) else { return nil }
+        return Actor(operatorID: id, name: name)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+public struct VisitDraft: Sendable {
+    /// A returning resident chosen from the matches, or nil to find-or-create from `resident`.
+    public var residentID: Int64?
+    public var resident: ResidentDraft
+    public var channel: Channel
+    public var categoryID: Int64?
+    public var problem: String
+    public var requestedDeputyID: Int64?
+
+    public init(residentID: Int64? = nil, resident: ResidentDraft, channel: Channel = .walkIn, categoryID: Int64? = nil,
+                problem: String, requestedDeputyID: Int64? = nil) {
+        self.residentID = residentID
+        self.resident = resident
+        self.channel = channel
+        self.categoryID = categoryID
+        self.problem = problem
+        self.requestedDeputyID = requestedDeputyID
+    }
+}
+
+public struct Visit: Hashable, Sendable {
+    public let id: Int64
+    public let day: Day
+    public let queueNumber: Int
+    public let residentID: Int64
+    public let channel: Channel
+    public let categoryID: Int64?
+    public let problem: String
+    public let status: VisitStatus
+    public let outcome: VisitOutcome?
+    public let receivingDeputyID: Int64?
+    public let caseID: Int64?
+    public let arrivedAt: LocalTime
+
+    static let columns = """
+        id, day, queue_number, resident_id, channel, category_id, problem, status, outcome,
+        receiving_deputy_id, case_id, arrived_at
+        """
+
+    init(row: Statement) {
+        id = row.int64(0)
+        day = row.day(1)!
+        queueNumber = row.int(2)
+        residentID = row.int64(3)
+        channel = row.decode(4)!
+        categoryID = row.optionalInt64(5)
+        problem = row.string(6)
+        status = row.decode(7)!
+        outcome = row.decode(8)
+        receivingDeputyID = row.optionalInt64(9)
+        caseID = row.optionalInt64(10)
+        arrivedAt = row.localTime(11)!
+    }
+}
+
+extension LiaisonStore {
+    /// Registers a contact and gives it the next queue number of the day. The number is taken inside
+    /// the write transaction, so two terminals registering at once never share one.
+    @discardableResult
+    public func registerVisit(_ draft: VisitDraft) throws -> Visit {
+        let problem = draft.problem.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !problem.isEmpty else { throw DomainError.invalid("请写下反映的问题") }
+        return try database.write {
+            let residentID = try draft.residentID ?? findOrCreateResident(draft.resident).id
+            let now = clock.now()
+            let number = try database.scalarInt(
+                "SELECT coalesce(max(queue_number), 0) + 1 FROM visits WHERE station_id = ? AND day = ?",
+                [station.id, now.day]) ?? 1
+            try database.execute("""
+                INSERT INTO visits(station_id, day, queue_number, resident_id, channel, category_id, problem,
+                                   requested_deputy_id, arrived_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [station.id, now.day, number, residentID, draft.channel, draft.categoryID, problem,
+                      draft.requestedDeputyID, now])
+            return try visit(id: database.lastInsertedRowID)!
+        }
+    }
+
+    public func visit(id: Int64) throws -> Visit? {
+        try database.fetchOne("SELECT \(Visit.columns) FROM visits WHERE id = ?", [id], Visit.init(row:))
+    }
+
+    /// The day's queue in number order.
+    public func queue(on day: Day) throws -> [Visit] {
+        try database.fetchAll("SELECT \(Visit.columns) FROM visits WHERE station_id = ? AND day = ? ORDER BY queue_number",
+                              [station.id, day], Visit.init(row:))
+    }
+
+    /// Settles a visit at the desk. It is recorded as a case closed at once, so the statistics count it.
+    @discardableResult
+    public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, actor: Actor) throws -> CaseRecord {
+        let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !answer.isEmpty else { throw DomainError.invalid("请写下当场答复的内容") }
+        return try database.write {
+            let visit = try openVisit(visitID)
+            let now = clock.now()
+            let draft = CaseDraft(title: visit.problem, categoryID: visit.categoryID, tier: .immediate,
+                                  responsibleDeputyID: deputyID ?? visit.receivingDeputyID)
+            let record = try insertCase(draft, residentID: visit.residentID, sourceVisitID: visit.id,
+                                        status: .closed, actor: actor)
+            try database.execute("UPDATE cases SET closed_on = ? WHERE id = ?", [now.day, record.id])
+            try addEvent(.answeredOnSpot, caseID: record.id, text: answer, actor: actor)
+            try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, deputyID: deputyID)
+            return try caseRecord(id: record.id)
+        }
+    }
+
+    /// Turns a visit into a case to be handled.
+    @discardableResult
+    public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, actor: Actor) throws -> CaseRecord {
+        try database.write {
+            let visit = try openVisit(visitID)
+            var draft = draft
+            if draft.title.isEmpty { draft.title = visit.problem }
+            if draft.categoryID == nil { draft.categoryID = visit.categoryID }
+            let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, actor: actor)
+            try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, deputyID: draft.responsibleDeputyID)
+            return record
+        }
+    }
+
+    private func openVisit(_ id: Int64) throws -> Visit {
+        guard let visit = try visit(id: id) else { throw DomainError.notFound("来访记录") }
+        guard visit.outcome == nil, visit.status != .left else { throw DomainError.invalid("第 \(visit.queueNumber) 号来访已办结") }
+        return visit
+    }
+
+    private func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, deputyID: Int64?) throws {
+        try database.execute("""
+            UPDATE visits SET status = 'done', outcome = ?, answer = ?, case_id = ?,
+                   receiving_deputy_id = coalesce(receiving_deputy_id, ?), finished_at = ?
+            WHERE id = ?
+            """, [outcome, answer, caseID, deputyID, clock.now(), visit.id])
+    }
+}

@@ -1,0 +1,237 @@
+/// The station's words (GLOSSARY.md): each enum's raw value is what the database stores,
+/// and `label` is what the screens show.
+public protocol Labelled: RawRepresentable, CaseIterable, Hashable, Sendable, SQLBindable where RawValue == String {
+    var label: String { get }
+}
+
+public enum StationKind: String, Labelled {
+    case central, street, point, studio, sector
+    public var label: String {
+        switch self {
+        case .central: "代表联络总站"
+        case .street: "代表联络站"
+        case .point: "代表联络点"
+        case .studio: "代表工作室"
+        case .sector: "行业代表联络站"
+        }
+    }
+}
+
+public enum DeputyLevel: String, Labelled {
+    case national, provincial, city, county, township
+    public var label: String {
+        switch self {
+        case .national: "全国"
+        case .provincial: "省"
+        case .city: "市"
+        case .county: "区"
+        case .township: "街道"
+        }
+    }
+}
+
+public enum LegalOfficerRole: String, Labelled {
+    case judge, prosecutor, police, lawyer
+    public var label: String {
+        switch self {
+        case .judge: "法官"
+        case .prosecutor: "检察官"
+        case .police: "警官"
+        case .lawyer: "律师"
+        }
+    }
+}
+
+public enum DepartmentKind: String, Labelled {
+    case bureau, court, procuratorate, supervision, street, community, utility, other
+    public var label: String {
+        switch self {
+        case .bureau: "政府部门"
+        case .court: "法院"
+        case .procuratorate: "检察院"
+        case .supervision: "监委"
+        case .street: "街道"
+        case .community: "社区"
+        case .utility: "公用事业单位"
+        case .other: "其他"
+        }
+    }
+}
+
+public enum Channel: String, Labelled {
+    case walkIn, phone, online, letter, homeVisit, meeting
+    public var label: String {
+        switch self {
+        case .walkIn: "来访"
+        case .phone: "来电"
+        case .online: "网上"
+        case .letter: "来信"
+        case .homeVisit: "走访"
+        case .meeting: "会议"
+        }
+    }
+}
+
+public enum VisitStatus: String, Labelled {
+    case waiting, withDeputy, done, left
+    public var label: String {
+        switch self {
+        case .waiting: "等候"
+        case .withDeputy: "接待中"
+        case .done: "已办"
+        case .left: "离开"
+        }
+    }
+}
+
+public enum VisitOutcome: String, Labelled {
+    case answeredOnSpot, caseOpened, referred
+    public var label: String {
+        switch self {
+        case .answeredOnSpot: "当场答复"
+        case .caseOpened: "转为诉求"
+        case .referred: "转介"
+        }
+    }
+}
+
+public enum Tier: String, Labelled {
+    case immediate, joint, major
+    public var label: String {
+        switch self {
+        case .immediate: "小事即时办"
+        case .joint: "共性问题会商办"
+        case .major: "大事重点办"
+        }
+    }
+}
+
+public enum CaseStatus: String, Labelled {
+    case registered, triaged, dispatched, replied, notified, readyToClose, unsatisfied, closed
+    public var label: String {
+        switch self {
+        case .registered: "已登记"
+        case .triaged: "已研判"
+        case .dispatched: "已交办"
+        case .replied: "已答复"
+        case .notified: "已反馈"
+        case .readyToClose: "待销号"
+        case .unsatisfied: "不满意"
+        case .closed: "已销号"
+        }
+    }
+
+    public var isOpen: Bool { self != .closed }
+}
+
+public enum Satisfaction: String, Labelled {
+    case satisfied, basicallySatisfied, unsatisfied
+    public var label: String {
+        switch self {
+        case .satisfied: "满意"
+        case .basicallySatisfied: "基本满意"
+        case .unsatisfied: "不满意"
+        }
+    }
+
+    /// 满意率 counts 满意 and 基本满意.
+    public var countsAsSatisfied: Bool { self != .unsatisfied }
+}
+
+public enum MeetingKind: String, Labelled {
+    case reception, tripartite, bench, faceToFace, forum, themeDay
+    public var label: String {
+        switch self {
+        case .reception: "接待选民日"
+        case .tripartite: "三方共议"
+        case .bench: "小板凳会议"
+        case .faceToFace: "代表·局长面对面"
+        case .forum: "民情恳谈会"
+        case .themeDay: "主题活动日"
+        }
+    }
+}
+
+public enum MeetingPhase: String, Labelled {
+    case before, during, after
+    public var label: String {
+        switch self {
+        case .before: "协商前"
+        case .during: "协商中"
+        case .after: "协商后"
+        }
+    }
+}
+
+public enum MeetingStatus: String, Labelled {
+    case planned, held, cancelled
+    public var label: String {
+        switch self {
+        case .planned: "待召开"
+        case .held: "已召开"
+        case .cancelled: "已取消"
+        }
+    }
+}
+
+public enum DutyKind: String, Labelled {
+    case reception, householdVisit, enterpriseVisit, training, inspection, meeting, suggestion
+    public var label: String {
+        switch self {
+        case .reception: "进站接待"
+        case .householdVisit: "走访选民"
+        case .enterpriseVisit: "走访企业"
+        case .training: "学习培训"
+        case .inspection: "视察调研"
+        case .meeting: "参加会议"
+        case .suggestion: "提出建议"
+        }
+    }
+
+    /// Points per activity in the duty bank (履职积分).
+    public var defaultPoints: Int {
+        switch self {
+        case .reception: 5
+        case .householdVisit: 2
+        case .enterpriseVisit: 2
+        case .training: 1
+        case .inspection: 3
+        case .meeting: 2
+        case .suggestion: 3
+        }
+    }
+}
+
+public enum DutyRole: String, Labelled {
+    case receiving, legalAdvice, lead
+    public var label: String {
+        switch self {
+        case .receiving: "接待"
+        case .legalAdvice: "法律咨询"
+        case .lead: "带班"
+        }
+    }
+}
+
+public enum OperatorRole: String, Labelled {
+    case clerk, deputy, supervisor, admin
+    public var label: String {
+        switch self {
+        case .clerk: "工作人员"
+        case .deputy: "代表"
+        case .supervisor: "督办人员"
+        case .admin: "管理员"
+        }
+    }
+}
+
+public enum Gender: String, Labelled {
+    case unknown = "", male, female
+    public var label: String {
+        switch self {
+        case .unknown: ""
+        case .male: "男"
+        case .female: "女"
+        }
+    }
+}
