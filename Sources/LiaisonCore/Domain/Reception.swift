@@ -135,3 +135,28 @@ extension LiaisonStore {
             """, [outcome, answer, caseID, deputyID, clock.now(), visit.id])
     }
 }
+
+extension LiaisonStore {
+    /// A deputy receives the resident: the visit moves from waiting to with a deputy.
+    public func handToDeputy(visitID: Int64, deputyID: Int64) throws {
+        try database.write {
+            let visit = try openVisit(visitID)
+            guard visit.status == .waiting || visit.status == .withDeputy else {
+                throw DomainError.invalid("第 \(visit.queueNumber) 号不在等候中")
+            }
+            try database.execute("""
+                UPDATE visits SET status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)
+                WHERE id = ?
+                """, [deputyID, clock.now(), visitID])
+        }
+    }
+
+    /// The resident left without being seen.
+    public func markLeft(visitID: Int64) throws {
+        try database.write {
+            let visit = try openVisit(visitID)
+            guard visit.status == .waiting else { throw DomainError.invalid("第 \(visit.queueNumber) 号已在接待中") }
+            try database.execute("UPDATE visits SET status = 'left', finished_at = ? WHERE id = ?", [clock.now(), visitID])
+        }
+    }
+}

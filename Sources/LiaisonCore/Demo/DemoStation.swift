@@ -1,0 +1,343 @@
+import Foundation
+
+/// A realistic street-level station for trying the desk: the people, departments and categories of
+/// `Resources/demo/station.json`, and six months of visits and cases generated relative to today,
+/// so there are always overdue, due-soon and fresh items. Everything goes through the real workflows.
+public enum DemoStation {
+    struct Template: Decodable {
+        struct StationInfo: Decodable { let name, address, phone: String; let receptionDay: Int; let tie: String }
+        struct DeputyInfo: Decodable { let name, level, gender, sector, constituency, group, workplace: String }
+        struct OfficerInfo: Decodable { let name, role, organization: String }
+        struct DepartmentInfo: Decodable { let name, kind, contact: String }
+        struct CategoryInfo: Decodable {
+            let name, department: String
+            let days: Int
+            let problems, answers, replies: [String]
+        }
+        struct MeetingInfo: Decodable { let kind, title, place: String; let offsetDays: Int; let category: String? }
+        struct OperatorInfo: Decodable { let name, role, pin: String }
+
+        let station: StationInfo
+        let deputies: [DeputyInfo]
+        let legalOfficers: [OfficerInfo]
+        let departments: [DepartmentInfo]
+        let categories: [CategoryInfo]
+        let residents: [String]
+        let communities: [String]
+        let meetings: [MeetingInfo]
+        let operators: [OperatorInfo]
+    }
+
+    static func loadTemplate() throws -> Template {
+        let url = ShippedResources.directory.appendingPathComponent("demo/station.json")
+        return try JSONDecoder().decode(Template.self, from: Data(contentsOf: url))
+    }
+
+    /// Creates a demo database at `path`, which must not exist yet.
+    @discardableResult
+    public static func create(at path: String, now: LocalTime, visits: Int = 175) throws -> LiaisonStore {
+        if FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
+        let template = try loadTemplate()
+        let clock = ManualClock(now.adding(seconds: -200 * 86_400))
+        let database = try Database(path: path, mode: .create)
+        let rule = ReceptionDayRule(dayOfMonth: template.station.receptionDay,
+                                    tie: ReceptionDayRule.Tie(rawValue: template.station.tie) ?? .earlier)
+        let store = try LiaisonStore.initialize(database: database, clock: clock, station: StationDraft(
+            name: template.station.name, address: template.station.address, phone: template.station.phone, receptionRule: rule))
+        var generator = DemoGenerator(store: store, clock: clock, template: template, now: now)
+        try database.write { try generator.run(visits: visits) }
+        clock.set(now)
+        return store
+    }
+}
+
+/// A small deterministic generator (SplitMix64): the same demo every time, only the dates move with today.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+struct DemoGenerator {
+    let store: LiaisonStore
+    let clock: ManualClock
+    let template: DemoStation.Template
+    let now: LocalTime
+    var random = SeededRandom(seed: 20_261_121)
+    var deputyIDs: [Int64] = []
+    var categoryIDs: [Int64] = []
+    var categoryDepartment: [Int64: Int64] = [:]
+    var officerIDs: [Int64] = []
+    var residentPhones: [String] = []
+
+    init(store: LiaisonStore, clock: ManualClock, template: DemoStation.Template, now: LocalTime) {
+        self.store = store
+        self.clock = clock
+        self.template = template
+        self.now = now
+    }
+
+    var today: Day { now.day }
+    var calendar: WorkingCalendar { store.calendar }
+    var clerk: Actor { Actor(name: template.operators.first?.name ?? "工作人员") }
+    var supervisor: Actor { Actor(name: template.operators.dropFirst().first?.name ?? "督办人员") }
+
+    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+    mutating func number(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+
+    func at(_ day: Day, _ hour: Int, _ minute: Int = 0) -> LocalTime { LocalTime(day: day, hour: hour, minute: minute) }
+
+    mutating func run(visits: Int) throws {
+        try createDirectory()
+        try createHistory(visits: visits)
+        try createTodaysQueue()
+        try createRosters()
+        try createMeetings()
+        try createHouseholdVisits()
+    }
+
+    mutating func createDirectory() throws {
+        for deputy in template.deputies {
+            deputyIDs.append(try store.createDeputy(DeputyDraft(
+                name: deputy.name, level: DeputyLevel(rawValue: deputy.level)!, gender: Gender(rawValue: deputy.gender) ?? .unknown,
+                sector: deputy.sector, constituency: deputy.constituency, group: deputy.group,
+                phone: "139" + String(format: "%08d", 10_000_000 + deputyIDs.count * 7919), workplace: deputy.workplace)))
+        }
+        for officer in template.legalOfficers {
+            officerIDs.append(try store.createLegalOfficer(name: officer.name, role: LegalOfficerRole(rawValue: officer.role)!,
+                                                           organization: officer.organization))
+        }
+        var departments: [String: Int64] = [:]
+        for department in template.departments {
+            departments[department.name] = try store.createDepartment(
+                name: department.name, kind: DepartmentKind(rawValue: department.kind)!, contact: department.contact)
+        }
+        for category in template.categories {
+            let departmentID = departments[category.department]
+            let id = try store.createCategory(name: category.name, defaultDepartmentID: departmentID, dueWorkingDays: category.days)
+            categoryIDs.append(id)
+            categoryDepartment[id] = departmentID
+        }
+        for person in template.operators {
+            try store.createOperator(name: person.name, role: OperatorRole(rawValue: person.role)!, pin: person.pin)
+        }
+        residentPhones = template.residents.indices.map { "13" + String(format: "%09d", 501_234_567 + $0 * 104_729) }
+    }
+
+    mutating func residentDraft() -> ResidentDraft {
+        let index = number(0...(template.residents.count - 1))
+        return ResidentDraft(name: template.residents[index], phone: residentPhones[index],
+                             address: "\(number(1...12))号楼\(number(1...6))单元\(number(1...6))0\(number(1...4))",
+                             community: template.communities[index % template.communities.count])
+    }
+
+    /// Where a planned case stops, so the board shows every kind of item whatever today is.
+    enum Fate: CaseIterable {
+        case triaged, dueSoon, replied, notified, readyToClose, unsatisfied, reopened
+
+        /// How old the case must be for its steps to fit before today.
+        var minimumAge: Int {
+            switch self {
+            case .triaged: 2
+            case .replied, .notified, .readyToClose, .unsatisfied: 9
+            case .dueSoon, .reopened: 30
+            }
+        }
+    }
+
+    /// Six months of visits on working days, each answered on the spot or turned into a case that then
+    /// moves through the lifecycle as far as its dates allow.
+    mutating func createHistory(visits: Int) throws {
+        var times: [LocalTime] = []
+        while times.count < visits {
+            let day = today.adding(days: -number(1...180))
+            guard calendar.isWorkingDay(day) else { continue }
+            times.append(at(day, number(8...16), number(0...59)))
+        }
+        times.sort()
+        // Two of each fate, on the newest visits old enough for it.
+        var fates: [Int: Fate] = [:]
+        for fate in Fate.allCases + Fate.allCases {
+            if let index = times.indices.last(where: { fates[$0] == nil && times[$0].day <= today.adding(days: -fate.minimumAge) }) {
+                fates[index] = fate
+            }
+        }
+        for (index, time) in times.enumerated() {
+            clock.set(time)
+            let categoryIndex = number(0...(categoryIDs.count - 1))
+            let category = template.categories[categoryIndex]
+            let visit = try store.registerVisit(VisitDraft(
+                resident: residentDraft(), channel: chance(0.8) ? .walkIn : pick([.phone, .online, .letter]),
+                categoryID: categoryIDs[categoryIndex], problem: pick(category.problems)))
+            let deputyID = pick(deputyIDs)
+            clock.set(time.adding(seconds: number(5...40) * 60))
+            try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+            clock.set(time.adding(seconds: number(45...90) * 60))
+            if fates[index] == nil && chance(0.14) {
+                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, actor: clerk)
+                continue
+            }
+            let tier: Tier = chance(0.6) ? .immediate : (chance(0.75) ? .joint : .major)
+            let record = try store.openCase(fromVisit: visit.id, CaseDraft(title: "", tier: tier, responsibleDeputyID: deputyID),
+                                            actor: clerk)
+            try advance(record, category: category, departmentID: categoryDepartment[categoryIDs[categoryIndex]]!,
+                        from: clock.today, fate: fates[index])
+        }
+    }
+
+    /// Moves a case on while each next step's date is before today. A planned fate takes one-day steps
+    /// and stops where it says.
+    mutating func advance(_ record: CaseRecord, category: DemoStation.Template.CategoryInfo, departmentID: Int64,
+                          from start: Day, fate: Fate? = nil) throws {
+        let planned = fate != nil
+        if fate == .triaged || (!planned && start >= today.adding(days: -2) && chance(0.5)) { return }
+        var dispatchDay = calendar.adding(workingDays: planned ? 1 : number(0...1), to: start)
+        if fate == .dueSoon {
+            // Dispatched so that the deadline is two working days away.
+            dispatchDay = max(dispatchDay, calendar.adding(workingDays: -(category.days - 2), to: today))
+        }
+        guard dispatchDay < today else { return }
+        clock.set(at(dispatchDay, 10, number(0...59)))
+        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, actor: clerk).dueDate
+        if fate == .dueSoon { return }
+        let stuck = !planned && chance(0.12)
+        let replyDay = calendar.adding(workingDays: planned ? 2 : number(2...(category.days + 3)), to: dispatchDay)
+        if due < today && (stuck || replyDay >= today) || replyDay > due {
+            let noteDay = due.adding(days: number(1...3))
+            if noteDay < today && noteDay < replyDay {
+                clock.set(at(noteDay, 15))
+                try store.supervise(caseID: record.id, note: "已逾期，电话督促\(category.department)尽快答复", actor: supervisor)
+            }
+        }
+        guard !stuck, replyDay < today else { return }
+        clock.set(at(replyDay, 16, number(0...59)))
+        try store.recordReply(caseID: record.id, text: pick(category.replies), actor: Actor(name: category.department))
+        let feedbackDay = replyDay.adding(days: planned ? 1 : number(1...5))
+        guard feedbackDay < today, fate != .replied else { return }
+        clock.set(at(feedbackDay, 10))
+        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", actor: clerk)
+        let rateDay = feedbackDay.adding(days: planned ? 1 : number(1...12))
+        guard rateDay < today, fate != .notified else { return }
+        clock.set(at(rateDay, 11))
+        let roll = Double.random(in: 0..<1, using: &random)
+        var result: Satisfaction = roll < 0.68 ? .satisfied : (roll < 0.88 ? .basicallySatisfied : .unsatisfied)
+        switch fate {
+        case .unsatisfied?, .reopened?: result = .unsatisfied
+        case .readyToClose?: result = .satisfied
+        default: break
+        }
+        try store.rate(caseID: record.id, result: result, attitude: result == .unsatisfied ? .basicallySatisfied : .satisfied,
+                       comment: result == .unsatisfied ? "问题没有根本解决" : "", actor: clerk)
+        if fate == .unsatisfied || fate == .readyToClose { return }
+        if result.countsAsSatisfied {
+            let closeDay = rateDay.adding(days: number(0...8))
+            guard closeDay < today else { return }
+            clock.set(at(closeDay, 17))
+            try store.close(caseID: record.id, actor: supervisor)
+        } else if record.round == 1 && (fate == .reopened || chance(0.8)) {
+            let reopenDay = rateDay.adding(days: planned ? 1 : number(1...3))
+            guard reopenDay < today else { return }
+            clock.set(at(reopenDay, 9, 30))
+            try store.reopen(caseID: record.id, reason: "群众不满意，重新交办", actor: supervisor)
+            try advance(try store.caseRecord(id: record.id), category: category, departmentID: departmentID, from: reopenDay)
+        }
+    }
+
+    /// Today's queue: some done, one with a deputy, some still waiting, minutes apart up to now.
+    mutating func createTodaysQueue() throws {
+        let count = 6
+        for index in 0..<count {
+            let arrival = now.adding(seconds: -(count - index) * 13 * 60)
+            clock.set(arrival.day == today ? arrival : at(today, 0, index))
+            let categoryIndex = number(0...(categoryIDs.count - 1))
+            let category = template.categories[categoryIndex]
+            let visit = try store.registerVisit(VisitDraft(resident: residentDraft(), categoryID: categoryIDs[categoryIndex],
+                                                           problem: pick(category.problems)))
+            let deputyID = pick(deputyIDs)
+            clock.set(arrival.day == today ? arrival.adding(seconds: 5 * 60) : at(today, 0, index))
+            switch index {
+            case 0:
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, actor: clerk)
+            case 1:
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+                // Opened without a tier: it waits for triage.
+                try store.openCase(fromVisit: visit.id, CaseDraft(title: "", responsibleDeputyID: deputyID), actor: clerk)
+            case 2:
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Full rosters on every reception day from six months back to next month, and a smaller one today
+    /// when today is not a reception day (walk-ins come any day). Past reception days earn duty points.
+    mutating func createRosters() throws {
+        guard let rule = store.station.receptionRule else { return }
+        var days: [Day] = []
+        var (year, month, _) = today.adding(days: -185).components
+        for _ in 0..<8 {
+            days.append(rule.receptionDay(year: year, month: month, calendar: calendar))
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        if !days.contains(today) && calendar.isWorkingDay(today) { days.append(today) }
+        for day in days {
+            let seats = day == today && !store.isReceptionDay(day) ? 2 : 3
+            var chosen: Set<Int64> = []
+            while chosen.count < seats { chosen.insert(pick(deputyIDs)) }
+            for (offset, deputyID) in chosen.sorted().enumerated() {
+                try store.addToRoster(day: day, deputyID: deputyID, role: offset == 0 ? .lead : .receiving)
+                if day < today { try store.logDuty(deputyID: deputyID, day: day, kind: .reception, note: "接待选民日进站接待") }
+            }
+            try store.addToRoster(day: day, legalOfficerID: pick(officerIDs), role: .legalAdvice)
+        }
+    }
+
+    mutating func createMeetings() throws {
+        for info in template.meetings {
+            let day = calendar.adding(workingDays: 0, to: today.adding(days: info.offsetDays))
+            let held = day < today
+            let id = try store.createMeeting(MeetingDraft(kind: MeetingKind(rawValue: info.kind)!, title: info.title,
+                                                          startsAt: at(day, 14, 30), place: info.place,
+                                                          phase: held ? .after : .before, status: held ? .held : .planned))
+            var deputies: Set<Int64> = []
+            while deputies.count < 3 { deputies.insert(pick(deputyIDs)) }
+            for deputyID in deputies.sorted() {
+                try store.addParticipant(meetingID: id, deputyID: deputyID, role: "代表")
+                if held { try store.logDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id) }
+            }
+            if let name = info.category, let index = template.categories.firstIndex(where: { $0.name == name }) {
+                let categoryID = categoryIDs[index]
+                try store.addParticipant(meetingID: id, departmentID: categoryDepartment[categoryID], role: "承办单位")
+                let caseID = try store.database.scalarInt(
+                    "SELECT id FROM cases WHERE category_id = ? AND status <> 'closed' ORDER BY opened_on LIMIT 1", [categoryID])
+                try store.addAgendaItem(meetingID: id, title: "\(name)问题协商", caseID: caseID.map(Int64.init))
+            } else {
+                try store.addAgendaItem(meetingID: id, title: info.title)
+            }
+            for _ in 0..<2 { try store.addParticipant(meetingID: id, name: pick(template.residents), role: "居民代表") }
+            if held {
+                try store.recordMinutes(meetingID: id, minutes: "与会代表、承办单位和居民代表充分协商，形成一致意见。",
+                                        resolution: "由承办单位在十五个工作日内拿出方案，代表跟踪督办。")
+            }
+        }
+    }
+
+    mutating func createHouseholdVisits() throws {
+        for deputyID in deputyIDs {
+            for _ in 0..<number(1...4) {
+                let day = today.adding(days: -number(1...150))
+                guard calendar.isWorkingDay(day) else { continue }
+                try store.logDuty(deputyID: deputyID, day: day, kind: .householdVisit, note: "走访选民")
+            }
+        }
+    }
+}
