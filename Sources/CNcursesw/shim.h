@@ -23,5 +23,6 @@ static inline chtype liaison_acs_llcorner(void) { return ACS_LLCORNER; }
 static inline chtype liaison_acs_lrcorner(void) { return ACS_LRCORNER; }
 static inline chtype liaison_acs_ltee(void) { return ACS_LTEE; }
 static inline chtype liaison_acs_rtee(void) { return ACS_RTEE; }
+static inline WINDOW *liaison_stdscr(void) { return stdscr; }
 static inline const char *liaison_codeset(void) { return nl_langinfo(CODESET); }
 #endif

@@ -145,7 +145,7 @@ extension LiaisonStore {
 
     /// The whole history of a case, oldest first.
     public func timeline(caseID: Int64) throws -> [CaseEvent] {
-        try database.fetchAll("SELECT kind, at, actor, text FROM case_events WHERE case_id = ? ORDER BY at, id", [caseID]) { row in
+        try database.fetchAll(CaseQuerySQL.timeline, [caseID]) { row in
             CaseEvent(kind: row.decode(0) ?? .note, at: row.localTime(1)!, actor: row.string(2), text: row.string(3))
         }
     }

@@ -58,30 +58,40 @@ public struct MonthStatistics: Hashable, Sendable {
     }
 }
 
-extension LiaisonStore {
-    static let overdueSQL = CaseSummary.select + """
+/// The SQL behind the screens' queries, public so the benchmark can run the very same text through
+/// the sqlite3 command-line program.
+public enum CaseQuerySQL {
+    public static let overdue = CaseSummary.select + """
 
         WHERE c.status = 'dispatched' AND c.due_date < ? ORDER BY c.due_date, c.id LIMIT ?
         """
-    static let overdueCountSQL = "SELECT count(*) FROM cases WHERE status = 'dispatched' AND due_date < ?"
-    static let monthStatisticsSQL = """
+    public static let overdueCount = "SELECT count(*) FROM cases WHERE status = 'dispatched' AND due_date < ?"
+    public static let monthStatistics = """
         SELECT status, category_id, count(*) FROM cases
         WHERE opened_on >= ? AND opened_on < ? GROUP BY status, category_id
         """
+    public static let timeline = "SELECT kind, at, actor, text FROM case_events WHERE case_id = ? ORDER BY at, id"
+}
+
+extension LiaisonStore {
+    /// The first days of `month` and of the month after it: the bounds of a month's statistics.
+    public static func monthBounds(year: Int, month: Int) -> (Day, Day) {
+        let first = Day.firstOfMonth(year: year, month: month)
+        return (first, first.adding(days: Day.daysIn(year: year, month: month)))
+    }
 
     /// Dispatched cases past their due date as of `day`, the longest overdue first.
     public func overdueCases(asOf day: Day, limit: Int = 100) throws -> [CaseSummary] {
-        try database.fetchAll(LiaisonStore.overdueSQL, [day, limit], CaseSummary.init(row:))
+        try database.fetchAll(CaseQuerySQL.overdue, [day, limit], CaseSummary.init(row:))
     }
 
     public func overdueCount(asOf day: Day) throws -> Int {
-        try database.scalarInt(LiaisonStore.overdueCountSQL, [day]) ?? 0
+        try database.scalarInt(CaseQuerySQL.overdueCount, [day]) ?? 0
     }
 
     public func monthStatistics(year: Int, month: Int) throws -> MonthStatistics {
-        let first = Day.firstOfMonth(year: year, month: month)
-        let next = first.adding(days: Day.daysIn(year: year, month: month))
-        let cells = try database.fetchAll(LiaisonStore.monthStatisticsSQL, [first, next]) { row in
+        let (first, next) = LiaisonStore.monthBounds(year: year, month: month)
+        let cells = try database.fetchAll(CaseQuerySQL.monthStatistics, [first, next]) { row in
             MonthStatistics.Cell(status: row.decode(0)!, categoryID: row.optionalInt64(1), count: row.int(2))
         }
         return MonthStatistics(cells: cells)

@@ -1,0 +1,127 @@
+import Foundation
+
+/// A district-sized database for the benchmark: `cases` cases over three years ending today, about a third
+/// as many residents, four events per case, 2,000 deputies and 200 departments. Written with bulk inserts
+/// (one transaction per batch, synchronous off while loading), not through the workflows: that would take hours.
+public struct SyntheticDistrict {
+    public let cases: Int
+    public let today: Day
+    public var residents: Int { max(1, cases / 3) }
+    public var visits: Int { max(1, cases / 4) }
+    public var events: Int { cases * 4 }
+    public static let deputies = 2000
+    public static let departments = 200
+    static let categoryNames = ["供暖", "物业管理", "停车", "老旧小区改造", "加装电梯", "充电桩", "噪声扰民", "道路维修",
+                                "养老服务", "就业", "医保", "营商环境"]
+    static let spanDays = 3 * 365
+
+    public init(cases: Int, today: Day) {
+        self.cases = cases
+        self.today = today
+    }
+
+    /// The marker that says a file already holds this district, so the benchmark can reuse it.
+    public static func existingCaseCount(in database: Database) -> Int? {
+        (try? database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_cases'")).flatMap { $0.flatMap(Int.init) }
+    }
+
+    public func build(into database: Database, progress: (Double) -> Void) throws {
+        var random = SeededRandom(seed: 1_000_003)
+        try database.execute("PRAGMA synchronous = OFF")
+        try database.execute("PRAGMA cache_size = -262144")
+        defer { try? database.execute("PRAGMA synchronous = FULL") }
+        let now = LocalTime(day: today, hour: 8, minute: 0)
+        let totalRows = Double(residents + visits + cases * 6)
+        var written = 0.0
+
+        try database.write {
+            try database.execute("""
+                INSERT INTO stations(name, kind, reception_day_of_month, created_at) VALUES ('合成区人大代表联络总站', 'central', 15, ?)
+                """, [now])
+            try database.execute("INSERT INTO settings(key, value) VALUES ('station_id', ?)", [database.lastInsertedRowID])
+            for index in 1...SyntheticDistrict.deputies {
+                try database.execute("""
+                    INSERT INTO deputies(station_id, name, name_pinyin, name_initials, level, sector, constituency, created_at)
+                    VALUES (1, ?, ?, ?, ?, '社区', ?, ?)
+                    """, ["代表\(index)", "daibiao \(index)", "db\(index)", DeputyLevel.allCases[index % 5], "第\(index % 90 + 1)选区", now])
+            }
+            for index in 1...SyntheticDistrict.departments {
+                try database.execute("INSERT INTO departments(name, kind) VALUES (?, 'bureau')", ["承办单位\(index)"])
+            }
+            for (index, name) in SyntheticDistrict.categoryNames.enumerated() {
+                try database.execute("INSERT INTO categories(name, default_department_id, position) VALUES (?, ?, ?)",
+                                     [name, index + 1, index + 1])
+            }
+        }
+
+        /// Rows in transactions of 50,000; `weight` is how many rows one item writes, for the progress bar.
+        func batched(_ count: Int, weight: Int = 1, _ body: (Int) throws -> Void) throws {
+            var start = 0
+            while start < count {
+                let end = min(count, start + 50_000)
+                try database.write { for index in start..<end { try body(index) } }
+                written += Double((end - start) * weight)
+                progress(written / totalRows)
+                start = end
+            }
+        }
+
+        try batched(residents) { index in
+            try database.execute("""
+                INSERT INTO residents(name, name_initials, phone, community, created_at) VALUES (?, 'jm', ?, '合成社区', ?)
+                """, ["居民\(index)", "13" + String(format: "%09d", index), now])
+        }
+        let visitsPerDay = max(1, visits / SyntheticDistrict.spanDays)
+        try batched(visits) { index in
+            let day = today.adding(days: -(index / visitsPerDay) - 1)
+            try database.execute("""
+                INSERT INTO visits(station_id, day, queue_number, resident_id, channel, category_id, problem, status, outcome, arrived_at)
+                VALUES (1, ?, ?, ?, 'walkIn', ?, '合成来访', 'done', 'caseOpened', ?)
+                """, [day, index % visitsPerDay + 1, index % residents + 1, index % 12 + 1, LocalTime(day: day)])
+        }
+        var serials: [Int: Int] = [:]
+        try batched(cases, weight: 6) { index in
+            // Newest first: index 0 opened today, the last one three years ago.
+            let opened = today.adding(days: -(index * SyntheticDistrict.spanDays / cases))
+            let age = opened.days(until: today)
+            let serial = serials[opened.year, default: 0] + 1
+            serials[opened.year] = serial
+            let roll = Int.random(in: 0..<100, using: &random)
+            let status: CaseStatus
+            if age > 60 {
+                status = roll < 97 ? .closed : (roll < 99 ? .dispatched : .unsatisfied)
+            } else if age > 15 {
+                status = roll < 55 ? .closed : (roll < 75 ? .dispatched : (roll < 85 ? .replied : (roll < 92 ? .notified : .readyToClose)))
+            } else {
+                status = roll < 10 ? .registered : (roll < 20 ? .triaged : (roll < 80 ? .dispatched : .replied))
+            }
+            let due = opened.adding(days: 14)
+            let department = Int.random(in: 1...SyntheticDistrict.departments, using: &random)
+            try database.execute("""
+                INSERT INTO cases(station_id, year, serial, code, title, category_id, tier, status, department_id, due_date,
+                                  resident_id, responsible_deputy_id, opened_on, closed_on)
+                VALUES (1, ?, ?, ?, ?, ?, 'immediate', ?, ?, ?, ?, ?, ?, ?)
+                """, [opened.year, serial, CaseCode.format(year: opened.year, serial: serial), "合成诉求\(index)",
+                      index % 12 + 1, status, status == .registered ? nil : department, status == .registered ? nil : due,
+                      index % residents + 1, index % SyntheticDistrict.deputies + 1, opened,
+                      status == .closed ? opened.adding(days: 12) : nil])
+            let caseID = database.lastInsertedRowID
+            let kinds: [CaseEventKind] = [.registered, .dispatched, .replied, status == .closed ? .closed : .supervised]
+            for (step, kind) in kinds.enumerated() {
+                try database.execute("INSERT INTO case_events(case_id, kind, at, actor, text) VALUES (?, ?, ?, '合成', ?)",
+                                     [caseID, kind, LocalTime(day: opened.adding(days: step * 3), hour: 9 + step, minute: 0),
+                                      "\(kind.label)：合成事件文本，用于基准测试"])
+            }
+            if status != .registered {
+                try database.execute("""
+                    INSERT INTO dispatches(case_id, department_id, round, dispatched_on, due_date) VALUES (?, ?, 1, ?, ?)
+                    """, [caseID, department, opened, due])
+            }
+        }
+        try database.write {
+            try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('synthetic_cases', ?)", [String(cases)])
+        }
+        try database.execute("ANALYZE")
+        try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}

@@ -1,0 +1,30 @@
+/// The figures the desk shows at a glance.
+public struct StationOverview: Hashable, Sendable {
+    public let today: Day
+    public let isWorkingDay: Bool
+    public let isReceptionDay: Bool
+    public let holidayName: String?
+    public let calendarKnowsYear: Bool
+    public let nextReceptionDay: Day?
+    public let visitsToday: Int
+    public let waiting: Int
+    public let openCases: Int
+    public let overdue: Int
+}
+
+extension LiaisonStore {
+    public func overview() throws -> StationOverview {
+        let today = self.today
+        return try database.read {
+            let visits = try database.fetchOne(
+                "SELECT count(*), coalesce(sum(status = 'waiting'), 0) FROM visits WHERE station_id = ? AND day = ?",
+                [station.id, today]) { ($0.int(0), $0.int(1)) } ?? (0, 0)
+            return StationOverview(
+                today: today, isWorkingDay: calendar.isWorkingDay(today), isReceptionDay: isReceptionDay(today),
+                holidayName: calendar.name(of: today), calendarKnowsYear: calendar.knows(year: today.year),
+                nextReceptionDay: nextReceptionDay, visitsToday: visits.0, waiting: visits.1,
+                openCases: try database.scalarInt("SELECT count(*) FROM cases WHERE status <> 'closed'") ?? 0,
+                overdue: try overdueCount(asOf: today))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import CNcursesw
+import Foundation
+
+/// Why the terminal cannot host the desk.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The real terminal through ncursesw.
+public final class NcursesScreen: Screen {
+    private let colorEnabled: Bool
+    private var attributes: [TextRole: attr_t] = [:]
+
+    /// Sets the locale from the environment, refuses a terminal that is not UTF-8, and starts curses.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: liaison_codeset())
+        guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
+            throw TerminalError(description: "终端字符集是 \(codeset)，不是 UTF-8；请设置 LANG=zh_CN.UTF-8 或 C.UTF-8 后再启动")
+        }
+        // Esc must answer at once: the default waits a second to see whether an escape sequence follows.
+        setenv("ESCDELAY", "25", 0)
+        guard initscr() != nil else { throw TerminalError(description: "无法初始化终端（TERM=\(environment["TERM"] ?? "")）") }
+        raw()
+        noecho()
+        nonl()
+        keypad(liaison_stdscr(), true)
+        curs_set(0)
+        let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        colorEnabled = wantsColor && has_colors()
+        if colorEnabled {
+            start_color()
+            use_default_colors()
+        }
+        attributes = NcursesScreen.makeAttributes(color: colorEnabled)
+    }
+
+    /// Colour pairs for each role, or bold/reverse/underline in monochrome (and under NO_COLOR).
+    private static func makeAttributes(color: Bool) -> [TextRole: attr_t] {
+        let bold = liaison_a_bold(), reverse = liaison_a_reverse(), underline = liaison_a_underline()
+        guard color else {
+            return [.normal: 0, .title: reverse, .tab: 0, .activeTab: reverse | bold, .header: underline | bold,
+                    .selected: reverse, .overdue: bold | underline, .dueSoon: bold, .muted: liaison_a_dim(),
+                    .warning: bold | reverse, .hintKey: reverse, .hint: 0]
+        }
+        let pairs: [(TextRole, Int16, Int16, attr_t)] = [
+            (.title, Int16(COLOR_WHITE), Int16(COLOR_BLUE), bold),
+            (.tab, -1, -1, 0),
+            (.activeTab, Int16(COLOR_BLACK), Int16(COLOR_CYAN), bold),
+            (.header, Int16(COLOR_CYAN), -1, bold),
+            (.selected, Int16(COLOR_BLACK), Int16(COLOR_CYAN), 0),
+            (.overdue, Int16(COLOR_RED), -1, bold),
+            (.dueSoon, Int16(COLOR_YELLOW), -1, bold),
+            (.muted, Int16(COLOR_BLUE), -1, 0),
+            (.warning, Int16(COLOR_WHITE), Int16(COLOR_RED), bold),
+            (.hintKey, Int16(COLOR_BLACK), Int16(COLOR_CYAN), 0),
+            (.hint, -1, -1, 0),
+        ]
+        var result: [TextRole: attr_t] = [.normal: 0]
+        for (index, (role, foreground, background, extra)) in pairs.enumerated() {
+            let pair = Int16(index + 1)
+            init_pair(pair, foreground, background)
+            result[role] = liaison_color_pair(pair) | extra
+        }
+        return result
+    }
+
+    public var rows: Int { Int(getmaxy(liaison_stdscr())) }
+    public var columns: Int { Int(getmaxx(liaison_stdscr())) }
+
+    public func clear() { erase() }
+
+    public func draw(row: Int, column: Int, _ text: String, role: TextRole) {
+        guard row >= 0, row < rows, column >= 0, column < columns else { return }
+        // Clip by display width so addstr never wraps; the last cell of the last row is never written,
+        // because writing it scrolls some terminals.
+        var limit = columns - column
+        if row == rows - 1 { limit -= 1 }
+        let clipped = text.clipped(to: limit)
+        attrset(Int32(bitPattern: attributes[role] ?? 0))
+        mvaddstr(Int32(row), Int32(column), clipped)
+        attrset(0)
+    }
+
+    public func drawRule(row: Int, column: Int, length: Int, role: TextRole) {
+        attrset(Int32(bitPattern: attributes[role] ?? 0))
+        mvhline(Int32(row), Int32(column), liaison_acs_hline(), Int32(max(0, min(length, columns - column))))
+        attrset(0)
+    }
+
+    public func placeCursor(row: Int, column: Int) {
+        move(Int32(row), Int32(column))
+        curs_set(1)
+    }
+
+    public func hideCursor() { curs_set(0) }
+
+    public func present() { refresh() }
+
+    /// Forces a full repaint on the next refresh (Ctrl-L, return from Ctrl-Z).
+    public func invalidate() { clearok(liaison_stdscr(), true) }
+
+    /// The next key, or nil when `timeout` milliseconds pass. Reading with a timeout matters:
+    /// in blocking mode an invalid UTF-8 byte makes ncurses swallow every later key.
+    public func nextKey(timeout milliseconds: Int32) -> Key? {
+        timeout(milliseconds)
+        var value: wint_t = 0
+        let result = get_wch(&value)
+        if result == KEY_CODE_YES { return NcursesScreen.decode(keyCode: Int32(value)) }
+        guard result == OK, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        case 0..<32: return nil
+        default: return .character(Character(scalar))
+        }
+    }
+
+    private static func decode(keyCode: Int32) -> Key? {
+        switch keyCode {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        default:
+            for number in 1...12 where keyCode == liaison_key_f(Int32(number)) { return .function(number) }
+            return nil
+        }
+    }
+
+    /// Leaves curses mode and gives the terminal back as it was.
+    public func end() {
+        curs_set(1)
+        endwin()
+    }
+}

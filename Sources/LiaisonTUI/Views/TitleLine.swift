@@ -1,0 +1,22 @@
+import LiaisonCore
+
+/// The top line: station, date and weekday, what kind of day it is.
+struct TitleLine {
+    let stationName: String
+    let overview: StationOverview
+
+    var dayDescription: String {
+        if overview.isReceptionDay { return "接待选民日" }
+        if let name = overview.holidayName { return overview.isWorkingDay ? "\(name)上班" : "\(name)放假" }
+        return overview.isWorkingDay ? "工作日" : "休息日"
+    }
+
+    func render(on screen: Screen, row: Int) {
+        let today = overview.today
+        var right = "\(today.iso) \(today.chineseWeekday) \(dayDescription)"
+        if !overview.calendarKnowsYear { right += "（\(today.year)年节假日未载入，按周末计算）" }
+        let left = " " + stationName
+        let room = screen.columns - right.displayWidth - 1
+        screen.drawRow(row, left.fitted(to: max(0, room), ellipsis: true) + right + " ", role: .title)
+    }
+}

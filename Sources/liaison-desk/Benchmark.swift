@@ -1,0 +1,186 @@
+import Foundation
+import LiaisonCore
+import LiaisonTUI
+
+/// `liaison-desk bench`: builds (or reuses) a synthetic district and times what the screens do,
+/// against the same SQL run by the sqlite3 command-line program.
+struct Benchmark {
+    let cases: Int
+    let databasePath: String?
+
+    struct Measurement {
+        let name: String
+        let target: String
+        let samples: [Double] // milliseconds
+        var cliMean: Double?
+
+        var median: Double { percentile(0.5) }
+        var p99: Double { percentile(0.99) }
+        var mean: Double { samples.reduce(0, +) / Double(max(1, samples.count)) }
+
+        func percentile(_ fraction: Double) -> Double {
+            let sorted = samples.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+        }
+    }
+
+    func run() throws {
+        let path = databasePath ?? ".bench/district-\(cases).sqlite"
+        let today = SystemClock().today
+        let build = try prepare(path: path, today: today)
+        let store = try LiaisonStore(database: Database(path: path, checkIntegrity: false))
+        var random = SystemRandomNumberGenerator()
+        let caseCount = try store.database.scalarInt("SELECT max(id) FROM cases") ?? 1
+        let (monthStart, monthEnd) = LiaisonStore.monthBounds(year: today.adding(days: -31).year, month: today.adding(days: -31).month)
+
+        var results: [Measurement] = []
+        results.append(Measurement(name: "登记来访（含提交）", target: "≤ 5 ms 中位", samples: try time(400) { index in
+            let phone = "17" + String(format: "%09d", Int.random(in: 0..<999_999_999, using: &random))
+            try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "基准居民\(index)", phone: phone),
+                                               categoryID: 1, problem: "基准测试登记的问题"))
+        }))
+
+        let caseIDs = (0..<2000).map { _ in Int.random(in: 1...caseCount, using: &random) }
+        var timeline = Measurement(name: "诉求时间线", target: "≤ 10 ms 中位", samples: try time(caseIDs.count) { index in
+            _ = try store.timeline(caseID: Int64(caseIDs[index]))
+        })
+        timeline.cliMean = try cliMean(path: path, statements: caseIDs.map { inline(CaseQuerySQL.timeline, [$0]) })
+        results.append(timeline)
+
+        var board = Measurement(name: "督办首页（逾期在前）", target: "≤ 10 ms 中位", samples: try time(1000) { _ in
+            _ = try store.overdueCases(asOf: today, limit: 50)
+        })
+        board.cliMean = try cliMean(path: path, statements: Array(repeating: inline(CaseQuerySQL.overdue, [today.iso, 50]), count: 1000))
+        results.append(board)
+
+        var overdue = Measurement(name: "逾期件数", target: "≤ 10 ms 中位", samples: try time(1000) { _ in
+            _ = try store.overdueCount(asOf: today)
+        })
+        overdue.cliMean = try cliMean(path: path, statements: Array(repeating: inline(CaseQuerySQL.overdueCount, [today.iso]), count: 1000))
+        results.append(overdue)
+
+        var month = Measurement(name: "月度统计（状态×类别）", target: "≤ 200 ms", samples: try time(50) { _ in
+            _ = try store.monthStatistics(year: monthStart.year, month: monthStart.month)
+        })
+        month.cliMean = try cliMean(path: path, statements: Array(
+            repeating: inline(CaseQuerySQL.monthStatistics, [monthStart.iso, monthEnd.iso]), count: 50))
+        results.append(month)
+
+        report(results, build: build, path: path, store: store)
+    }
+
+    /// Reuses a district file built for the same number of cases; builds one otherwise.
+    private func prepare(path: String, today: Day) throws -> String {
+        if FileManager.default.fileExists(atPath: path) {
+            let existing = try Database(path: path, checkIntegrity: false)
+            if SyntheticDistrict.existingCaseCount(in: existing) == cases { return "沿用已生成的数据" }
+            throw StoreOpenError.alreadyExists(path)
+        }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                                                ? "." : (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let district = SyntheticDistrict(cases: cases, today: today)
+        let started = Date()
+        let database = try Database(path: path, mode: .create)
+        var lastShown = -1
+        try district.build(into: database) { fraction in
+            let percent = Int(fraction * 100)
+            guard percent != lastShown else { return }
+            lastShown = percent
+            let filled = percent * 40 / 100
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 40 - filled)
+            FileHandle.standardError.write(Data("\r生成合成数据 [\(bar)] \(percent)%".utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        return String(format: "生成用时 %.1f s", Date().timeIntervalSince(started))
+    }
+
+    private func time(_ count: Int, _ body: (Int) throws -> Void) throws -> [Double] {
+        var samples: [Double] = []
+        samples.reserveCapacity(count)
+        for index in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body(index)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return samples
+    }
+
+    /// The SQL with its parameters written in as literals, for the sqlite3 program.
+    private func inline(_ sql: String, _ values: [Any]) -> String {
+        var result = ""
+        var remaining = values[...]
+        for character in sql {
+            if character == "?", let value = remaining.popFirst() {
+                result += value is String ? "'\(value)'" : "\(value)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result + ";"
+    }
+
+    /// Mean milliseconds per statement in the sqlite3 program: the best of three runs with the statements,
+    /// less the best of three without them (start-up and opening the file).
+    private func cliMean(path: String, statements: [String]) throws -> Double? {
+        guard let withStatements = try bestOfThree(path: path, script: statements.joined(separator: "\n")),
+              let baseline = try bestOfThree(path: path, script: "SELECT 1;") else { return nil }
+        return max(0, withStatements - baseline) / Double(statements.count)
+    }
+
+    private func bestOfThree(path: String, script: String) throws -> Double? {
+        let scriptPath = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(getpid()).sql").path
+        try (".output /dev/null\n" + script + "\n").write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: scriptPath) }
+        let runs = (0..<3).compactMap { _ in runCLI(path: path, scriptPath: scriptPath) }
+        return runs.count == 3 ? runs.min() : nil
+    }
+
+    /// Runs sqlite3 with posix_spawn and waitpid: Foundation's Process polls for the exit, which adds
+    /// tens of milliseconds of noise.
+    private func runCLI(path: String, scriptPath: String) -> Double? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, scriptPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = ["sqlite3", "-batch", "-readonly", path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawnp(&pid, "sqlite3", &actions, nil, &argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, 0) == pid, status == 0 else { return nil }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    }
+
+    private func report(_ results: [Measurement], build: String, path: String, store: LiaisonStore) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let residents = (try? store.database.scalarInt("SELECT count(*) FROM residents")) ?? 0
+        let events = (try? store.database.scalarInt("SELECT count(*) FROM case_events")) ?? 0
+        print("LiaisonDesk 基准：\(cases) 件诉求，\(residents ?? 0) 位居民，\(events ?? 0) 条事件，"
+              + "\(SyntheticDistrict.deputies) 位代表，\(SyntheticDistrict.departments) 个承办单位；"
+              + String(format: "数据库 %.0f MB；", Double(size) / 1_048_576) + build)
+        let header = ["操作".fitted(to: 24), "中位数".fitted(to: 10), "p99".fitted(to: 10), "目标".fitted(to: 14),
+                      "sqlite3 均值".fitted(to: 13), "本程序均值".fitted(to: 11), "比值"]
+        print(header.joined())
+        for result in results {
+            let cli = result.cliMean.map { String(format: "%.3f ms", $0) } ?? "—"
+            let ratio = result.cliMean.map { $0 > 0 ? String(format: "%.2f×", result.mean / $0) : "—" } ?? "—"
+            print([result.name.fitted(to: 24), String(format: "%.3f ms", result.median).fitted(to: 10),
+                   String(format: "%.3f ms", result.p99).fitted(to: 10), result.target.fitted(to: 14), cli.fitted(to: 13),
+                   String(format: "%.3f ms", result.mean).fitted(to: 11), ratio].joined())
+        }
+        print("峰值内存（VmHWM）：\(peakMemory())")
+    }
+
+    private func peakMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "未知" }
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return String(format: "%.1f MB", Double(kilobytes) / 1024)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// What the command line asked for.
+struct Invocation: Equatable {
+    enum Command: Equatable {
+        case help
+        case version
+        case desk(demo: Bool)
+        case initialize(stationName: String)
+        case demo(path: String)
+        case check(full: Bool)
+        case backup(destination: String)
+        case calendarImport(file: String)
+        case calendarList
+        case bench(cases: Int, path: String?)
+    }
+
+    var command: Command
+    var databasePath: String?
+
+    struct UsageError: Error, Equatable {
+        let message: String
+    }
+
+    static func parse(_ arguments: [String]) throws -> Invocation {
+        var databasePath: String?
+        var demo = false
+        var words: [String] = []
+        var remaining = arguments[...]
+        func value(for option: String) throws -> String {
+            guard let next = remaining.popFirst(), !next.hasPrefix("--") else { throw UsageError(message: "\(option) 后面要跟一个值") }
+            return next
+        }
+        var options: [String: String] = [:]
+        var flags: Set<String> = []
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "-h", "--help": return Invocation(command: .help, databasePath: nil)
+            case "-V", "--version": return Invocation(command: .version, databasePath: nil)
+            case "--db": databasePath = try value(for: argument)
+            case "--demo": demo = true
+            case "--station", "--cases": options[argument] = try value(for: argument)
+            case "--full": flags.insert(argument)
+            default:
+                if argument.hasPrefix("-") { throw UsageError(message: "不认识的选项 \(argument)") }
+                words.append(argument)
+            }
+        }
+        func expect(_ count: Int, _ usage: String) throws {
+            guard words.count == count else { throw UsageError(message: "用法：liaison-desk \(usage)") }
+        }
+        let command: Command
+        switch words.first {
+        case nil:
+            command = .desk(demo: demo)
+        case "init":
+            try expect(1, "init [--station 名称]")
+            command = .initialize(stationName: options["--station"] ?? "人大代表联络站")
+        case "demo":
+            try expect(2, "demo 路径")
+            command = .demo(path: words[1])
+        case "check":
+            try expect(1, "check [--full]")
+            command = .check(full: flags.contains("--full"))
+        case "backup":
+            try expect(2, "backup 目标路径")
+            command = .backup(destination: words[1])
+        case "calendar":
+            if words.count == 3 && words[1] == "import" {
+                command = .calendarImport(file: words[2])
+            } else if words.count == 2 && words[1] == "list" {
+                command = .calendarList
+            } else {
+                throw UsageError(message: "用法：liaison-desk calendar import 文件 | calendar list")
+            }
+        case "bench":
+            try expect(1, "bench [--cases 数量]")
+            let cases = options["--cases"] ?? "1000000"
+            guard let count = Int(cases), count >= 100 else { throw UsageError(message: "--cases 应为不小于 100 的整数") }
+            command = .bench(cases: count, path: databasePath)
+        case let other?:
+            throw UsageError(message: "不认识的子命令 \(other)（liaison-desk --help 查看用法）")
+        }
+        let leftovers = Set(options.keys).subtracting(command.acceptedOptions).union(flags.subtracting(command.acceptedOptions))
+        if let unexpected = leftovers.sorted().first { throw UsageError(message: "\(unexpected) 不适用于这个命令") }
+        if demo && command != .desk(demo: true) { throw UsageError(message: "--demo 只用于打开工作台") }
+        if demo && databasePath != nil { throw UsageError(message: "--demo 与 --db 不能同时使用") }
+        return Invocation(command: command, databasePath: databasePath)
+    }
+
+    static let helpText = """
+    liaison-desk — 人大代表联络站工作台
+
+    用法：
+      liaison-desk [--db 路径]                 打开工作台
+      liaison-desk --demo                      在新建的演示站上打开工作台
+      liaison-desk [--db 路径] init [--station 名称]
+                                               新建数据库和本联络站
+      liaison-desk demo 路径                   在“路径”新建演示数据库（不覆盖已有文件）
+      liaison-desk [--db 路径] check [--full]  检查完整性、外键和版本；全部正常才返回 0
+      liaison-desk [--db 路径] backup 目标     在线备份到“目标”（先写临时文件，校验后改名）
+      liaison-desk [--db 路径] calendar import 文件
+                                               导入一年的节假日安排（全部或全不）
+      liaison-desk [--db 路径] calendar list   列出已载入节假日安排的年份
+      liaison-desk bench [--cases 数量] [--db 路径]
+                                               性能基准（默认 1,000,000 件诉求）
+      liaison-desk --help | --version
+
+    数据库位置：--db 路径，否则环境变量 LIAISON_DESK_DB，否则
+    $XDG_DATA_HOME/liaison-desk/desk.sqlite（默认 ~/.local/share/liaison-desk/desk.sqlite）。
+
+    退出码：0 成功；1 操作失败或检查发现问题；2 用法错误。
+    """
+}
+
+extension Invocation.Command {
+    var acceptedOptions: Set<String> {
+        switch self {
+        case .initialize: ["--station"]
+        case .check: ["--full"]
+        case .bench: ["--cases"]
+        default: []
+        }
+    }
+}

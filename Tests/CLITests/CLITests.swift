@@ -1,0 +1,187 @@
+import Foundation
+import XCTest
+import LiaisonCore
+
+/// The built `liaison-desk` binary, run as a script or an administrator would.
+final class CLITests: XCTestCase {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var binary: URL {
+        // On Linux the test runner is the .xctest executable, built beside liaison-desk.
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("liaison-desk")
+    }
+
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        struct MissingBinary: Error, CustomStringConvertible {
+            var description: String { "liaison-desk is not built beside the tests: run swift build first (scripts/test does)" }
+        }
+        guard FileManager.default.isExecutableFile(atPath: CLITests.binary.path) else { throw MissingBinary() }
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // An unprivileged user must be able to reach the files in the read-only test.
+        chmod(directory.path, 0o755)
+    }
+
+    override func tearDownWithError() throws {
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], asUser user: String? = nil) throws -> Result {
+        let process = Process()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups",
+                                 CLITests.binary.path] + arguments
+        } else {
+            process.executableURL = CLITests.binary
+            process.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["LIAISON_DESK_DB"] = nil
+        env["XDG_DATA_HOME"] = path("xdg")
+        env["LANG"] = "C.UTF-8"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A refusal: non-zero, one line on stderr that contains `expected`, and the file exactly as before.
+    func assertRefused(_ arguments: [String], file target: String?, contains expected: String, asUser user: String? = nil,
+                       line: UInt = #line) throws {
+        let before = try target.flatMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let result = try run(arguments, asUser: user)
+        XCTAssertNotEqual(result.status, 0, line: line)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one line: \(result.stderr)", line: line)
+        XCTAssertTrue(result.stderr.contains(expected), "\(result.stderr) should say \(expected)", line: line)
+        if let target {
+            XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: target)), before, "file changed", line: line)
+        }
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for word in ["init", "demo", "check", "backup", "--db", "LIAISON_DESK_DB", "XDG_DATA_HOME"] {
+            XCTAssertTrue(help.stdout.contains(word), word)
+        }
+        XCTAssertTrue(try run(["--version"]).stdout.hasPrefix("liaison-desk "))
+        let usage = try run(["frobnicate"])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("不认识的子命令"))
+    }
+
+    func testInitDemoCheckAndBackup() throws {
+        let database = path("station.sqlite")
+        XCTAssertEqual(try run(["--db", database, "init", "--station", "和平里街道代表联络站"]).status, 0)
+        try assertRefused(["--db", database, "init"], file: database, contains: "和平里街道代表联络站")
+        let check = try run(["--db", database, "check", "--full"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("完整性（完整检查）：正常"))
+
+        let demo = path("demo.sqlite")
+        XCTAssertEqual(try run(["demo", demo]).status, 0)
+        try assertRefused(["demo", demo], file: demo, contains: "不会覆盖")
+        let store = try LiaisonStore(database: Database(path: demo, mode: .readOnly))
+        XCTAssertGreaterThan(try store.database.scalarInt("SELECT count(*) FROM cases") ?? 0, 100)
+
+        let copy = path("backup.sqlite")
+        XCTAssertEqual(try run(["--db", demo, "backup", copy]).status, 0)
+        XCTAssertEqual(try run(["--db", copy, "check"]).status, 0)
+        let original = try Database(path: demo, mode: .readOnly)
+        let backup = try Database(path: copy, mode: .readOnly)
+        XCTAssertEqual(try original.scalarInt("SELECT count(*) FROM case_events"), try backup.scalarInt("SELECT count(*) FROM case_events"))
+        try assertRefused(["--db", demo, "backup", copy], file: copy, contains: "不会覆盖")
+        try assertRefused(["--db", demo, "backup", path("missing/dir/b.sqlite")], file: nil, contains: "目录不存在")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("partial") }, [],
+                       "no half-written backup left behind")
+    }
+
+    func testDatabaseLocationFromEnvironmentAndDataDirectory() throws {
+        let database = path("env.sqlite")
+        XCTAssertEqual(try run(["init"], environment: ["LIAISON_DESK_DB": database]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: database))
+        XCTAssertEqual(try run(["init", "--station", "默认站"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("xdg/liaison-desk/desk.sqlite")))
+    }
+
+    func testBadInputIsRefusedInOneLineAndLeavesFilesUntouched() throws {
+        let notes = path("notes.txt")
+        try Data("会议纪要，不是数据库\n".utf8).write(to: URL(fileURLWithPath: notes))
+        for command in [["check"], ["backup", path("out.sqlite")], ["calendar", "list"], ["init"]] {
+            try assertRefused(["--db", notes] + command, file: notes, contains: "不是 SQLite")
+        }
+        try assertRefused(["--db", path("none.sqlite"), "check"], file: nil, contains: "不存在")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("none.sqlite")))
+        try assertRefused(["--db", path("no/such/dir/a.sqlite"), "init"], file: nil, contains: "目录不存在")
+
+        let newer = path("newer.sqlite")
+        XCTAssertEqual(try run(["--db", newer, "init"]).status, 0)
+        try setUserVersion(newer, 42)
+        try assertRefused(["--db", newer, "calendar", "import", path("x.txt")], file: newer, contains: "无法读取")
+        try Data("year 2027\nholiday 2027-01-01 元旦\n".utf8).write(to: URL(fileURLWithPath: path("2027.txt")))
+        try assertRefused(["--db", newer, "calendar", "import", path("2027.txt")], file: newer, contains: "比本程序支持的版本")
+        try assertRefused(["--db", newer, "check"], file: newer, contains: "检查发现问题")
+
+        let foreign = path("foreign.sqlite")
+        try makeForeignDatabase(foreign)
+        try assertRefused(["--db", foreign, "check"], file: foreign, contains: "不是本程序的数据库")
+    }
+
+    func testReadOnlyFileIsRefusedForWriting() throws {
+        let database = path("station.sqlite")
+        XCTAssertEqual(try run(["--db", database, "init"]).status, 0)
+        XCTAssertEqual(try run(["--db", database, "check"]).status, 0)
+        chmod(database, 0o444)
+        try Data("year 2027\nholiday 2027-01-01 元旦\n".utf8).write(to: URL(fileURLWithPath: path("2027.txt")))
+        chmod(path("2027.txt"), 0o644)
+        // Root writes through file permissions, so the refusal is checked as an unprivileged user.
+        let user: String? = getuid() == 0 ? "nobody" : nil
+        try assertRefused(["--db", database, "calendar", "import", path("2027.txt")], file: database, contains: "只读", asUser: user)
+    }
+
+    func testCalendarImportIsAllOrNothing() throws {
+        let database = path("station.sqlite")
+        XCTAssertEqual(try run(["--db", database, "init"]).status, 0)
+        try Data("year 2027\nholiday 2027-01-01 元旦\nholiday 2027-02-30 春节\n".utf8).write(to: URL(fileURLWithPath: path("bad.txt")))
+        try assertRefused(["--db", database, "calendar", "import", path("bad.txt")], file: nil, contains: "第 3 行")
+        XCTAssertFalse(try run(["--db", database, "calendar", "list"]).stdout.contains("2027"))
+        try Data("year 2027\nholiday 2027-01-01 元旦\n".utf8).write(to: URL(fileURLWithPath: path("good.txt")))
+        XCTAssertEqual(try run(["--db", database, "calendar", "import", path("good.txt")]).status, 0)
+        XCTAssertTrue(try run(["--db", database, "calendar", "list"]).stdout.contains("2027"))
+    }
+
+    private func setUserVersion(_ path: String, _ version: Int) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, "PRAGMA user_version = \(version);"]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    private func makeForeignDatabase(_ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, "PRAGMA application_id = 7; CREATE TABLE t(x); INSERT INTO t VALUES ('别的程序');"]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+}
