@@ -8,6 +8,15 @@ func fail(_ message: String, code: Int32 = 1) -> Never {
     exit(code)
 }
 
+// The Swift runtime's crash backtracer reads SWIFT_BACKTRACE once at start-up. Left on, it waits 30 s at an
+// interactive prompt holding the terminal, and dumps memory that may hold residents' data. So the program
+// starts itself once more with the backtracer off; the runtime still prints the one-line fatal error.
+if getenv("SWIFT_BACKTRACE") == nil {
+    setenv("SWIFT_BACKTRACE", "enable=no", 1)
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+    // If exec fails we simply go on with the backtracer as it is.
+}
+
 let invocation: Invocation
 do {
     invocation = try Invocation.parse(Array(CommandLine.arguments.dropFirst()))

@@ -10,6 +10,20 @@ public struct StationOverview: Hashable, Sendable {
     public let waiting: Int
     public let openCases: Int
     public let overdue: Int
+
+    public init(today: Day, isWorkingDay: Bool, isReceptionDay: Bool, holidayName: String?, calendarKnowsYear: Bool,
+                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, openCases: Int, overdue: Int) {
+        self.today = today
+        self.isWorkingDay = isWorkingDay
+        self.isReceptionDay = isReceptionDay
+        self.holidayName = holidayName
+        self.calendarKnowsYear = calendarKnowsYear
+        self.nextReceptionDay = nextReceptionDay
+        self.visitsToday = visitsToday
+        self.waiting = waiting
+        self.openCases = openCases
+        self.overdue = overdue
+    }
 }
 
 extension LiaisonStore {

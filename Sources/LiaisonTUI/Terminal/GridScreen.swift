@@ -85,6 +85,6 @@ public final class GridScreen: Screen {
 
     /// The display columns each row occupies: every row must be exactly the screen width.
     public func rowWidth(_ row: Int) -> Int {
-        cells[row].reduce(0) { $0 + ($1.isContinuation ? 1 : DisplayWidth.width(of: $1.character)) }
+        cells[row].reduce(0) { $0 + ($1.isContinuation ? 0 : DisplayWidth.width(of: $1.character)) }
     }
 }

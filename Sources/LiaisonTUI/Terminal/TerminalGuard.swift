@@ -18,7 +18,7 @@ public enum TerminalGuard {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = restoreAndReraise
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigaction(signal, &action, nil)
         }
     }

@@ -99,6 +99,6 @@ extension StringProtocol {
             return alignRight ? padding + self : String(self) + padding
         }
         guard ellipsis else { return clipped(to: columns).fitted(to: columns) }
-        return clipped(to: columns - 1).fitted(to: columns - 1) + "~"
+        return (clipped(to: columns - 1) + "~").fitted(to: columns)
     }
 }
