@@ -10,6 +10,7 @@ public struct TerminalError: Error, CustomStringConvertible {
 public final class NcursesScreen: Screen {
     private let colorEnabled: Bool
     private var attributes: [TextRole: attr_t] = [:]
+    private var decoder = UTF8Decoder()
 
     /// Sets the locale from the environment, refuses a terminal that is not UTF-8, and starts curses.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -100,22 +101,31 @@ public final class NcursesScreen: Screen {
     /// Forces a full repaint on the next refresh (Ctrl-L, return from Ctrl-Z).
     public func invalidate() { clearok(liaison_stdscr(), true) }
 
-    /// The next key, or nil when `timeout` milliseconds pass. Reading with a timeout matters:
-    /// in blocking mode an invalid UTF-8 byte makes ncurses swallow every later key.
+    /// The next key, or nil when `timeout` milliseconds pass. Bytes are read one at a time with a timeout
+    /// and decoded here, so an invalid UTF-8 byte is dropped and the keys after it still arrive.
     public func nextKey(timeout milliseconds: Int32) -> Key? {
         timeout(milliseconds)
-        var value: wint_t = 0
-        let result = get_wch(&value)
-        if result == KEY_CODE_YES { return NcursesScreen.decode(keyCode: Int32(value)) }
-        guard result == OK, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
-        switch value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
-        case 0..<32: return nil
-        default: return .character(Character(scalar))
+        while true {
+            let code = getch()
+            if code == ERR {
+                decoder.reset()
+                return nil
+            }
+            if code >= 256 { return NcursesScreen.decode(keyCode: code) }
+            guard let scalar = decoder.feed(UInt8(truncatingIfNeeded: code)) else {
+                // The rest of a character follows at once; do not wait long for it.
+                timeout(50)
+                continue
+            }
+            switch scalar.value {
+            case 9: return .tab
+            case 10, 13: return .enter
+            case 27: return .escape
+            case 8, 127: return .backspace
+            case 1...26: return .control(Character(Unicode.Scalar(UInt8(scalar.value) + 96)))
+            case 0..<32: return nil
+            default: return .character(Character(scalar))
+            }
         }
     }
 
