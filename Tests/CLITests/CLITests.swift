@@ -133,14 +133,14 @@ final class CLITests: XCTestCase {
 
         let newer = path("newer.sqlite")
         XCTAssertEqual(try run(["--db", newer, "init"]).status, 0)
-        try setUserVersion(newer, 42)
+        try sqlite3(newer, "PRAGMA user_version = 42;")
         try assertRefused(["--db", newer, "calendar", "import", path("x.txt")], file: newer, contains: "无法读取")
         try Data("year 2027\nholiday 2027-01-01 元旦\n".utf8).write(to: URL(fileURLWithPath: path("2027.txt")))
         try assertRefused(["--db", newer, "calendar", "import", path("2027.txt")], file: newer, contains: "比本程序支持的版本")
         try assertRefused(["--db", newer, "check"], file: newer, contains: "检查发现问题")
 
         let foreign = path("foreign.sqlite")
-        try makeForeignDatabase(foreign)
+        try sqlite3(foreign, "PRAGMA application_id = 7; CREATE TABLE t(x); INSERT INTO t VALUES ('别的程序');")
         try assertRefused(["--db", foreign, "check"], file: foreign, contains: "不是本程序的数据库")
     }
 
@@ -167,19 +167,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try run(["--db", database, "calendar", "list"]).stdout.contains("2027"))
     }
 
-    private func setUserVersion(_ path: String, _ version: Int) throws {
+    /// Changes a file with the sqlite3 program, as another tool would.
+    private func sqlite3(_ path: String, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, "PRAGMA user_version = \(version);"]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-    }
-
-    private func makeForeignDatabase(_ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, "PRAGMA application_id = 7; CREATE TABLE t(x); INSERT INTO t VALUES ('别的程序');"]
+        process.arguments = ["sqlite3", path, sql]
         try process.run()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
