@@ -3,6 +3,9 @@ import LiaisonCore
 
 /// Runs the desk on the terminal until the user quits.
 public enum DeskApplication {
+    /// How often the open screen is reloaded while no key is pressed (minutes waited, other terminals' work).
+    static let refreshSeconds = 5.0
+
     public static func run(store: LiaisonStore) throws -> Int32 {
         TerminalGuard.install()
         let screen: NcursesScreen
@@ -16,13 +19,27 @@ public enum DeskApplication {
             screen.end()
             TerminalGuard.restore()
         }
+        let controller = DeskController(store: store)
+        var lastRefresh = Date()
         while true {
-            StartView(stationName: store.station.name, overview: try store.overview()).render(on: screen)
+            controller.render(on: screen)
             screen.present()
-            switch screen.nextKey(timeout: 1000) {
-            case .character("q")?: return 0
-            case .control("l")?: screen.invalidate()
-            default: break
+            if let key = screen.nextKey(timeout: 1000) {
+                switch controller.handle(key) {
+                case .quit: return 0
+                case .redraw: screen.invalidate()
+                case .suspend:
+                    // Raw mode turns off the terminal's own Ctrl-Z, so the desk stops itself, and
+                    // repaints everything when `fg` brings it back.
+                    screen.end()
+                    raise(SIGTSTP)
+                    screen.invalidate()
+                case .keepGoing: break
+                }
+            }
+            if Date().timeIntervalSince(lastRefresh) >= refreshSeconds {
+                controller.refresh()
+                lastRefresh = Date()
             }
         }
     }

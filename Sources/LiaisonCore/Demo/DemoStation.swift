@@ -204,7 +204,8 @@ struct DemoGenerator {
             dispatchDay = max(dispatchDay, calendar.adding(workingDays: -(category.days - 2), to: today))
         }
         guard dispatchDay < today else { return }
-        clock.set(at(dispatchDay, 10, number(0...59)))
+        // Never before the case was opened: a same-day dispatch comes at least ten minutes later.
+        clock.set(max(at(dispatchDay, 10, number(0...59)), clock.now().adding(seconds: 600)))
         let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, actor: clerk).dueDate
         if fate == .dueSoon { return }
         let stuck = !planned && chance(0.12)

@@ -63,6 +63,10 @@ public final class GridScreen: Screen {
         draw(row: row, column: column, String(repeating: "─", count: max(0, min(length, columns - column))), role: role)
     }
 
+    public func drawVerticalRule(column: Int, top: Int, height: Int, role: TextRole) {
+        for row in top..<min(rows, top + height) { draw(row: row, column: column, "│", role: role) }
+    }
+
     public func placeCursor(row: Int, column: Int) { cursor = (row, column) }
     public func hideCursor() { cursor = nil }
     public func present() { presentCount += 1 }

@@ -89,6 +89,12 @@ public final class NcursesScreen: Screen {
         attrset(0)
     }
 
+    public func drawVerticalRule(column: Int, top: Int, height: Int, role: TextRole) {
+        attrset(Int32(bitPattern: attributes[role] ?? 0))
+        mvvline(Int32(top), Int32(column), liaison_acs_vline(), Int32(max(0, min(height, rows - top))))
+        attrset(0)
+    }
+
     public func placeCursor(row: Int, column: Int) {
         move(Int32(row), Int32(column))
         curs_set(1)

@@ -26,6 +26,8 @@ public protocol Screen: AnyObject {
     func draw(row: Int, column: Int, _ text: String, role: TextRole)
     /// A horizontal rule in the terminal's line-drawing characters.
     func drawRule(row: Int, column: Int, length: Int, role: TextRole)
+    /// A vertical rule in the terminal's line-drawing characters.
+    func drawVerticalRule(column: Int, top: Int, height: Int, role: TextRole)
     /// Where the text cursor should blink (a field being edited), or nil to hide it.
     func placeCursor(row: Int, column: Int)
     func hideCursor()

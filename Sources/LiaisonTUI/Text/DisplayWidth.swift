@@ -102,3 +102,29 @@ extension StringProtocol {
         return (clipped(to: columns - 1) + "~").fitted(to: columns)
     }
 }
+
+extension String {
+    /// Breaks text into lines of at most `width` columns, at character boundaries (Chinese has no
+    /// spaces to break at), keeping the text's own line breaks. Wrapping is always explicit: a row
+    /// handed to the screen never wraps by itself.
+    public func wrapped(to width: Int) -> [String] {
+        guard width > 1 else { return [] }
+        var lines: [String] = []
+        for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for character in paragraph {
+                let characterWidth = DisplayWidth.width(of: character)
+                if used + characterWidth > width {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                line.append(character)
+                used += characterWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -4,6 +4,7 @@ import LiaisonCore
 struct TitleLine {
     let stationName: String
     let overview: StationOverview
+    var operatorName: String? = nil
 
     var dayDescription: String {
         if overview.isReceptionDay { return "接待选民日" }
@@ -13,7 +14,7 @@ struct TitleLine {
 
     func render(on screen: Screen, row: Int) {
         let today = overview.today
-        var right = "\(today.iso) \(today.chineseWeekday) \(dayDescription)"
+        var right = "\(today.iso) \(today.chineseWeekday) \(dayDescription)  \(operatorName ?? "未登录")"
         if !overview.calendarKnowsYear { right += "（\(today.year)年节假日未载入，按周末计算）" }
         let left = " " + stationName
         let room = screen.columns - right.displayWidth - 1

@@ -1,0 +1,176 @@
+import Foundation
+
+/// One line of the reception queue, with the names the queue shows.
+public struct QueueEntry: Hashable, Sendable {
+    public let visit: Visit
+    public let residentName: String
+    public let maskedPhone: String
+    public let categoryName: String
+    public let deputyName: String
+
+    /// Minutes waited: until called, or until now while still waiting.
+    public func minutesWaited(now: LocalTime, calledAt: LocalTime?) -> Int {
+        max(0, visit.arrivedAt.seconds(until: calledAt ?? now) / 60)
+    }
+}
+
+/// A deputy with the figures the roster's detail pane shows.
+public struct DeputyProfile: Hashable, Sendable {
+    public let deputy: Deputy
+    public let openCases: Int
+    public let overdueCases: Int
+    public let receptionsThisYear: Int
+    public let householdVisitsThisYear: Int
+    public let pointsThisYear: Int
+    public let recentDuty: [DutyLogEntry]
+}
+
+public struct DutyLogEntry: Hashable, Sendable {
+    public let day: Day
+    public let kind: DutyKind
+    public let points: Int
+    public let note: String
+}
+
+/// What the agenda lists: a meeting, or a reception day from the station's rule.
+public struct AgendaEntry: Hashable, Sendable {
+    public let day: Day
+    public let time: String
+    public let kindLabel: String
+    public let title: String
+    public let place: String
+    public let status: String
+    public let meetingID: Int64?
+}
+
+public struct MeetingDetail: Hashable, Sendable {
+    public let participants: [String]
+    public let agendaItems: [String]
+    public let minutes: String
+    public let resolution: String
+}
+
+/// The follow-up board's groups, most urgent first.
+public enum BoardGroup: String, CaseIterable, Sendable {
+    case overdue, dueSoon, inHand, awaitingFeedback, readyToClose
+
+    public var label: String {
+        switch self {
+        case .overdue: "逾期"
+        case .dueSoon: "三个工作日内到期"
+        case .inHand: "办理中"
+        case .awaitingFeedback: "待反馈测评"
+        case .readyToClose: "待销号"
+        }
+    }
+}
+
+public struct FollowUpBoard: Sendable {
+    public let today: Day
+    public let soonLimit: Day
+    public let counts: [BoardGroup: Int]
+    /// Each group's first cases, at most `perGroup`, in due-date order.
+    public let groups: [(BoardGroup, [CaseSummary])]
+}
+
+extension LiaisonStore {
+    /// Today's queue with names, in number order.
+    public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
+        try database.fetchAll("""
+            SELECT \(Visit.columns.split(separator: ",").map { "v." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
+                   r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at
+            FROM visits v
+            JOIN residents r ON r.id = v.resident_id
+            LEFT JOIN categories c ON c.id = v.category_id
+            LEFT JOIN deputies d ON d.id = v.receiving_deputy_id
+            WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number
+            """, [station.id, day]) { row in
+            let phone = row.optionalString(13)
+            return (QueueEntry(visit: Visit(row: row), residentName: row.string(12),
+                               maskedPhone: phone.map(PhoneNumber.masked) ?? "未留电话",
+                               categoryName: row.string(14), deputyName: row.string(15)),
+                    row.localTime(16))
+        }
+    }
+
+    public func deputyProfile(_ deputy: Deputy) throws -> DeputyProfile {
+        let year = today.year
+        let (first, last) = (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!)
+        let counts = try database.fetchOne("""
+            SELECT coalesce(sum(status <> 'closed'), 0), coalesce(sum(status = 'dispatched' AND due_date < ?), 0)
+            FROM cases WHERE responsible_deputy_id = ?
+            """, [today, deputy.id]) { ($0.int(0), $0.int(1)) } ?? (0, 0)
+        let duty = try database.fetchOne("""
+            SELECT coalesce(sum(kind = 'reception'), 0), coalesce(sum(kind = 'householdVisit'), 0), coalesce(sum(points), 0)
+            FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?
+            """, [deputy.id, first, last]) { ($0.int(0), $0.int(1), $0.int(2)) } ?? (0, 0, 0)
+        let recent = try database.fetchAll(
+            "SELECT day, kind, points, note FROM duty_log WHERE deputy_id = ? ORDER BY day DESC, id DESC LIMIT 8", [deputy.id]) { row in
+            DutyLogEntry(day: row.day(0)!, kind: row.decode(1)!, points: row.int(2), note: row.string(3))
+        }
+        return DeputyProfile(deputy: deputy, openCases: counts.0, overdueCases: counts.1, receptionsThisYear: duty.0,
+                             householdVisitsThisYear: duty.1, pointsThisYear: duty.2, recentDuty: recent)
+    }
+
+    /// Meetings and reception days from `start` for `days` days, in date order.
+    public func agenda(from start: Day, days: Int) throws -> [AgendaEntry] {
+        let end = start.adding(days: days)
+        var entries = try meetings(from: start, to: end).map { meeting in
+            AgendaEntry(day: meeting.startsAt.day, time: meeting.startsAt.clockText, kindLabel: meeting.kind.label,
+                        title: meeting.title, place: meeting.place, status: meeting.status.label, meetingID: meeting.id)
+        }
+        if let rule = station.receptionRule {
+            var day = rule.nextReceptionDay(onOrAfter: start, calendar: calendar)
+            while day < end {
+                let seats = try roster(on: day).count
+                entries.append(AgendaEntry(day: day, time: "09:00", kindLabel: MeetingKind.reception.label,
+                                           title: seats > 0 ? "接待选民日（值班 \(seats) 人）" : "接待选民日（值班未排）",
+                                           place: station.address, status: day == today ? "今天" : "待召开", meetingID: nil))
+                day = rule.nextReceptionDay(onOrAfter: day.adding(days: 1), calendar: calendar)
+            }
+        }
+        return entries.sorted { ($0.day, $0.time) < ($1.day, $1.time) }
+    }
+
+    public func meetingDetail(id: Int64) throws -> MeetingDetail {
+        let participants = try database.fetchAll("""
+            SELECT coalesce(d.name, dep.name, r.name, p.name), p.role FROM meeting_participants p
+            LEFT JOIN deputies d ON d.id = p.deputy_id
+            LEFT JOIN departments dep ON dep.id = p.department_id
+            LEFT JOIN residents r ON r.id = p.resident_id
+            WHERE p.meeting_id = ? ORDER BY p.id
+            """, [id]) { $0.string(1).isEmpty ? $0.string(0) : "\($0.string(0))（\($0.string(1))）" }
+        let items = try database.fetchAll("""
+            SELECT a.title, coalesce(c.code, '') FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
+            WHERE a.meeting_id = ? ORDER BY a.position
+            """, [id]) { $0.string(1).isEmpty ? $0.string(0) : "\($0.string(0))（\($0.string(1))）" }
+        let text = try database.fetchOne("SELECT minutes, resolution FROM meetings WHERE id = ?", [id]) { ($0.string(0), $0.string(1)) }
+        return MeetingDetail(participants: participants, agendaItems: items, minutes: text?.0 ?? "", resolution: text?.1 ?? "")
+    }
+
+    /// Every open case, grouped by urgency; each group's first `perGroup` cases by due date.
+    /// Bounded queries on the (status, due_date) index keep this fast with a million cases.
+    public func followUpBoard(perGroup: Int = 200) throws -> FollowUpBoard {
+        let today = self.today
+        let soon = calendar.adding(workingDays: 3, to: today)
+        let conditions: [(BoardGroup, String, [SQLBindable?])] = [
+            (.overdue, "c.status = 'dispatched' AND c.due_date < ?", [today]),
+            (.dueSoon, "c.status = 'dispatched' AND c.due_date BETWEEN ? AND ?", [today, soon]),
+            (.inHand, "(c.status = 'dispatched' AND c.due_date > ?) OR c.status IN ('registered', 'triaged', 'unsatisfied')", [soon]),
+            (.awaitingFeedback, "c.status IN ('replied', 'notified')", []),
+            (.readyToClose, "c.status = 'readyToClose'", []),
+        ]
+        return try database.read {
+            var counts: [BoardGroup: Int] = [:]
+            var groups: [(BoardGroup, [CaseSummary])] = []
+            for (group, condition, arguments) in conditions {
+                let plainCondition = condition.replacingOccurrences(of: "c.", with: "")
+                counts[group] = try database.scalarInt("SELECT count(*) FROM cases WHERE \(plainCondition)", arguments) ?? 0
+                let rows = try database.fetchAll(CaseSummary.select + " WHERE \(condition) ORDER BY c.due_date IS NULL, c.due_date, c.id LIMIT ?",
+                                                 arguments + [perGroup], CaseSummary.init(row:))
+                groups.append((group, rows))
+            }
+            return FollowUpBoard(today: today, soonLimit: soon, counts: counts, groups: groups)
+        }
+    }
+}

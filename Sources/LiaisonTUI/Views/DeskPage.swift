@@ -1,0 +1,55 @@
+import Foundation
+import LiaisonCore
+
+/// A line of a detail pane.
+public struct DetailLine: Sendable, Equatable {
+    public let text: String
+    public let role: TextRole
+
+    public init(_ text: String, role: TextRole = .normal) {
+        self.text = text
+        self.role = role
+    }
+
+    static func heading(_ text: String) -> DetailLine { DetailLine(text, role: .header) }
+}
+
+/// One of the four screens: a list on the left, details of the selected row on the right.
+/// Pages hold what they loaded from the store; the shell draws them; the controller drives them.
+protocol DeskPage: AnyObject {
+    var id: DeskScreenID { get }
+    var columns: [TableColumn] { get }
+    /// The rows after the filter.
+    var rows: [TableRow] { get }
+    var detailTitle: String { get }
+    /// A count for the tab line (waiting, overdue), when it helps.
+    var badge: String? { get }
+    var sortColumn: Int? { get }
+    /// The list pane's share of the width, in percent.
+    var listShare: Int { get }
+    var emptyText: String { get }
+    func reload(from store: LiaisonStore) throws
+    func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine]
+    /// Keeps only rows matching `query` (Chinese substring or pinyin initials); empty shows all.
+    func applyFilter(_ query: String)
+}
+
+extension DeskPage {
+    var sortColumn: Int? { nil }
+    var emptyText: String { "（无）" }
+    var listShare: Int { 62 }
+}
+
+/// Filtering shared by every page: a row matches when any of its search keys contains the query,
+/// compared in lower case so pinyin initials (zql) and Chinese (张乾林) both work.
+struct RowFilter {
+    static func searchKey(_ texts: [String], initialsOf names: [String]) -> String {
+        (texts + names.map(Pinyin.initials)).joined(separator: "\u{1F}").lowercased()
+    }
+
+    static func indices(keys: [String], query: String) -> [Int] {
+        let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return Array(keys.indices) }
+        return keys.indices.filter { keys[$0].contains(needle) }
+    }
+}
