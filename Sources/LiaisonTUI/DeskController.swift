@@ -228,6 +228,8 @@ public final class DeskController {
                                  pages[id]!.badge.map { (id, $0) }
                              }))
         let rows = page.rows
+        // Reloads and filters change the rows; the selection always lands on a case, never a heading.
+        table.select(table.selected, rows: rows)
         let tableView = Table(columns: page.columns, rows: rows, sortColumn: page.sortColumn)
         table = tableView.render(on: screen, top: layout.bodyTop, left: 0, height: layout.bodyHeight, width: layout.listWidth,
                                  state: table, focused: !detailFocused, emptyText: filters[current] == nil ? page.emptyText : "没有符合筛选条件的记录")

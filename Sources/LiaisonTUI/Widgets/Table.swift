@@ -106,7 +106,8 @@ public struct Table {
         let widths = widths(for: width)
         var headers = columns.map(\.title)
         if let sortColumn, headers.indices.contains(sortColumn) {
-            headers[sortColumn] += sortAscending ? "^" : "v"
+            // The mark always shows; a narrow column gives up the end of its title instead.
+            headers[sortColumn] = headers[sortColumn].clipped(to: widths[sortColumn] - 1) + (sortAscending ? "^" : "v")
         }
         screen.draw(row: top, column: left, line(headers, widths: widths, total: width), role: .header)
         var state = state
