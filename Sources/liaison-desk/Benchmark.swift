@@ -67,6 +67,19 @@ struct Benchmark {
             repeating: inline(CaseQuerySQL.monthStatistics, [monthStart.iso, monthEnd.iso]), count: 50))
         results.append(month)
 
+        // Each screen's first frame (loading included) and a keystroke answered, on the in-memory grid.
+        for id in DeskScreenID.allCases {
+            results.append(Measurement(name: "首帧：\(id.rawValue) \(id.title)", target: "≤ 16 ms p99", samples: try time(30) { _ in
+                DeskController(store: store, start: id).render(on: GridScreen(rows: 24, columns: 80))
+            }))
+        }
+        let controller = DeskController(store: store, start: .board)
+        let grid = GridScreen(rows: 24, columns: 80)
+        results.append(Measurement(name: "按键响应（督办 j/k）", target: "≤ 16 ms p99", samples: try time(400) { index in
+            _ = controller.handle(.character(index % 40 < 20 ? "j" : "k"))
+            controller.render(on: grid)
+        }))
+
         report(results, build: build, path: path, store: store)
     }
 
