@@ -18,7 +18,6 @@ public final class DeskController {
     public let store: LiaisonStore
     public let operatorName: String?
     private let pages: [DeskScreenID: DeskPage]
-    private var loaded: Set<DeskScreenID> = []
     public private(set) var current: DeskScreenID
     private var tables: [DeskScreenID: TableState] = [:]
     private var detailFocused = false
@@ -46,14 +45,11 @@ public final class DeskController {
         set { tables[current] = newValue }
     }
 
-    /// Reloads the figures and the current page from the store (and the badges' pages the first time).
+    /// Reloads the figures and the current page from the store.
     public func refresh() {
         do {
             overview = try store.overview()
-            for id in [current, .reception, .board] where id == current || !loaded.contains(id) {
-                try pages[id]!.reload(from: store)
-                loaded.insert(id)
-            }
+            try page.reload(from: store)
             generation += 1
         } catch {
             show(error)
@@ -69,11 +65,7 @@ public final class DeskController {
         current = id
         detailFocused = false
         detailScroll = 0
-        if loaded.contains(id) {
-            do { try page.reload(from: store); generation += 1 } catch { show(error) }
-        } else {
-            refresh()
-        }
+        refresh()
         table.select(table.selected, rows: page.rows)
     }
 
@@ -223,10 +215,7 @@ public final class DeskController {
         if let overview {
             TitleLine(stationName: store.station.name, overview: overview, operatorName: operatorName).render(on: screen, row: 0)
         }
-        DeskShell.renderTabs(on: screen, current: current,
-                             badges: Dictionary(uniqueKeysWithValues: DeskScreenID.allCases.compactMap { id in
-                                 pages[id]!.badge.map { (id, $0) }
-                             }))
+        DeskShell.renderTabs(on: screen, current: current, badges: badges)
         let rows = page.rows
         // Reloads and filters change the rows; the selection always lands on a case, never a heading.
         table.select(table.selected, rows: rows)
@@ -244,6 +233,14 @@ public final class DeskController {
         DeskShell.renderHints(on: screen, row: layout.hintRow,
                               hints: KeyTable.hints(on: current).map { ($0.keyLabel, $0.label) })
         if case .help? = overlay { DeskShell.renderHelp(on: screen, layout: layout, screenID: current) }
+    }
+
+    /// Counts on the tab line where they help: people waiting, cases overdue.
+    private var badges: [DeskScreenID: String] {
+        var badges: [DeskScreenID: String] = [:]
+        if let waiting = overview?.waiting, waiting > 0 { badges[.reception] = "等候\(waiting)" }
+        if let overdue = overview?.overdue, overdue > 0 { badges[.board] = "逾期\(overdue)" }
+        return badges
     }
 
     private func detailLines(width: Int) -> [DetailLine] {

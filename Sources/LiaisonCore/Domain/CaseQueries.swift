@@ -11,10 +11,13 @@ public struct CaseSummary: Hashable, Sendable {
     public let deputyName: String
     public let residentName: String
     public let version: Int
+    /// The deputy's and the resident's pinyin initials, for search.
+    public let initials: String
 
     static let select = """
         SELECT c.id, c.code, c.title, c.status, c.round, c.due_date,
-               coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version
+               coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version,
+               coalesce(d.name_initials, '') || ' ' || coalesce(r.name_initials, '')
         FROM cases c
         LEFT JOIN categories cat ON cat.id = c.category_id
         LEFT JOIN departments dep ON dep.id = c.department_id
@@ -34,6 +37,7 @@ public struct CaseSummary: Hashable, Sendable {
         deputyName = row.string(8)
         residentName = row.string(9)
         version = row.int(10)
+        initials = row.string(11)
     }
 }
 

@@ -32,6 +32,9 @@ public struct Deputy: Hashable, Sendable {
     public let group: String
     public let phone: String
     public let active: Bool
+    /// Stored at creation: sorting and searching never recompute pinyin.
+    public let namePinyin: String
+    public let nameInitials: String
 }
 
 public struct ResidentDraft: Sendable {
@@ -88,11 +91,12 @@ extension LiaisonStore {
 
     public func deputies(includeInactive: Bool = false) throws -> [Deputy] {
         try database.fetchAll("""
-            SELECT id, name, level, sector, constituency, station_group, phone, active FROM deputies
+            SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin, name_initials FROM deputies
             WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin
             """, [station.id, includeInactive]) { row in
             Deputy(id: row.int64(0), name: row.string(1), level: row.decode(2)!, sector: row.string(3),
-                   constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7))
+                   constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7),
+                   namePinyin: row.string(8), nameInitials: row.string(9))
         }
     }
 

@@ -8,11 +8,10 @@ public struct StationOverview: Hashable, Sendable {
     public let nextReceptionDay: Day?
     public let visitsToday: Int
     public let waiting: Int
-    public let openCases: Int
     public let overdue: Int
 
     public init(today: Day, isWorkingDay: Bool, isReceptionDay: Bool, holidayName: String?, calendarKnowsYear: Bool,
-                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, openCases: Int, overdue: Int) {
+                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, overdue: Int) {
         self.today = today
         self.isWorkingDay = isWorkingDay
         self.isReceptionDay = isReceptionDay
@@ -21,7 +20,6 @@ public struct StationOverview: Hashable, Sendable {
         self.nextReceptionDay = nextReceptionDay
         self.visitsToday = visitsToday
         self.waiting = waiting
-        self.openCases = openCases
         self.overdue = overdue
     }
 }
@@ -37,7 +35,6 @@ extension LiaisonStore {
                 today: today, isWorkingDay: calendar.isWorkingDay(today), isReceptionDay: isReceptionDay(today),
                 holidayName: calendar.name(of: today), calendarKnowsYear: calendar.knows(year: today.year),
                 nextReceptionDay: nextReceptionDay, visitsToday: visits.0, waiting: visits.1,
-                openCases: try database.scalarInt("SELECT count(*) FROM cases WHERE status <> 'closed'") ?? 0,
                 overdue: try overdueCount(asOf: today))
         }
     }

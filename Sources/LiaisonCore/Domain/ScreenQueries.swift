@@ -7,6 +7,7 @@ public struct QueueEntry: Hashable, Sendable {
     public let maskedPhone: String
     public let categoryName: String
     public let deputyName: String
+    public let residentInitials: String
 
     /// Minutes waited: until called, or until now while still waiting.
     public func minutesWaited(now: LocalTime, calledAt: LocalTime?) -> Int {
@@ -78,7 +79,7 @@ extension LiaisonStore {
     public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
         try database.fetchAll("""
             SELECT \(Visit.columns.split(separator: ",").map { "v." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
-                   r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at
+                   r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at, r.name_initials
             FROM visits v
             JOIN residents r ON r.id = v.resident_id
             LEFT JOIN categories c ON c.id = v.category_id
@@ -88,7 +89,7 @@ extension LiaisonStore {
             let phone = row.optionalString(13)
             return (QueueEntry(visit: Visit(row: row), residentName: row.string(12),
                                maskedPhone: phone.map(PhoneNumber.masked) ?? "未留电话",
-                               categoryName: row.string(14), deputyName: row.string(15)),
+                               categoryName: row.string(14), deputyName: row.string(15), residentInitials: row.string(17)),
                     row.localTime(16))
         }
     }
@@ -153,22 +154,30 @@ extension LiaisonStore {
     public func followUpBoard(perGroup: Int = 200) throws -> FollowUpBoard {
         let today = self.today
         let soon = calendar.adding(workingDays: 3, to: today)
-        let conditions: [(BoardGroup, String, [SQLBindable?])] = [
-            (.overdue, "c.status = 'dispatched' AND c.due_date < ?", [today]),
-            (.dueSoon, "c.status = 'dispatched' AND c.due_date BETWEEN ? AND ?", [today, soon]),
-            (.inHand, "(c.status = 'dispatched' AND c.due_date > ?) OR c.status IN ('registered', 'triaged', 'unsatisfied')", [soon]),
-            (.awaitingFeedback, "c.status IN ('replied', 'notified')", []),
-            (.readyToClose, "c.status = 'readyToClose'", []),
+        // Each part is one range of the (status, due_date) index; a group is the union of its parts.
+        // (An OR across statuses would make SQLite scan every case.)
+        let parts: [(BoardGroup, String, [SQLBindable?])] = [
+            (.overdue, "status = 'dispatched' AND due_date < ?", [today]),
+            (.dueSoon, "status = 'dispatched' AND due_date BETWEEN ? AND ?", [today, soon]),
+            (.inHand, "status = 'dispatched' AND due_date > ?", [soon]),
+            (.inHand, "status IN ('registered', 'triaged', 'unsatisfied')", []),
+            (.awaitingFeedback, "status IN ('replied', 'notified')", []),
+            (.readyToClose, "status = 'readyToClose'", []),
         ]
         return try database.read {
             var counts: [BoardGroup: Int] = [:]
-            var groups: [(BoardGroup, [CaseSummary])] = []
-            for (group, condition, arguments) in conditions {
-                let plainCondition = condition.replacingOccurrences(of: "c.", with: "")
-                counts[group] = try database.scalarInt("SELECT count(*) FROM cases WHERE \(plainCondition)", arguments) ?? 0
-                let rows = try database.fetchAll(CaseSummary.select + " WHERE \(condition) ORDER BY c.due_date IS NULL, c.due_date, c.id LIMIT ?",
-                                                 arguments + [perGroup], CaseSummary.init(row:))
-                groups.append((group, rows))
+            var rows: [BoardGroup: [CaseSummary]] = [:]
+            for (group, condition, arguments) in parts {
+                counts[group, default: 0] += try database.scalarInt("SELECT count(*) FROM cases WHERE \(condition)", arguments) ?? 0
+                let qualified = condition.replacingOccurrences(of: "status", with: "c.status")
+                    .replacingOccurrences(of: "due_date", with: "c.due_date")
+                rows[group, default: []] += try database.fetchAll(
+                    CaseSummary.select + " WHERE \(qualified) ORDER BY c.due_date, c.id LIMIT ?", arguments + [perGroup],
+                    CaseSummary.init(row:))
+            }
+            let groups = BoardGroup.allCases.map { group in
+                (group, rows[group, default: []].sorted { ($0.dueDate ?? Day(ordinal: .max), $0.id) < ($1.dueDate ?? Day(ordinal: .max), $1.id) }
+                    .prefix(perGroup).map { $0 })
             }
             return FollowUpBoard(today: today, soonLimit: soon, counts: counts, groups: groups)
         }

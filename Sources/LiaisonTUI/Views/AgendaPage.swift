@@ -15,7 +15,6 @@ final class AgendaPage: DeskPage {
         TableColumn("名称", width: 10, flexible: true), TableColumn("状态", width: 6),
     ]
     let detailTitle = "议程详情"
-    var badge: String? { nil }
     var emptyText: String { "九十天内没有安排" }
 
     var rows: [TableRow] {
@@ -30,7 +29,7 @@ final class AgendaPage: DeskPage {
     func reload(from store: LiaisonStore) throws {
         today = store.today
         entries = try store.agenda(from: today, days: AgendaPage.horizonDays)
-        keys = entries.map { RowFilter.searchKey([$0.title, $0.kindLabel, $0.place, $0.day.iso], initialsOf: [$0.title]) }
+        keys = entries.map { RowFilter.searchKey([$0.title, $0.kindLabel, $0.place, $0.day.iso], initials: []) }
         applyFilter(lastQuery)
     }
 

@@ -17,10 +17,6 @@ final class BoardPage: DeskPage {
     let detailTitle = "诉求时间线"
     var emptyText: String { "没有未办结的诉求" }
 
-    var badge: String? {
-        guard let overdue = board?.counts[.overdue], overdue > 0 else { return nil }
-        return "逾期\(overdue)"
-    }
 
     var rows: [TableRow] {
         shown.map { index in
@@ -56,7 +52,7 @@ final class BoardPage: DeskPage {
             guard let summary = item.summary else { return "" }
             return RowFilter.searchKey([summary.code, summary.title, summary.departmentName, summary.deputyName,
                                         summary.categoryName, summary.residentName],
-                                       initialsOf: [summary.deputyName, summary.residentName])
+                                       initials: [summary.initials])
         }
         applyFilter(lastQuery)
     }

@@ -22,8 +22,6 @@ protocol DeskPage: AnyObject {
     /// The rows after the filter.
     var rows: [TableRow] { get }
     var detailTitle: String { get }
-    /// A count for the tab line (waiting, overdue), when it helps.
-    var badge: String? { get }
     var sortColumn: Int? { get }
     /// The list pane's share of the width, in percent.
     var listShare: Int { get }
@@ -43,8 +41,10 @@ extension DeskPage {
 /// Filtering shared by every page: a row matches when any of its search keys contains the query,
 /// compared in lower case so pinyin initials (zql) and Chinese (张乾林) both work.
 struct RowFilter {
-    static func searchKey(_ texts: [String], initialsOf names: [String]) -> String {
-        (texts + names.map(Pinyin.initials)).joined(separator: "\u{1F}").lowercased()
+    /// `initials` are the stored pinyin initials of the row's names (computing them per row is too slow
+    /// for a board of a thousand cases).
+    static func searchKey(_ texts: [String], initials: [String]) -> String {
+        (texts + initials).joined(separator: "\u{1F}").lowercased()
     }
 
     static func indices(keys: [String], query: String) -> [Int] {

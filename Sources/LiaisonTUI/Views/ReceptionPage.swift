@@ -18,10 +18,6 @@ final class ReceptionPage: DeskPage {
     var listShare: Int { 67 }
     var emptyText: String { "今天还没有来访登记" }
 
-    var badge: String? {
-        let waiting = entries.filter { $0.entry.visit.status == .waiting }.count
-        return waiting > 0 ? "等候\(waiting)" : nil
-    }
 
     var rows: [TableRow] {
         shown.map { index in
@@ -45,7 +41,7 @@ final class ReceptionPage: DeskPage {
         entries = try store.queueEntries(on: now.day)
         roster = try store.roster(on: now.day)
         keys = entries.map { RowFilter.searchKey([$0.entry.residentName, $0.entry.categoryName, $0.entry.visit.problem],
-                                                 initialsOf: [$0.entry.residentName]) }
+                                                 initials: [$0.entry.residentInitials]) }
         applyFilter(lastQuery)
     }
 

@@ -20,7 +20,6 @@ final class RosterPage: DeskPage {
         TableColumn("选区", width: 10, flexible: true), TableColumn("小组", width: 8),
     ]
     let detailTitle = "代表详情"
-    var badge: String? { nil }
     var sortColumn: Int? { sort.column }
 
     var rows: [TableRow] {
@@ -51,9 +50,9 @@ final class RosterPage: DeskPage {
                 (levels.firstIndex(of: $0.element.level)!, $0.offset) < (levels.firstIndex(of: $1.element.level)!, $1.offset)
             }.map(\.element)
         } else {
-            deputies.sort { Pinyin.syllables($0.name) < Pinyin.syllables($1.name) }
+            deputies.sort { $0.namePinyin < $1.namePinyin }
         }
-        keys = deputies.map { RowFilter.searchKey([$0.name, $0.sector, $0.constituency, $0.group, $0.level.label], initialsOf: [$0.name]) }
+        keys = deputies.map { RowFilter.searchKey([$0.name, $0.sector, $0.constituency, $0.group, $0.level.label], initials: [$0.nameInitials]) }
         applyFilter(lastQuery)
     }
 
