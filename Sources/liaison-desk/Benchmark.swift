@@ -72,7 +72,7 @@ struct Benchmark {
 
         // Each screen's first frame (loading included) and a keystroke answered, on the in-memory grid.
         for id in DeskScreenID.allCases {
-            results.append(Measurement(name: "首帧：\(id.rawValue) \(id.title)", target: "≤ 16 ms p99", samples: try time(30) { _ in
+            results.append(Measurement(name: "首帧：\(id.rawValue) \(id.title)", target: "≤ 16 ms p99", samples: try time(30, warm: true) { _ in
                 DeskController(store: store, start: id).render(on: GridScreen(rows: 24, columns: 80))
             }))
         }
