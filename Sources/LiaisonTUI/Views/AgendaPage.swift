@@ -5,9 +5,7 @@ final class AgendaPage: DeskPage {
     static let horizonDays = 90
     let id = DeskScreenID.agenda
     private var entries: [AgendaEntry] = []
-    private var shown: [Int] = []
-    private var keys: [String] = []
-    private var lastQuery = ""
+    private var filter = RowFilter()
     private var today = Day(ordinal: 0)
 
     let columns = [
@@ -18,7 +16,7 @@ final class AgendaPage: DeskPage {
     var emptyText: String { "九十天内没有安排" }
 
     var rows: [TableRow] {
-        shown.map { index in
+        filter.shown.map { index in
             let entry = entries[index]
             let date = "\(entry.day.iso.dropFirst(5)) \(entry.day.chineseWeekday.replacingOccurrences(of: "星期", with: "周"))"
             return TableRow([date, entry.time, entry.kindLabel, entry.title, entry.status],
@@ -29,18 +27,14 @@ final class AgendaPage: DeskPage {
     func reload(from store: LiaisonStore) throws {
         today = store.today
         entries = try store.agenda(from: today, days: AgendaPage.horizonDays)
-        keys = entries.map { RowFilter.searchKey([$0.title, $0.kindLabel, $0.place, $0.day.iso], initials: []) }
-        applyFilter(lastQuery)
+        filter.setKeys(entries.map { RowFilter.searchKey([$0.title, $0.kindLabel, $0.place, $0.day.iso], initials: []) })
     }
 
-    func applyFilter(_ query: String) {
-        lastQuery = query
-        shown = RowFilter.indices(keys: keys, query: query)
-    }
+    func applyFilter(_ query: String) { filter.apply(query) }
 
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine] {
-        guard shown.indices.contains(row) else { return [] }
-        let entry = entries[shown[row]]
+        guard filter.shown.indices.contains(row) else { return [] }
+        let entry = entries[filter.shown[row]]
         var lines: [DetailLine] = entry.title.wrapped(to: width).map { DetailLine($0, role: .header) }
         lines.append(DetailLine("\(entry.day.iso) \(entry.day.chineseWeekday) \(entry.time)"))
         lines += ("地点 " + entry.place).wrapped(to: width).map { DetailLine($0) }

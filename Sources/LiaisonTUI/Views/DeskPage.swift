@@ -41,6 +41,22 @@ extension DeskPage {
 /// Filtering shared by every page: a row matches when any of its search keys contains the query,
 /// compared in lower case so pinyin initials (zql) and Chinese (张乾林) both work.
 struct RowFilter {
+    private var keys: [String] = []
+    private var query = ""
+    /// Indices of the rows that pass, in order.
+    private(set) var shown: [Int] = []
+
+    /// New rows were loaded: the current query applies to them.
+    mutating func setKeys(_ keys: [String]) {
+        self.keys = keys
+        apply(query)
+    }
+
+    mutating func apply(_ query: String) {
+        self.query = query
+        shown = RowFilter.indices(keys: keys, query: query)
+    }
+
     /// `initials` are the stored pinyin initials of the row's names (computing them per row is too slow
     /// for a board of a thousand cases).
     static func searchKey(_ texts: [String], initials: [String]) -> String {

@@ -4,8 +4,7 @@ import LiaisonCore
 final class ReceptionPage: DeskPage {
     let id = DeskScreenID.reception
     private var entries: [(entry: QueueEntry, calledAt: LocalTime?)] = []
-    private var shown: [Int] = []
-    private var keys: [String] = []
+    private var filter = RowFilter()
     private var roster: [RosterEntry] = []
     private var now = LocalTime(day: Day(ordinal: 0))
 
@@ -20,7 +19,7 @@ final class ReceptionPage: DeskPage {
 
 
     var rows: [TableRow] {
-        shown.map { index in
+        filter.shown.map { index in
             let (entry, calledAt) = entries[index]
             let visit = entry.visit
             let minutes = entry.minutesWaited(now: now, calledAt: calledAt)
@@ -40,16 +39,11 @@ final class ReceptionPage: DeskPage {
         now = store.clock.now()
         entries = try store.queueEntries(on: now.day)
         roster = try store.roster(on: now.day)
-        keys = entries.map { RowFilter.searchKey([$0.entry.residentName, $0.entry.categoryName, $0.entry.visit.problem],
-                                                 initials: [$0.entry.residentInitials]) }
-        applyFilter(lastQuery)
+        filter.setKeys(entries.map { RowFilter.searchKey([$0.entry.residentName, $0.entry.categoryName, $0.entry.visit.problem],
+                                                         initials: [$0.entry.residentInitials]) })
     }
 
-    private var lastQuery = ""
-    func applyFilter(_ query: String) {
-        lastQuery = query
-        shown = RowFilter.indices(keys: keys, query: query)
-    }
+    func applyFilter(_ query: String) { filter.apply(query) }
 
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine] {
         var lines = [DetailLine.heading("今日值班")]
@@ -60,8 +54,8 @@ final class ReceptionPage: DeskPage {
             let who = seat.legalOfficerRole.map { "\($0.label) \(seat.organization)" } ?? "代表 \(seat.role.label)"
             lines.append(DetailLine("\(seat.name)  \(who)"))
         }
-        guard shown.indices.contains(row) else { return lines }
-        let (entry, calledAt) = entries[shown[row]]
+        guard filter.shown.indices.contains(row) else { return lines }
+        let (entry, calledAt) = entries[filter.shown[row]]
         let visit = entry.visit
         lines.append(DetailLine(""))
         lines.append(.heading("第 \(visit.queueNumber) 号  \(entry.residentName)"))

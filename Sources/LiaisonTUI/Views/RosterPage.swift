@@ -10,9 +10,7 @@ final class RosterPage: DeskPage {
 
     let id = DeskScreenID.roster
     private var deputies: [Deputy] = []
-    private var shown: [Int] = []
-    private var keys: [String] = []
-    private var lastQuery = ""
+    private var filter = RowFilter()
     private(set) var sort = Sort.pinyin
 
     let columns = [
@@ -23,7 +21,7 @@ final class RosterPage: DeskPage {
     var sortColumn: Int? { sort.column }
 
     var rows: [TableRow] {
-        shown.map { index in
+        filter.shown.map { index in
             let deputy = deputies[index]
             return TableRow([deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
                             role: deputy.active ? .normal : .muted)
@@ -52,18 +50,14 @@ final class RosterPage: DeskPage {
         } else {
             deputies.sort { $0.namePinyin < $1.namePinyin }
         }
-        keys = deputies.map { RowFilter.searchKey([$0.name, $0.sector, $0.constituency, $0.group, $0.level.label], initials: [$0.nameInitials]) }
-        applyFilter(lastQuery)
+        filter.setKeys(deputies.map { RowFilter.searchKey([$0.name, $0.sector, $0.constituency, $0.group, $0.level.label], initials: [$0.nameInitials]) })
     }
 
-    func applyFilter(_ query: String) {
-        lastQuery = query
-        shown = RowFilter.indices(keys: keys, query: query)
-    }
+    func applyFilter(_ query: String) { filter.apply(query) }
 
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine] {
-        guard shown.indices.contains(row) else { return [] }
-        let profile = try store.deputyProfile(deputies[shown[row]])
+        guard filter.shown.indices.contains(row) else { return [] }
+        let profile = try store.deputyProfile(deputies[filter.shown[row]])
         let deputy = profile.deputy
         var lines: [DetailLine] = [
             .heading("\(deputy.name)  \(deputy.level.label)人大代表"),
