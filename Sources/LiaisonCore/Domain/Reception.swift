@@ -34,9 +34,10 @@ public struct Visit: Hashable, Sendable {
     public let caseID: Int64?
     public let arrivedAt: LocalTime
 
+    /// The columns `init(row:)` reads, qualified by the visits table's alias `v`.
     static let columns = """
-        id, day, queue_number, resident_id, channel, category_id, problem, status, outcome,
-        receiving_deputy_id, case_id, arrived_at
+        v.id, v.day, v.queue_number, v.resident_id, v.channel, v.category_id, v.problem, v.status, v.outcome,
+        v.receiving_deputy_id, v.case_id, v.arrived_at
         """
 
     init(row: Statement) {
@@ -79,12 +80,12 @@ extension LiaisonStore {
     }
 
     public func visit(id: Int64) throws -> Visit? {
-        try database.fetchOne("SELECT \(Visit.columns) FROM visits WHERE id = ?", [id], Visit.init(row:))
+        try database.fetchOne("SELECT \(Visit.columns) FROM visits v WHERE v.id = ?", [id], Visit.init(row:))
     }
 
     /// The day's queue in number order.
     public func queue(on day: Day) throws -> [Visit] {
-        try database.fetchAll("SELECT \(Visit.columns) FROM visits WHERE station_id = ? AND day = ? ORDER BY queue_number",
+        try database.fetchAll("SELECT \(Visit.columns) FROM visits v WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number",
                               [station.id, day], Visit.init(row:))
     }
 

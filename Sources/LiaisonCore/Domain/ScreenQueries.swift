@@ -78,7 +78,7 @@ extension LiaisonStore {
     /// Today's queue with names, in number order.
     public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
         try database.fetchAll("""
-            SELECT \(Visit.columns.split(separator: ",").map { "v." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
+            SELECT \(Visit.columns),
                    r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at, r.name_initials
             FROM visits v
             JOIN residents r ON r.id = v.resident_id
