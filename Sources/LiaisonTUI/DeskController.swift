@@ -10,7 +10,9 @@ public final class DeskController {
 
     enum Overlay {
         case help
-        case confirmQuit
+        case confirmQuit(ConfirmDialog)
+        /// A page's question; on yes `then` runs and its result is the message.
+        case confirm(ConfirmDialog, then: () throws -> String)
         case filter(TextField)
         case command(TextField)
     }
@@ -23,6 +25,8 @@ public final class DeskController {
     private var detailFocused = false
     private var detailScroll = 0
     private var overlay: Overlay?
+    /// A form or picker over the page, which takes the keys until it closes.
+    private var modal: DeskModal?
     private var message: (text: String, role: TextRole)?
     private var filters: [DeskScreenID: String] = [:]
     private var overview: StationOverview?
@@ -71,8 +75,22 @@ public final class DeskController {
 
     // MARK: Keys
 
+    private var actor: Actor { Actor(name: operatorName ?? "工作台") }
+
     public func handle(_ key: Key) -> Outcome {
         if key == .resize { return .redraw }
+        if let modal {
+            // Redraw and suspend work everywhere; every other key belongs to the form.
+            if let action = KeyTable.action(for: key, on: current), action == .redraw || action == .suspend {
+                return perform(action)
+            }
+            if case .close(let text) = modal.handle(key) {
+                self.modal = nil
+                refresh()
+                message = text.map { ($0, .normal) }
+            }
+            return .keepGoing
+        }
         if let overlay { return handle(key, in: overlay) }
         message = nil
         guard let action = KeyTable.action(for: key, on: current) else { return .keepGoing }
@@ -118,7 +136,7 @@ public final class DeskController {
             } else if filters[current] != nil {
                 setFilter(nil)
             } else {
-                overlay = .confirmQuit
+                overlay = .confirmQuit(ConfirmDialog("确定退出工作台吗？", yes: "退出", no: "留在工作台"))
             }
         case .redraw:
             refresh()
@@ -138,8 +156,27 @@ public final class DeskController {
                     message = ("没有逾期的诉求", .normal)
                 }
             }
+        case .registerVisit, .callNext, .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft:
+            performOnPage(action)
+        case .nextField, .previousField, .save, .cancel, .confirm, .decline:
+            break
         }
         return .keepGoing
+    }
+
+    private func performOnPage(_ action: Action) {
+        do {
+            switch try page.perform(action, row: table.selected, store: store, actor: actor) {
+            case .none: break
+            case .message(let text, let role): message = (text, role)
+            case .modal(let view, let select):
+                if let select { table.select(select, rows: page.rows) }
+                modal = view
+            case .confirm(let dialog, let then): overlay = .confirm(dialog, then: then)
+            }
+        } catch {
+            show(error)
+        }
     }
 
     private func setFilter(_ query: String?) {
@@ -153,10 +190,21 @@ public final class DeskController {
         switch overlay {
         case .help:
             self.overlay = nil
-        case .confirmQuit:
+        case .confirmQuit(let dialog):
+            guard let yes = dialog.answer(to: key) else { return .keepGoing }
             self.overlay = nil
-            if key == .character("y") || key == .character("Y") || key == .enter { return .quit }
+            if yes { return .quit }
             message = ("已取消退出", .muted)
+        case .confirm(let dialog, let then):
+            guard let yes = dialog.answer(to: key) else { return .keepGoing }
+            self.overlay = nil
+            guard yes else { return .keepGoing }
+            do {
+                message = (try then(), .normal)
+            } catch {
+                show(error)
+            }
+            refresh()
         case .filter(var field):
             switch key {
             case .enter:
@@ -216,6 +264,10 @@ public final class DeskController {
             TitleLine(stationName: store.station.name, overview: overview, operatorName: operatorName).render(on: screen, row: 0)
         }
         DeskShell.renderTabs(on: screen, current: current, badges: badges)
+        if let modal {
+            modal.render(on: screen, layout: layout)
+            return
+        }
         let rows = page.rows
         // Reloads and filters change the rows; the selection always lands on a case, never a heading.
         table.select(table.selected, rows: rows)
@@ -230,9 +282,16 @@ public final class DeskController {
         DeskShell.renderDetail(on: screen, layout: layout, title: page.detailTitle, lines: lines, scroll: detailScroll,
                                focused: detailFocused)
         renderMessageLine(on: screen, layout: layout)
-        DeskShell.renderHints(on: screen, row: layout.hintRow,
-                              hints: KeyTable.hints(on: current).map { ($0.keyLabel, $0.label) })
-        if case .help? = overlay { DeskShell.renderHelp(on: screen, layout: layout, screenID: current) }
+        switch overlay {
+        case .confirmQuit(let dialog)?, .confirm(let dialog, _)?:
+            DeskShell.renderHints(on: screen, row: layout.hintRow, KeyTable.hints(in: .dialog))
+            dialog.render(on: screen, top: layout.bodyTop, available: layout.bodyHeight)
+        default:
+            DeskShell.renderHints(on: screen, row: layout.hintRow, KeyTable.hints(on: current))
+            if case .help? = overlay {
+                DeskShell.renderHelp(on: screen, layout: layout, title: current.title, bindings: KeyTable.bindings(on: current))
+            }
+        }
     }
 
     /// Counts on the tab line where they help: people waiting, cases overdue.
@@ -264,8 +323,6 @@ public final class DeskController {
             let (text, cursor) = field.visible(width: screen.columns - prompt.displayWidth - 1)
             screen.drawRow(layout.messageRow, prompt + text)
             screen.placeCursor(row: layout.messageRow, column: prompt.displayWidth + cursor)
-        case .confirmQuit?:
-            screen.drawRow(layout.messageRow, "确定退出工作台吗？ y 退出  n 取消", role: .warning)
         default:
             if let message {
                 screen.drawRow(layout.messageRow, message.text, role: message.role)

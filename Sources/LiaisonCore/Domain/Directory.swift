@@ -172,9 +172,73 @@ extension LiaisonStore {
     }
 
     public func resident(id: Int64) throws -> Resident? {
-        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE id = ?", [id]) { row in
-            Resident(id: row.int64(0), name: row.string(1), phone: row.optionalString(2), idNumber: row.optionalString(3),
-                     address: row.string(4), community: row.string(5))
+        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE id = ?", [id],
+                              Resident.init(row:))
+    }
+
+    /// A returning resident's details as the clerk typed them this time: an address or ID number given
+    /// now replaces the stored one; what was left empty keeps what was stored. Returns the id.
+    func updateDetails(ofResident id: Int64, from draft: ResidentDraft) throws -> Int64 {
+        var idNumber: String?
+        if let typed = draft.idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
+            idNumber = valid
+        }
+        try database.execute("""
+            UPDATE residents SET id_number = coalesce(?, id_number), address = coalesce(nullif(?, ''), address),
+                                 community = coalesce(nullif(?, ''), community)
+            WHERE id = ?
+            """, [idNumber, draft.address.trimmingCharacters(in: .whitespaces),
+                  draft.community.trimmingCharacters(in: .whitespaces), id])
+        guard database.changes > 0 else { throw DomainError.notFound("居民") }
+        return id
+    }
+}
+
+/// A category as the forms offer it, with what a new case in it defaults to.
+public struct CategoryEntry: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let defaultDepartmentID: Int64?
+    public let dueWorkingDays: Int
+}
+
+/// A department or a legal officer as a choice list offers it.
+public struct DirectoryEntry: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    /// What kind it is, or the officer's role and organisation.
+    public let note: String
+    /// Legal officers only: on today's duty roster.
+    public let onDuty: Bool
+}
+
+extension LiaisonStore {
+    public func categories() throws -> [CategoryEntry] {
+        try database.fetchAll("""
+            SELECT id, name, default_department_id, default_due_working_days FROM categories WHERE active = 1
+            ORDER BY position, id
+            """) { row in
+            CategoryEntry(id: row.int64(0), name: row.string(1), defaultDepartmentID: row.optionalInt64(2), dueWorkingDays: row.int(3))
+        }
+    }
+
+    public func departments() throws -> [DirectoryEntry] {
+        try database.fetchAll("SELECT id, name, kind FROM departments WHERE active = 1 ORDER BY kind, id") { row in
+            DirectoryEntry(id: row.int64(0), name: row.string(1), note: (row.decode(2) as DepartmentKind?)?.label ?? "", onDuty: false)
+        }
+    }
+
+    /// The station's legal officers (三官一员), those on duty on `day` first.
+    public func legalOfficers(onDutyOn day: Day) throws -> [DirectoryEntry] {
+        try database.fetchAll("""
+            SELECT o.id, o.name, o.role, o.organization,
+                   EXISTS (SELECT 1 FROM duty_roster r WHERE r.station_id = ?1 AND r.day = ?2 AND r.legal_officer_id = o.id)
+            FROM legal_officers o WHERE o.station_id = ?1 AND o.active = 1
+            ORDER BY 5 DESC, o.id
+            """, [station.id, day]) { row in
+            let role = (row.decode(2) as LegalOfficerRole?)?.label ?? ""
+            return DirectoryEntry(id: row.int64(0), name: row.string(1), note: "\(role) \(row.string(3))", onDuty: row.bool(4))
         }
     }
 }

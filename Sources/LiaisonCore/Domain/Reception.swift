@@ -64,7 +64,8 @@ extension LiaisonStore {
         let problem = draft.problem.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !problem.isEmpty else { throw DomainError.invalid("请写下反映的问题") }
         return try database.write {
-            let residentID = try draft.residentID ?? findOrCreateResident(draft.resident).id
+            let residentID = try draft.residentID.map { try updateDetails(ofResident: $0, from: draft.resident) }
+                ?? findOrCreateResident(draft.resident).id
             let now = clock.now()
             let number = try database.scalarInt(
                 "SELECT coalesce(max(queue_number), 0) + 1 FROM visits WHERE station_id = ? AND day = ?",
@@ -108,9 +109,11 @@ extension LiaisonStore {
         }
     }
 
-    /// Turns a visit into a case to be handled.
+    /// Turns a visit into a case to be handled, and dispatches it at once when a department is given:
+    /// all of it or none of it is written.
     @discardableResult
-    public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, actor: Actor) throws -> CaseRecord {
+    public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, dispatchTo departmentID: Int64? = nil,
+                         workingDays: Int = 10, actor: Actor) throws -> CaseRecord {
         try database.write {
             let visit = try openVisit(visitID)
             var draft = draft
@@ -118,22 +121,25 @@ extension LiaisonStore {
             if draft.categoryID == nil { draft.categoryID = visit.categoryID }
             let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, actor: actor)
             try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, deputyID: draft.responsibleDeputyID)
-            return record
+            guard let departmentID else { return record }
+            try dispatch(caseID: record.id, departmentID: departmentID, workingDays: workingDays, actor: actor)
+            return try caseRecord(id: record.id)
         }
     }
 
-    private func openVisit(_ id: Int64) throws -> Visit {
+    func openVisit(_ id: Int64) throws -> Visit {
         guard let visit = try visit(id: id) else { throw DomainError.notFound("来访记录") }
         guard visit.outcome == nil, visit.status != .left else { throw DomainError.invalid("第 \(visit.queueNumber) 号来访已办结") }
         return visit
     }
 
-    private func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, deputyID: Int64?) throws {
+    func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, deputyID: Int64?) throws {
         try database.execute("""
             UPDATE visits SET status = 'done', outcome = ?, answer = ?, case_id = ?,
                    receiving_deputy_id = coalesce(receiving_deputy_id, ?), finished_at = ?
             WHERE id = ?
             """, [outcome, answer, caseID, deputyID, clock.now(), visit.id])
+        if let deputyID = deputyID ?? visit.receivingDeputyID { try creditReception(visit: visit, deputyID: deputyID) }
     }
 }
 
@@ -149,6 +155,7 @@ extension LiaisonStore {
                 UPDATE visits SET status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)
                 WHERE id = ?
                 """, [deputyID, clock.now(), visitID])
+            try creditReception(visit: visit, deputyID: deputyID)
         }
     }
 

@@ -12,11 +12,30 @@ public enum DeskScreenID: Int, CaseIterable, Sendable {
     }
 }
 
+/// Where a binding works: on every main screen, on some of them, in a form, or in a yes/no dialog.
+public enum KeyScope: Hashable, Sendable {
+    case everyScreen
+    case screens(Set<DeskScreenID>)
+    case form
+    case dialog
+
+    func includes(_ screen: DeskScreenID) -> Bool {
+        switch self {
+        case .everyScreen: true
+        case .screens(let screens): screens.contains(screen)
+        case .form, .dialog: false
+        }
+    }
+}
+
 /// Everything a key can do. Names say what happens; the key table says which keys do it.
 public enum Action: String, CaseIterable, Sendable {
     case showReception, showRoster, showAgenda, showBoard
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
     case open, back, filter, command, help, quit, redraw, suspend, cycleSort, nextOverdue
+    case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft
+    case nextField, previousField, save, cancel
+    case confirm, decline
 }
 
 /// One row of the key table.
@@ -26,52 +45,97 @@ public struct KeyBinding: Sendable {
     public let keyLabel: String
     public let action: Action
     public let label: String
-    /// The screens it works on; nil means everywhere.
-    public let screens: Set<DeskScreenID>?
+    public let scope: KeyScope
     /// Whether the hint bar shows it (help shows every binding).
     public let inHintBar: Bool
+
+    init(_ keys: [Key], _ keyLabel: String, _ action: Action, _ label: String, _ scope: KeyScope = .everyScreen,
+         hint: Bool = false) {
+        self.keys = keys
+        self.keyLabel = keyLabel
+        self.action = action
+        self.label = label
+        self.scope = scope
+        inHintBar = hint
+    }
 }
 
-/// The one key table: the desk, the hint bar and the help overlay all read it.
+/// The one key table: the desk, the forms, the dialogs, the hint bar and the help overlay all read it.
 public enum KeyTable {
+    private static let reception = KeyScope.screens([.reception])
+
     public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.character("1")], keyLabel: "1", action: .showReception, label: "接待", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("2")], keyLabel: "2", action: .showRoster, label: "代表", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("3")], keyLabel: "3", action: .showAgenda, label: "议程", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("4")], keyLabel: "4", action: .showBoard, label: "督办", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("j"), .down], keyLabel: "j/Down", action: .moveDown, label: "下移", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("k"), .up], keyLabel: "k/Up", action: .moveUp, label: "上移", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.pageDown, .control("f")], keyLabel: "PgDn", action: .pageDown, label: "下一页", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.pageUp, .control("b")], keyLabel: "PgUp", action: .pageUp, label: "上一页", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("g"), .home], keyLabel: "g", action: .first, label: "到首行", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("G"), .end], keyLabel: "G", action: .last, label: "到末行", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.tab, .backTab], keyLabel: "Tab", action: .nextPane, label: "切换窗格", screens: nil, inHintBar: true),
-        KeyBinding(keys: [.enter], keyLabel: "Enter", action: .open, label: "查看", screens: nil, inHintBar: true),
-        KeyBinding(keys: [.character("n")], keyLabel: "n", action: .nextOverdue, label: "下一件逾期", screens: [.board], inHintBar: true),
-        KeyBinding(keys: [.character("s")], keyLabel: "s", action: .cycleSort, label: "排序", screens: [.roster], inHintBar: true),
-        KeyBinding(keys: [.escape], keyLabel: "Esc", action: .back, label: "返回", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("/")], keyLabel: "/", action: .filter, label: "筛选", screens: nil, inHintBar: true),
-        KeyBinding(keys: [.character(":")], keyLabel: ":", action: .command, label: "命令", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("?"), .function(1)], keyLabel: "?", action: .help, label: "帮助", screens: nil, inHintBar: true),
-        KeyBinding(keys: [.control("l")], keyLabel: "Ctrl-L", action: .redraw, label: "重绘", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.control("z")], keyLabel: "Ctrl-Z", action: .suspend, label: "挂起到后台", screens: nil, inHintBar: false),
-        KeyBinding(keys: [.character("q"), .control("c")], keyLabel: "q", action: .quit, label: "退出", screens: nil, inHintBar: true),
+        KeyBinding([.character("1")], "1", .showReception, "接待"),
+        KeyBinding([.character("2")], "2", .showRoster, "代表"),
+        KeyBinding([.character("3")], "3", .showAgenda, "议程"),
+        KeyBinding([.character("4")], "4", .showBoard, "督办"),
+        KeyBinding([.character("j"), .down], "j/Down", .moveDown, "下移"),
+        KeyBinding([.character("k"), .up], "k/Up", .moveUp, "上移"),
+        KeyBinding([.pageDown, .control("f")], "PgDn", .pageDown, "下一页"),
+        KeyBinding([.pageUp, .control("b")], "PgUp", .pageUp, "上一页"),
+        KeyBinding([.character("g"), .home], "g", .first, "到首行"),
+        KeyBinding([.character("G"), .end], "G", .last, "到末行"),
+        KeyBinding([.character("a")], "a", .registerVisit, "登记", reception, hint: true),
+        KeyBinding([.character("c")], "c", .callNext, "叫号", reception, hint: true),
+        KeyBinding([.character("h")], "h", .handToDeputy, "交代表", reception),
+        KeyBinding([.character("o")], "o", .answerOnSpot, "当场答复", reception, hint: true),
+        KeyBinding([.character("v")], "v", .openCase, "转诉求", reception, hint: true),
+        KeyBinding([.character("r")], "r", .refer, "转介", reception),
+        KeyBinding([.character("l")], "l", .markLeft, "已离开", reception),
+        KeyBinding([.tab, .backTab], "Tab", .nextPane, "切换窗格", hint: true),
+        KeyBinding([.enter], "Enter", .open, "查看", hint: true),
+        KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
+        KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.roster]), hint: true),
+        KeyBinding([.escape], "Esc", .back, "返回"),
+        KeyBinding([.character("/")], "/", .filter, "筛选", hint: true),
+        KeyBinding([.character(":")], ":", .command, "命令"),
+        KeyBinding([.character("?"), .function(1)], "?", .help, "帮助", hint: true),
+        KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘"),
+        KeyBinding([.control("z")], "Ctrl-Z", .suspend, "挂起到后台"),
+        KeyBinding([.character("q"), .control("c")], "q", .quit, "退出", hint: true),
+
+        // Forms: the focused field takes the key first (Enter makes a new line in a text area, Up/Down
+        // move in an open list); what it leaves comes here.
+        KeyBinding([.tab, .enter, .down], "Tab", .nextField, "下一项", .form, hint: true),
+        KeyBinding([.backTab, .up], "Shift-Tab", .previousField, "上一项", .form, hint: true),
+        KeyBinding([.control("s"), .function(2)], "Ctrl-S", .save, "保存", .form, hint: true),
+        KeyBinding([.escape], "Esc", .cancel, "取消", .form, hint: true),
+        KeyBinding([.function(1)], "F1", .help, "帮助", .form, hint: true),
+
+        KeyBinding([.character("y"), .character("Y"), .enter], "y", .confirm, "确定", .dialog, hint: true),
+        KeyBinding([.character("n"), .character("N"), .escape], "n", .decline, "取消", .dialog, hint: true),
     ]
 
     public static func action(for key: Key, on screen: DeskScreenID) -> Action? {
-        bindings.first { binding in
-            binding.keys.contains(key) && (binding.screens?.contains(screen) ?? true)
-        }?.action
+        bindings.first { $0.keys.contains(key) && $0.scope.includes(screen) }?.action
+    }
+
+    public static func action(for key: Key, in scope: KeyScope) -> Action? {
+        bindings.first { $0.keys.contains(key) && $0.scope == scope }?.action
     }
 
     /// The bindings that work on `screen`, in table order.
     public static func bindings(on screen: DeskScreenID) -> [KeyBinding] {
-        bindings.filter { $0.screens?.contains(screen) ?? true }
+        bindings.filter { $0.scope.includes(screen) }
     }
+
+    public static func bindings(in scope: KeyScope) -> [KeyBinding] {
+        bindings.filter { $0.scope == scope }
+    }
+
+    public static func hints(in scope: KeyScope) -> [KeyBinding] {
+        bindings(in: scope).filter(\.inHintBar)
+    }
+
+    /// The common keys in the order the hint bar gives them: when a screen's own keys leave no room,
+    /// the ones cut are those a user finds without help.
+    private static let commonHintOrder: [Action] = [.help, .filter, .quit, .nextPane, .open]
 
     /// The hint bar's entries for `screen`: its own keys first, then the common ones.
     public static func hints(on screen: DeskScreenID) -> [KeyBinding] {
         let shown = bindings(on: screen).filter(\.inHintBar)
-        return shown.filter { $0.screens != nil } + shown.filter { $0.screens == nil }
+        let common = shown.filter { $0.scope == .everyScreen }
+            .sorted { (commonHintOrder.firstIndex(of: $0.action) ?? 99) < (commonHintOrder.firstIndex(of: $1.action) ?? 99) }
+        return shown.filter { $0.scope != .everyScreen } + common
     }
 }

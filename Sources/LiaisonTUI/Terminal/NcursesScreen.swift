@@ -42,7 +42,7 @@ public final class NcursesScreen: Screen {
         guard color else {
             return [.normal: 0, .title: reverse, .tab: 0, .activeTab: reverse | bold, .header: underline | bold,
                     .selected: reverse, .overdue: bold | underline, .dueSoon: bold, .muted: liaison_a_dim(),
-                    .warning: bold | reverse, .hintKey: reverse, .hint: 0]
+                    .warning: bold | reverse, .hintKey: reverse, .hint: 0, .input: underline]
         }
         let pairs: [(TextRole, Int16, Int16, attr_t)] = [
             (.title, Int16(COLOR_WHITE), Int16(COLOR_BLUE), bold),
@@ -56,6 +56,7 @@ public final class NcursesScreen: Screen {
             (.warning, Int16(COLOR_WHITE), Int16(COLOR_RED), bold),
             (.hintKey, Int16(COLOR_BLACK), Int16(COLOR_CYAN), 0),
             (.hint, -1, -1, 0),
+            (.input, -1, -1, underline),
         ]
         var result: [TextRole: attr_t] = [.normal: 0]
         for (index, (role, foreground, background, extra)) in pairs.enumerated() {

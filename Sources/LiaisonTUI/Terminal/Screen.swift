@@ -13,6 +13,8 @@ public enum TextRole: CaseIterable, Sendable {
     case warning
     case hintKey
     case hint
+    /// A form field's value, so the clerk sees where typing goes.
+    case input
 }
 
 /// The drawing surface views render onto: ncurses on a terminal, an in-memory grid in tests.

@@ -30,9 +30,22 @@ protocol DeskPage: AnyObject {
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine]
     /// Keeps only rows matching `query` (Chinese substring or pinyin initials); empty shows all.
     func applyFilter(_ query: String)
+    /// The page's own actions (register, call next, …) on the selected row.
+    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse
+}
+
+/// What a page's own action asks of the desk.
+enum PageResponse {
+    case none
+    case message(String, TextRole)
+    /// A form or picker takes over; `select` moves the list's selection first.
+    case modal(DeskModal, select: Int?)
+    /// Asks first; on yes runs `then`, whose result is the message.
+    case confirm(ConfirmDialog, then: () throws -> String)
 }
 
 extension DeskPage {
+    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse { .none }
     var sortColumn: Int? { nil }
     var emptyText: String { "（无）" }
     var listShare: Int { 62 }

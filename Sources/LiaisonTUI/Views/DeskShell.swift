@@ -50,14 +50,14 @@ struct DeskShell {
     }
 
     /// The keys that work here, from the key table: key in reverse, label plain.
-    static func renderHints(on screen: Screen, row: Int, hints: [(key: String, label: String)]) {
+    static func renderHints(on screen: Screen, row: Int, _ hints: [KeyBinding]) {
         screen.drawRow(row, "", role: .hint)
         var column = 1
         for hint in hints {
-            let width = hint.key.displayWidth + hint.label.displayWidth + 3
+            let width = hint.keyLabel.displayWidth + hint.label.displayWidth + 3
             guard column + width <= screen.columns else { break }
-            screen.draw(row: row, column: column, hint.key, role: .hintKey)
-            screen.draw(row: row, column: column + hint.key.displayWidth + 1, hint.label, role: .hint)
+            screen.draw(row: row, column: column, hint.keyLabel, role: .hintKey)
+            screen.draw(row: row, column: column + hint.keyLabel.displayWidth + 1, hint.label, role: .hint)
             column += width
         }
     }
@@ -74,32 +74,24 @@ struct DeskShell {
         }
     }
 
-    /// A box over the body listing every key of this screen, generated from the key table; the entries
+    /// A box over the body listing every key that works here, generated from the key table; the entries
     /// flow into as many columns as the height needs.
-    static func renderHelp(on screen: Screen, layout: Layout, screenID: DeskScreenID) {
-        let bindings = KeyTable.bindings(on: screenID)
+    static func renderHelp(on screen: Screen, layout: Layout, title: String, bindings: [KeyBinding]) {
         let keyWidth = bindings.map { keys(of: $0).displayWidth }.max() ?? 6
         let entries = bindings.map { keys(of: $0).fitted(to: keyWidth + 2) + $0.label }
         let width = screen.columns - 4
-        let left = 2
         let perColumn = max(1, layout.bodyHeight - 4)
         let columnCount = (entries.count + perColumn - 1) / perColumn
         let rowsUsed = (entries.count + columnCount - 1) / columnCount
-        let columnWidth = (width - 2) / columnCount
-        let height = rowsUsed + 4
-        let top = layout.bodyTop + max(0, (layout.bodyHeight - height) / 2)
-        screen.drawRule(row: top, column: left, length: width, role: .header)
-        screen.draw(row: top + 1, column: left, "  帮助：\(screenID.title)（按任意键关闭）".fitted(to: width), role: .header)
-        for line in 0..<rowsUsed {
-            var text = "  "
-            for column in 0..<columnCount {
+        let columnWidth = (width - 4) / columnCount
+        let lines = (0..<rowsUsed).map { line in
+            DetailLine((0..<columnCount).map { column in
                 let index = column * rowsUsed + line
-                text += (index < entries.count ? entries[index] : "").fitted(to: columnWidth)
-            }
-            screen.draw(row: top + 2 + line, column: left, text.fitted(to: width), role: .normal)
+                return (index < entries.count ? entries[index] : "").fitted(to: columnWidth)
+            }.joined())
         }
-        screen.draw(row: top + 2 + rowsUsed, column: left, "".fitted(to: width), role: .normal)
-        screen.drawRule(row: top + height - 1, column: left, length: width, role: .header)
+        Box(title: "帮助：\(title)（按任意键关闭）", lines: lines, width: width)
+            .render(on: screen, top: layout.bodyTop, available: layout.bodyHeight)
     }
 
     /// Every key of a binding as the help writes it (`q/Ctrl-C`).

@@ -6,6 +6,7 @@ final class ReceptionPage: DeskPage {
     private var entries: [(entry: QueueEntry, calledAt: LocalTime?)] = []
     private var filter = RowFilter()
     private var roster: [RosterEntry] = []
+    private var figures: ReceptionFigures?
     private var now = LocalTime(day: Day(ordinal: 0))
 
     let columns = [
@@ -39,6 +40,7 @@ final class ReceptionPage: DeskPage {
         now = store.clock.now()
         entries = try store.queueEntries(on: now.day)
         roster = try store.roster(on: now.day)
+        figures = try store.receptionFigures(on: now.day)
         filter.setKeys(entries.map { RowFilter.searchKey([$0.entry.residentName, $0.entry.categoryName, $0.entry.visit.problem],
                                                          initials: [$0.entry.residentInitials]) })
     }
@@ -46,7 +48,16 @@ final class ReceptionPage: DeskPage {
     func applyFilter(_ query: String) { filter.apply(query) }
 
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine] {
-        var lines = [DetailLine.heading("今日值班")]
+        var lines: [DetailLine] = []
+        if let figures {
+            lines.append(.heading("今日接待"))
+            lines.append(DetailLine("登记 \(figures.received)  等候 \(figures.waiting)  接待中 \(figures.withDeputy)"))
+            lines.append(DetailLine("当场答复 \(figures.answeredOnSpot)  立案 \(figures.casesOpened)  转介 \(figures.referred)"))
+            lines.append(DetailLine("平均等候 " + (figures.averageWaitMinutes.map { "\($0) 分钟" } ?? "-")
+                                    + (figures.left > 0 ? "  离开 \(figures.left)" : "")))
+            lines.append(DetailLine(""))
+        }
+        lines.append(.heading("今日值班"))
         if roster.isEmpty {
             lines.append(DetailLine("今天没有排值班", role: .muted))
         }
@@ -70,5 +81,52 @@ final class ReceptionPage: DeskPage {
         lines.append(.heading("反映问题"))
         lines += visit.problem.wrapped(to: width).map { DetailLine($0) }
         return lines
+    }
+}
+
+extension ReceptionPage {
+    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse {
+        switch action {
+        case .registerVisit:
+            return .modal(FormView(form: try RegistrationForm.makeForm(store: store), spec: RegistrationForm(store: store)), select: nil)
+        case .callNext:
+            guard let next = entries.firstIndex(where: { $0.entry.visit.status == .waiting }) else {
+                return .message("没有等候的来访", .normal)
+            }
+            return .modal(try handOff(entries[next].entry, store: store), select: filter.shown.firstIndex(of: next))
+        default: break
+        }
+        guard filter.shown.indices.contains(row) else { return .message("先选中一位来访居民", .warning) }
+        let entry = entries[filter.shown[row]].entry
+        let visit = entry.visit
+        let who = "第 \(visit.queueNumber) 号 \(entry.residentName)"
+        guard visit.outcome == nil, visit.status != .left else { return .message("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
+        switch action {
+        case .handToDeputy:
+            return .modal(try handOff(entry, store: store), select: nil)
+        case .answerOnSpot, .openCase, .refer:
+            let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
+            let spec = try VisitClosingForm(store: store, entry: entry, outcome: outcome, actor: actor)
+            return .modal(FormView(form: try spec.makeForm(), spec: spec), select: nil)
+        case .markLeft:
+            guard visit.status == .waiting else { return .message("\(who) 已在接待中", .warning) }
+            return .confirm(ConfirmDialog("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消")) {
+                try store.markLeft(visitID: visit.id)
+                return "\(who) 已记为离开"
+            }
+        default: return .none
+        }
+    }
+
+    /// Which deputy receives the resident: today's duty deputies first, the one with the fewest people
+    /// in hand at the top.
+    private func handOff(_ entry: QueueEntry, store: LiaisonStore) throws -> PickDialog {
+        let visit = entry.visit
+        let who = "第 \(visit.queueNumber) 号 \(entry.residentName)"
+        return PickDialog(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
+                          options: ChoiceLists.deputies(try store.receivingDeputies(on: visit.day))) { option in
+            try store.handToDeputy(visitID: visit.id, deputyID: Int64(option.value)!)
+            return "请\(who) 到 \(option.label) 代表处"
+        }
     }
 }

@@ -1,0 +1,128 @@
+import LiaisonCore
+
+/// 登记来访: the walk-in form, fields in the order a clerk asks. Typing a phone number or a name (Chinese
+/// or pinyin initials) lists registered residents beside the form; Enter takes the highlighted one,
+/// fills the fields, shows their earlier visits and open cases, and moves on to the problem.
+final class RegistrationForm: FormSpec {
+    private let store: LiaisonStore
+    private(set) var matches: [ResidentMatch] = []
+    private(set) var highlighted = 0
+    private(set) var returning: ResidentHistory?
+
+    static let refusedPhone: Set<String> = ["无", "拒留", "不留", "不愿留"]
+
+    init(store: LiaisonStore) {
+        self.store = store
+    }
+
+    static func makeForm(store: LiaisonStore) throws -> Form {
+        let channels = Channel.allCases.filter { $0 != .meeting }
+        let deputies = try store.deputies().map { ChoiceOption(value: "\($0.id)", label: $0.name, initials: $0.nameInitials) }
+        return Form(title: "登记来访", fields: [
+            FormField("name", "姓名", .text(TextField(limit: 20)), required: true, hint: "可打拼音首字母查找"),
+            FormField("phone", "电话", .text(TextField(limit: 20)), required: true, hint: "不愿留电话填 无"),
+            FormField("idNumber", "身份证号", .text(TextField(limit: 18)), hint: "选填"),
+            FormField("community", "社区/小区", .text(TextField(limit: 30))),
+            FormField("address", "住址", .text(TextField(limit: 60))),
+            FormField("channel", "来访方式", .choice(ChoiceField(options: ChoiceLists.labelled(channels),
+                                                              selectedValue: Channel.walkIn.rawValue))),
+            FormField("category", "问题类别", .choice(ChoiceField(options: ChoiceLists.categories(try store.categories()))),
+                      hint: "打字筛选"),
+            FormField("problem", "反映问题", .area(TextArea(limit: 500), rows: 4), required: true),
+            FormField("deputy", "要求见代表", .choice(ChoiceField(options: deputies)), hint: "选填"),
+        ])
+    }
+
+    var sideTitle: String { returning == nil ? "已登记的居民" : "老居民：以往来访与在办诉求" }
+
+    private func isLookupField(_ form: Form) -> Bool { ["name", "phone"].contains(form.focusedKey) }
+
+    func intercept(_ key: Key, form: inout Form) -> Bool {
+        guard isLookupField(form), !matches.isEmpty else { return false }
+        switch key {
+        case .down, .control("n"): highlighted = min(highlighted + 1, matches.count - 1)
+        case .up, .control("p"): highlighted = max(highlighted - 1, 0)
+        case .enter: choose(matches[highlighted], form: &form)
+        default: return false
+        }
+        return true
+    }
+
+    func edited(_ field: String, form: inout Form) {
+        guard field == "name" || field == "phone" else { return }
+        // Changing the name or phone after choosing someone means it is someone else.
+        returning = nil
+        highlighted = 0
+        matches = (try? store.residentMatches(form.text(field))) ?? []
+    }
+
+    private func choose(_ match: ResidentMatch, form: inout Form) {
+        let resident = match.resident
+        form.setText("name", resident.name)
+        form.setText("phone", resident.phone ?? "无")
+        form.setText("community", resident.community)
+        form.setText("address", resident.address)
+        // The stored ID number stays stored and is not put on screen; a number typed now replaces it.
+        form.setText("idNumber", "")
+        returning = try? store.residentHistory(id: resident.id)
+        matches = []
+        form.focus(on: "problem")
+    }
+
+    func validate(_ form: inout Form) {
+        let phone = form.text("phone")
+        if !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone), PhoneNumber.normalized(phone) == nil {
+            form.setError("phone", "手机11位，固话带区号")
+        }
+        let idNumber = form.text("idNumber")
+        if !idNumber.isEmpty, IDCardNumber.validated(idNumber) == nil {
+            form.setError("idNumber", idNumber.count == 18 ? "校验位不对" : "应为18位")
+        }
+    }
+
+    func save(_ form: Form) throws -> SaveStep {
+        let phone = form.text("phone")
+        let refused = RegistrationForm.refusedPhone.contains(phone)
+        let resident = ResidentDraft(name: form.text("name"), phone: refused ? nil : phone, phoneRefused: refused,
+                                     idNumber: form.text("idNumber"), address: form.text("address"),
+                                     community: form.text("community"))
+        let draft = VisitDraft(residentID: returning?.resident.id, resident: resident,
+                               channel: form.choice("channel").flatMap(Channel.init(rawValue:)) ?? .walkIn,
+                               categoryID: form.id("category"), problem: form.text("problem"),
+                               requestedDeputyID: form.id("deputy"))
+        let visit = try store.registerVisit(draft)
+        return .done("已登记：第 \(visit.queueNumber) 号 \(resident.name)")
+    }
+
+    func sideLines(form: Form, width: Int) -> [DetailLine] {
+        if let returning { return RegistrationForm.history(returning, width: width) }
+        guard !matches.isEmpty else {
+            return ["输入电话号码或姓名（也可打拼音首字母，如 zql）时，这里列出已登记的居民；",
+                    "选中后自动填好，同一电话不会重复建档。"].flatMap { $0.wrapped(to: width) }.map { DetailLine($0, role: .muted) }
+        }
+        var lines = matches.enumerated().map { index, match in
+            DetailLine("\(match.resident.name)  \(match.resident.maskedPhone)  来访\(match.visits)次 在办\(match.openCases)件",
+                       role: index == highlighted ? .selected : .normal)
+        }
+        lines.append(DetailLine(""))
+        lines.append(DetailLine("Up/Down 选择，Enter 选定", role: .muted))
+        return lines
+    }
+
+    static func history(_ history: ResidentHistory, width: Int) -> [DetailLine] {
+        let resident = history.resident
+        var lines = [DetailLine.heading(resident.name),
+                     DetailLine("电话 \(resident.maskedPhone)"),
+                     DetailLine("身份证 " + (resident.idNumber.map(IDCardNumber.masked) ?? "未登记")),
+                     DetailLine("\(resident.community) \(resident.address)"),
+                     DetailLine(""),
+                     .heading("在办诉求 \(history.openCases.count) 件")]
+        lines += history.openCases.map { DetailLine("\($0.code) \($0.status.label) \($0.categoryName) \($0.title)") }
+        lines.append(DetailLine(""))
+        lines.append(.heading("以往来访 \(history.visits.count) 次"))
+        lines += history.visits.map { visit in
+            DetailLine("\(visit.day.iso) \(visit.outcome?.label ?? visit.status.label) \(visit.problem)", role: .muted)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,137 @@
+import LiaisonCore
+
+/// One thing a choice field offers.
+public struct ChoiceOption: Sendable, Equatable {
+    /// What the caller gets back: an id or an enum's raw value.
+    public let value: String
+    public let label: String
+    /// Shown after the label in the list, muted (a deputy's cases in hand).
+    public let note: String
+    /// Lower-case label plus pinyin initials, so `zql` finds 张乾林.
+    let searchKey: String
+
+    public init(value: String, label: String, note: String = "", initials: String? = nil) {
+        self.value = value
+        self.label = label
+        self.note = note
+        searchKey = (label + "\u{1F}" + (initials ?? Pinyin.initials(label))).lowercased()
+    }
+}
+
+/// A field that picks one of a list: typing filters it (Chinese substring or pinyin initials), Up and
+/// Down move through the matches, Enter takes one. Down on a closed field opens the whole list.
+public struct ChoiceField: Sendable, Equatable {
+    public let options: [ChoiceOption]
+    public private(set) var selected: Int?
+    public private(set) var query = TextField(limit: 20)
+    public private(set) var isOpen = false
+    public private(set) var matches: [Int] = []
+    public private(set) var highlighted = 0
+    /// How many matches the open list shows at once.
+    public static let listHeight = 6
+
+    public init(options: [ChoiceOption], selectedValue: String? = nil) {
+        self.options = options
+        selected = selectedValue.flatMap { value in options.firstIndex { $0.value == value } }
+    }
+
+    public var selectedValue: String? { selected.map { options[$0].value } }
+    public var selectedOption: ChoiceOption? { selected.map { options[$0] } }
+
+    public mutating func select(value: String?) {
+        selected = value.flatMap { value in options.firstIndex { $0.value == value } }
+        close()
+    }
+
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .down:
+            if isOpen {
+                highlighted = min(highlighted + 1, max(0, matches.count - 1))
+            } else {
+                open()
+            }
+        case .up:
+            guard isOpen else { return false }
+            highlighted = max(0, highlighted - 1)
+        case .enter:
+            guard isOpen else { return false }
+            pickHighlighted()
+        case .escape:
+            guard isOpen else { return false }
+            close()
+        case .backspace where !isOpen:
+            // Backspace on a closed field clears the choice (every choice here may be left empty).
+            guard selected != nil else { return false }
+            selected = nil
+        default:
+            guard query.handle(key) else { return false }
+            isOpen = true
+            filter()
+        }
+        return true
+    }
+
+    /// Focus is leaving: a typed query that matches takes its first match, as a clerk expects from
+    /// typing a name and pressing Tab.
+    public mutating func commit() {
+        if isOpen && !query.text.isEmpty { pickHighlighted() } else { close() }
+    }
+
+    /// Shows the whole list, the chosen option highlighted.
+    public mutating func open() {
+        isOpen = true
+        filter()
+        highlighted = selected.flatMap { matches.firstIndex(of: $0) } ?? 0
+    }
+
+    private mutating func filter() {
+        let needle = query.text.lowercased()
+        matches = options.indices.filter { needle.isEmpty || options[$0].searchKey.contains(needle) }
+        highlighted = 0
+    }
+
+    private mutating func pickHighlighted() {
+        if matches.indices.contains(highlighted) { selected = matches[highlighted] }
+        close()
+    }
+
+    private mutating func close() {
+        isOpen = false
+        query.setText("")
+        matches = []
+        highlighted = 0
+    }
+
+    /// The field's line: the query while open, otherwise the chosen label. Returns the cursor column
+    /// while open.
+    public func render(on screen: Screen, row: Int, column: Int, width: Int, role: TextRole) -> Int? {
+        if isOpen {
+            let (text, cursor) = query.visible(width: width - 2)
+            screen.draw(row: row, column: column, ("> " + text).fitted(to: width), role: role)
+            return column + 2 + cursor
+        }
+        let text = selectedOption?.label ?? "（未选）"
+        screen.draw(row: row, column: column, text.fitted(to: width, ellipsis: true),
+                    role: selected == nil ? .muted : role)
+        return nil
+    }
+
+    /// The open list under the field, the highlighted match in the selection colour.
+    public func renderList(on screen: Screen, top: Int, column: Int, width: Int, maxRows: Int) {
+        let height = min(ChoiceField.listHeight, maxRows)
+        guard isOpen, height > 0 else { return }
+        guard !matches.isEmpty else {
+            screen.draw(row: top, column: column, " 没有匹配的选项".fitted(to: width), role: .warning)
+            return
+        }
+        // Scroll just enough to keep the highlighted match in the list.
+        let first = max(0, min(highlighted - height + 1, matches.count - height))
+        for position in first..<min(matches.count, first + height) {
+            let option = options[matches[position]]
+            let label = " " + option.label + (option.note.isEmpty ? "" : "  " + option.note)
+            screen.draw(row: top + position - first, column: column, label.fitted(to: width, ellipsis: true),
+                        role: position == highlighted ? .selected : .tab)
+        }
+    }
+}
