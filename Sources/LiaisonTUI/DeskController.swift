@@ -253,6 +253,9 @@ public final class DeskController {
     // MARK: Drawing
 
     public func render(on screen: Screen) {
+        // Start from blank: a dialog or a form leaves cells no page would overwrite. ncurses sends the
+        // terminal only what changed, so this costs nothing on the wire.
+        screen.clear()
         screen.hideCursor()
         guard !DeskShell.isTooSmall(screen) else {
             DeskShell.renderTooSmall(on: screen)

@@ -139,7 +139,8 @@ extension LiaisonStore {
                    receiving_deputy_id = coalesce(receiving_deputy_id, ?), finished_at = ?
             WHERE id = ?
             """, [outcome, answer, caseID, deputyID, clock.now(), visit.id])
-        if let deputyID = deputyID ?? visit.receivingDeputyID { try creditReception(visit: visit, deputyID: deputyID) }
+        // The credit goes to the deputy who received the resident; the one named here only when nobody had.
+        if let deputyID = visit.receivingDeputyID ?? deputyID { try creditReception(visit: visit, deputyID: deputyID) }
     }
 }
 

@@ -18,12 +18,14 @@ public enum KeyScope: Hashable, Sendable {
     case screens(Set<DeskScreenID>)
     case form
     case dialog
+    /// A list to pick one from, over the page.
+    case picker
 
     func includes(_ screen: DeskScreenID) -> Bool {
         switch self {
         case .everyScreen: true
         case .screens(let screens): screens.contains(screen)
-        case .form, .dialog: false
+        case .form, .dialog, .picker: false
         }
     }
 }
@@ -104,6 +106,11 @@ public enum KeyTable {
 
         KeyBinding([.character("y"), .character("Y"), .enter], "y", .confirm, "确定", .dialog, hint: true),
         KeyBinding([.character("n"), .character("N"), .escape], "n", .decline, "取消", .dialog, hint: true),
+
+        KeyBinding([.enter], "Enter", .confirm, "选定", .picker, hint: true),
+        KeyBinding([.down, .control("n")], "Down", .moveDown, "下一个", .picker, hint: true),
+        KeyBinding([.up, .control("p")], "Up", .moveUp, "上一个", .picker, hint: true),
+        KeyBinding([.escape], "Esc", .cancel, "返回", .picker, hint: true),
     ]
 
     public static func action(for key: Key, on screen: DeskScreenID) -> Action? {

@@ -18,22 +18,23 @@ final class PickDialog: DeskModal {
     }
 
     func handle(_ key: Key) -> ModalResult {
-        switch key {
-        case .enter:
+        message = nil
+        switch KeyTable.action(for: key, in: .picker) {
+        case .confirm?:
             guard choice.matches.indices.contains(choice.highlighted) else { return .stay }
             do {
                 return .close(message: try onPick(choice.options[choice.matches[choice.highlighted]]))
             } catch {
                 message = (error as? UserFacingError)?.userMessage ?? "\(error)"
-                return .stay
             }
-        case .escape where choice.query.text.isEmpty:
+        case .cancel? where choice.query.text.isEmpty:
             return .close(message: nil)
-        case .escape:
+        case .cancel?:
             // Esc first clears what was typed, keeping the list open.
             choice.select(value: choice.selectedValue)
             choice.open()
         default:
+            // Up/Down and typing go to the list, which stays open.
             _ = choice.handle(key)
             if !choice.isOpen { choice.open() }
         }
@@ -45,12 +46,13 @@ final class PickDialog: DeskModal {
         var lines = details.map { DetailLine($0) }
         lines.append(DetailLine(""))
         lines += Array(repeating: DetailLine(""), count: listRows + 1)
-        lines.append(DetailLine(message ?? "输入姓名或拼音首字母筛选，Enter 选定，Esc 返回", role: message == nil ? .hint : .warning))
+        lines.append(DetailLine(message ?? "输入姓名或拼音首字母筛选", role: message == nil ? .muted : .warning))
         let width = max(48, ([title] + details).map { $0.displayWidth + 6 }.max() ?? 0)
         let inside = Box(title: title, lines: lines, width: width).render(on: screen, top: layout.bodyTop, available: layout.bodyHeight)
         let fieldRow = inside.row + details.count + 1
         let column = choice.render(on: screen, row: fieldRow, column: inside.column, width: inside.width, role: .input)
         choice.renderList(on: screen, top: fieldRow + 1, column: inside.column, width: inside.width, maxRows: listRows)
         if let column { screen.placeCursor(row: fieldRow, column: column) }
+        DeskShell.renderHints(on: screen, row: layout.hintRow, KeyTable.hints(in: .picker))
     }
 }

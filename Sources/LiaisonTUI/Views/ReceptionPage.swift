@@ -52,9 +52,9 @@ final class ReceptionPage: DeskPage {
         if let figures {
             lines.append(.heading("今日接待"))
             lines.append(DetailLine("登记 \(figures.received)  等候 \(figures.waiting)  接待中 \(figures.withDeputy)"))
-            lines.append(DetailLine("当场答复 \(figures.answeredOnSpot)  立案 \(figures.casesOpened)  转介 \(figures.referred)"))
-            lines.append(DetailLine("平均等候 " + (figures.averageWaitMinutes.map { "\($0) 分钟" } ?? "-")
-                                    + (figures.left > 0 ? "  离开 \(figures.left)" : "")))
+            lines.append(DetailLine("当场答复 \(figures.answeredOnSpot)  立案 \(figures.casesOpened)"))
+            lines.append(DetailLine("转介 \(figures.referred)  离开 \(figures.left)"))
+            lines.append(DetailLine("平均等候 " + (figures.averageWaitMinutes.map { "\($0) 分钟" } ?? "-")))
             lines.append(DetailLine(""))
         }
         lines.append(.heading("今日值班"))

@@ -33,7 +33,7 @@ final class RegistrationForm: FormSpec {
         ])
     }
 
-    var sideTitle: String { returning == nil ? "已登记的居民" : "老居民：以往来访与在办诉求" }
+    var sideTitle: String { returning == nil ? "已登记的居民" : "以往来访与在办诉求" }
 
     private func isLookupField(_ form: Form) -> Bool { ["name", "phone"].contains(form.focusedKey) }
 
@@ -100,9 +100,12 @@ final class RegistrationForm: FormSpec {
             return ["输入电话号码或姓名（也可打拼音首字母，如 zql）时，这里列出已登记的居民；",
                     "选中后自动填好，同一电话不会重复建档。"].flatMap { $0.wrapped(to: width) }.map { DetailLine($0, role: .muted) }
         }
-        var lines = matches.enumerated().map { index, match in
-            DetailLine("\(match.resident.name)  \(match.resident.maskedPhone)  来访\(match.visits)次 在办\(match.openCases)件",
-                       role: index == highlighted ? .selected : .normal)
+        // Two lines a resident, so the narrow pane shows the name and phone whole.
+        var lines = matches.enumerated().flatMap { index, match in
+            let role: TextRole = index == highlighted ? .selected : .normal
+            return [DetailLine("\(match.resident.name)  \(match.resident.maskedPhone)", role: role),
+                    DetailLine("  来访\(match.visits)次 在办\(match.openCases)件 \(match.resident.community)",
+                               role: index == highlighted ? .selected : .muted)]
         }
         lines.append(DetailLine(""))
         lines.append(DetailLine("Up/Down 选择，Enter 选定", role: .muted))
@@ -117,7 +120,9 @@ final class RegistrationForm: FormSpec {
                      DetailLine("\(resident.community) \(resident.address)"),
                      DetailLine(""),
                      .heading("在办诉求 \(history.openCases.count) 件")]
-        lines += history.openCases.map { DetailLine("\($0.code) \($0.status.label) \($0.categoryName) \($0.title)") }
+        lines += history.openCases.flatMap { summary in
+            "\(summary.code) \(summary.status.label) \(summary.categoryName) \(summary.title)".wrapped(to: width).map { DetailLine($0) }
+        }
         lines.append(DetailLine(""))
         lines.append(.heading("以往来访 \(history.visits.count) 次"))
         lines += history.visits.map { visit in

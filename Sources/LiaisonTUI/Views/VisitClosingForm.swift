@@ -42,7 +42,7 @@ final class VisitClosingForm: FormSpec {
                 FormField("deputy", "责任代表", .choice(ChoiceField(options: deputies, selectedValue: deputy)), required: true),
                 FormField("department", "交办单位", .choice(ChoiceField(options: ChoiceLists.directory(try store.departments()),
                                                                     selectedValue: category?.defaultDepartmentID.map { "\($0)" })),
-                          hint: "留空则稍后在督办交办"),
+                          hint: "空则稍后交办"),
                 FormField("days", "时限工作日", .text(TextField(text: "\(category?.dueWorkingDays ?? 10)", limit: 3)), hint: "1-365"),
             ])
         case .referred:

@@ -68,6 +68,7 @@ public struct Form: Sendable, Equatable {
     private let initialValues: [String]
     /// The value column's width at the last render: Up and Down in a text area move by wrapped lines.
     private var valueWidth = 30
+    private var areaWidth = 48
 
     public init(title: String, fields: [FormField]) {
         self.title = title
@@ -169,7 +170,7 @@ public struct Form: Sendable, Equatable {
             guard field.handle(key) else { return false }
             fields[focus].input = .text(field)
         case .area(var area, let rows):
-            guard area.handle(key, width: valueWidth) else { return false }
+            guard area.handle(key, width: areaWidth) else { return false }
             fields[focus].input = .area(area, rows: rows)
         case .choice(var choice):
             guard choice.handle(key) else { return false }
@@ -202,8 +203,9 @@ public struct Form: Sendable, Equatable {
     @discardableResult
     public mutating func render(on screen: Screen, top: Int, left: Int, width: Int, height: Int) -> (row: Int, column: Int)? {
         let labelWidth = (fields.map { $0.label.displayWidth }.max() ?? 4) + 3
-        let sideWidth = width >= 56 ? 18 : 12
+        let sideWidth = width >= 50 ? 18 : 12
         valueWidth = max(8, width - labelWidth - sideWidth - 1)
+        areaWidth = width - labelWidth
         screen.draw(row: top, column: left, (" " + title).fitted(to: width), role: .header)
         var row = top + 1
         var cursor: (row: Int, column: Int)?
@@ -218,16 +220,20 @@ public struct Form: Sendable, Equatable {
             let valueLeft = left + labelWidth
             switch field.input {
             case .text(let text):
-                let column = drawLine(text, on: screen, row: row, left: valueLeft)
-                if focused { cursor = (row, column) }
+                cursor = drawLine(text, focused: focused, on: screen, row: row, left: valueLeft) ?? cursor
             case .date(let date):
-                let column = drawLine(date.buffer, on: screen, row: row, left: valueLeft)
-                if focused { cursor = (row, column) }
+                cursor = drawLine(date.buffer, focused: focused, on: screen, row: row, left: valueLeft) ?? cursor
             case .area(var area, let rows):
-                let at = area.render(on: screen, top: row, left: valueLeft, width: valueWidth,
+                // A text area takes the side column too; its message goes under its label instead.
+                let at = area.render(on: screen, top: row, left: valueLeft, width: areaWidth,
                                      height: min(rows, top + height - row), role: .input)
                 fields[index].input = .area(area, rows: rows)
                 if focused { cursor = at }
+                if let error = field.error, rows > 1 {
+                    screen.draw(row: row + 1, column: left, (" " + error).fitted(to: labelWidth, ellipsis: true), role: .warning)
+                }
+                row += rows
+                continue
             case .choice(let choice):
                 let at = choice.render(on: screen, row: row, column: valueLeft, width: valueWidth, role: .input)
                 if focused {
@@ -249,10 +255,14 @@ public struct Form: Sendable, Equatable {
         return cursor
     }
 
-    /// A one-line value, scrolled to its cursor; returns the cursor's screen column.
-    private func drawLine(_ field: TextField, on screen: Screen, row: Int, left: Int) -> Int {
+    /// A one-line value: the focused one scrolled to its cursor (returned), the others from their start.
+    private func drawLine(_ field: TextField, focused: Bool, on screen: Screen, row: Int, left: Int) -> (row: Int, column: Int)? {
+        guard focused else {
+            screen.draw(row: row, column: left, field.text.fitted(to: valueWidth, ellipsis: true), role: .input)
+            return nil
+        }
         let (shown, column) = field.visible(width: valueWidth)
         screen.draw(row: row, column: left, shown.fitted(to: valueWidth), role: .input)
-        return left + column
+        return (row, left + column)
     }
 }
