@@ -68,7 +68,8 @@ public struct TextArea: Sendable, Equatable {
         }
     }
 
-    /// The character index in `line` closest to `column` without passing it.
+    /// The character index in `line` closest to `column` without passing it. The end of a line that
+    /// wraps is the start of the next one, so there the cursor stops before the last character.
     private func index(in line: WrappedLine, atColumn column: Int) -> Int {
         var used = 0
         for index in line.start..<line.end {
@@ -76,7 +77,8 @@ public struct TextArea: Sendable, Equatable {
             if used + width > column { return index }
             used += width
         }
-        return line.end
+        let wraps = line.end < buffer.characters.count && buffer.characters[line.end] != "\n"
+        return wraps ? max(line.start, line.end - 1) : line.end
     }
 
     /// Draws `height` lines at the position; returns where the cursor is on screen.

@@ -1,0 +1,148 @@
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+final class TextAreaTests: XCTestCase {
+    func testWrapsChineseAndMovesByWrappedLines() {
+        var area = TextArea(limit: 100)
+        for character in "一二三四五六七八" { _ = area.handle(.character(character), width: 9) }
+        // Nine columns leave eight for text plus the cursor cell: four wide characters a line.
+        XCTAssertEqual(area.lines(width: 9).count, 2)
+        XCTAssertEqual(area.cursorPosition(width: 9).line, 1)
+        XCTAssertEqual(area.cursorPosition(width: 9).column, 8)
+        XCTAssertTrue(area.handle(.up, width: 9))
+        XCTAssertEqual(area.buffer.cursor, 3, "up stays on the wrapped line above: before 四")
+        XCTAssertEqual(area.cursorPosition(width: 9).line, 0)
+        XCTAssertFalse(area.handle(.up, width: 9), "no line above: the form may use the key")
+        _ = area.handle(.end, width: 9)
+        _ = area.handle(.enter, width: 9)
+        _ = area.handle(.character("九"), width: 9)
+        XCTAssertEqual(area.text, "一二三四五六七八\n九", "Enter keeps a line break in a text area")
+        XCTAssertEqual(area.cursorPosition(width: 9).line, 2)
+        _ = area.handle(.control("u"), width: 9)
+        XCTAssertEqual(area.text, "一二三四五六七八\n", "Ctrl-U works on the cursor's line only")
+    }
+
+    func testRendersTheCursorsLineInView() {
+        var area = TextArea(text: "第一行\n第二行\n第三行\n第四行")
+        let grid = GridScreen(rows: 4, columns: 20)
+        let cursor = area.render(on: grid, top: 1, left: 2, width: 10, height: 2, role: .input)
+        XCTAssertEqual(grid.text(row: 1), "  第三行")
+        XCTAssertEqual(grid.text(row: 2), "  第四行")
+        XCTAssertEqual(cursor.row, 2)
+        XCTAssertEqual(cursor.column, 8)
+    }
+
+    func testOneLineFieldsDropLineBreaks() {
+        var field = TextField(limit: 20)
+        field.insert("第一行\n第二行")
+        XCTAssertEqual(field.text, "第一行第二行")
+    }
+}
+
+final class ChoiceFieldTests: XCTestCase {
+    let deputies = [ChoiceOption(value: "1", label: "张乾林"), ChoiceOption(value: "2", label: "李红"),
+                    ChoiceOption(value: "3", label: "张倩")]
+
+    func testTypingFiltersByChineseOrPinyinInitials() {
+        var choice = ChoiceField(options: deputies)
+        for character in "zql" { XCTAssertTrue(choice.handle(.character(character))) }
+        XCTAssertEqual(choice.matches, [0])
+        XCTAssertTrue(choice.handle(.enter))
+        XCTAssertEqual(choice.selectedValue, "1")
+        XCTAssertFalse(choice.isOpen)
+        _ = choice.handle(.character("张"))
+        XCTAssertEqual(choice.matches, [0, 2])
+        _ = choice.handle(.down)
+        choice.commit()
+        XCTAssertEqual(choice.selectedValue, "3", "leaving the field takes the highlighted match")
+        XCTAssertFalse(choice.handle(.enter), "Enter on a closed field is the form's")
+        XCTAssertTrue(choice.handle(.backspace))
+        XCTAssertNil(choice.selectedValue, "Backspace on a closed field clears it")
+    }
+
+    func testDownOpensTheWholeListAtTheChosenOne() {
+        var choice = ChoiceField(options: deputies, selectedValue: "2")
+        XCTAssertTrue(choice.handle(.down))
+        XCTAssertEqual(choice.matches.count, 3)
+        XCTAssertEqual(choice.highlighted, 1)
+        XCTAssertTrue(choice.handle(.escape))
+        XCTAssertEqual(choice.selectedValue, "2", "Esc closes the list and keeps the choice")
+        let grid = GridScreen(rows: 8, columns: 30)
+        _ = choice.handle(.character("x"))
+        choice.renderList(on: grid, top: 1, column: 0, width: 20, maxRows: 6)
+        XCTAssertEqual(grid.text(row: 1), " 没有匹配的选项")
+    }
+}
+
+final class DateFieldTests: XCTestCase {
+    let today = Day(iso: "2026-11-16")!
+
+    func testShortcutsAndValidation() {
+        var field = DateField(day: nil, today: today)
+        _ = field.handle(.character("t"))
+        XCTAssertEqual(field.day, today)
+        _ = field.handle(.character("+"))
+        XCTAssertEqual(field.text, "2026-11-17")
+        _ = field.handle(.character("-"))
+        _ = field.handle(.character("-"))
+        XCTAssertEqual(field.text, "2026-11-15")
+        _ = field.handle(.pageDown)
+        XCTAssertEqual(field.text, "2026-11-22")
+        _ = field.handle(.control("u"))
+        for character in "2026-02-30" { _ = field.handle(.character(character)) }
+        XCTAssertNil(field.day)
+        XCTAssertEqual(field.problem, "日期格式为 年-月-日，如 2026-11-16")
+        _ = field.handle(.control("u"))
+        for character in "2026年1" { _ = field.handle(.character(character)) }
+        XCTAssertEqual(field.text, "20261", "letters and Chinese are not stored in a date")
+    }
+}
+
+final class FormTests: XCTestCase {
+    func makeForm() -> Form {
+        Form(title: "测试", fields: [
+            FormField("name", "姓名", .text(TextField(limit: 10)), required: true),
+            FormField("who", "代表", .choice(ChoiceField(options: [ChoiceOption(value: "1", label: "张乾林")]))),
+            FormField("when", "日期", .date(DateField(day: nil, today: Day(iso: "2026-11-16")!))),
+            FormField("text", "内容", .area(TextArea(), rows: 3), required: true),
+        ])
+    }
+
+    func testTabMovesAndRequiredFieldsAreMarked() {
+        var form = makeForm()
+        XCTAssertFalse(form.isDirty)
+        XCTAssertEqual(form.handle(.character("王")), .handled(edited: "name"))
+        XCTAssertTrue(form.isDirty)
+        _ = form.handle(.tab)
+        XCTAssertEqual(form.focusedKey, "who")
+        for character in "zql" { _ = form.handle(.character(character)) }
+        _ = form.handle(.tab)
+        XCTAssertEqual(form.choice("who"), "1", "Tab out of a typed choice takes the match")
+        _ = form.handle(.backTab)
+        _ = form.handle(.backTab)
+        XCTAssertEqual(form.focusedKey, "name")
+        _ = form.handle(.backTab)
+        XCTAssertEqual(form.focusedKey, "text", "Shift-Tab wraps round")
+        XCTAssertEqual(form.handle(.control("s")), .save)
+        form.markMissingRequired()
+        XCTAssertFalse(form.focusFirstError())
+        XCTAssertEqual(form.focusedKey, "text")
+        XCTAssertEqual(form.firstError?.message, "必填")
+        XCTAssertEqual(form.text("name"), "王", "what was typed stays")
+        XCTAssertEqual(form.handle(.escape), .cancel)
+    }
+
+    func testMessagesStandBesideTheirFields() {
+        var form = makeForm()
+        form.setError("name", "必填")
+        let grid = GridScreen(rows: 10, columns: 60)
+        _ = form.render(on: grid, top: 0, left: 0, width: 60, height: 10)
+        XCTAssertEqual(grid.text(row: 0), " 测试")
+        XCTAssertTrue(grid.text(row: 1).hasPrefix(">姓名*"))
+        XCTAssertTrue(grid.text(row: 1).hasSuffix(" 必填"))
+        XCTAssertEqual(grid.role(row: 1, column: 58), .warning)
+        XCTAssertTrue(grid.text(row: 2).contains("（未选）"))
+        for row in 0..<10 { XCTAssertEqual(grid.rowWidth(row), 60) }
+    }
+}
