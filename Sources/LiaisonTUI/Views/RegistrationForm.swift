@@ -72,7 +72,7 @@ final class RegistrationForm: FormSpec {
     func validate(_ form: inout Form) {
         let phone = form.text("phone")
         if !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone), PhoneNumber.normalized(phone) == nil {
-            form.setError("phone", "手机11位，固话带区号")
+            form.setError("phone", "手机11位或带区号")
         }
         let idNumber = form.text("idNumber")
         if !idNumber.isEmpty, IDCardNumber.validated(idNumber) == nil {

@@ -1,0 +1,214 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// The clerk's desk driven key by key on a fresh demo station per test (these tests write).
+final class ReceptionDeskViewTests: XCTestCase {
+    static let now = LocalTime(day: Day(iso: "2026-11-16")!, hour: 10, minute: 30)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-reception-\(UUID().uuidString)")
+    var path: String { directory.appendingPathComponent("station.sqlite").path }
+    var store: LiaisonStore!
+    var controller: DeskController!
+    /// Every key sent, so tests can count them.
+    var keysSent = 0
+
+    override func setUpWithError() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try DemoStation.create(at: path, now: Self.now)
+        controller = DeskController(store: store, operatorName: "前台小李")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys {
+            keysSent += 1
+            XCTAssertEqual(controller.handle(key), .keepGoing)
+        }
+    }
+
+    func type(_ text: String) { for character in text { press(.character(character)) } }
+
+    func screen(rows: Int = 24, columns: Int = 80) -> GridScreen {
+        let grid = GridScreen(rows: rows, columns: columns)
+        controller.render(on: grid)
+        for row in 0..<rows { XCTAssertEqual(grid.rowWidth(row), columns, "row \(row) is not the screen width") }
+        return grid
+    }
+
+    func count(_ sql: String, _ arguments: [SQLBindable?] = []) throws -> Int {
+        try XCTUnwrap(store.database.scalarInt(sql, arguments))
+    }
+
+    func testAReturningResidentIsRegisteredInAtMostTenKeystrokesBesidesTheProblem() throws {
+        // A resident whose pinyin initials are theirs alone, found the way a clerk would: by initials.
+        let (residentID, initials) = try XCTUnwrap(store.database.fetchOne("""
+            SELECT min(id), name_initials FROM residents GROUP BY name_initials HAVING count(*) = 1 ORDER BY 1 LIMIT 1
+            """) { ($0.int64(0), $0.string(1)) })
+        let residents = try count("SELECT count(*) FROM residents")
+        let problem = "楼下餐馆油烟直排，窗户都不敢开"
+        press(.character("a"))
+        type(initials)
+        var grid = screen()
+        XCTAssertTrue(grid.text.contains("以往来访") == false && grid.text.contains("Up/Down 选择，Enter 选定"), grid.text)
+        press(.enter)
+        grid = screen()
+        XCTAssertTrue(grid.text.contains("以往来访"), "the chosen resident's history stands beside the form:\n\(grid.text)")
+        XCTAssertTrue(grid.text(row: 2 + 8).hasPrefix(">反映问题*"), "focus went on to the problem:\n\(grid.text)")
+        let before = keysSent
+        type(problem)
+        let problemKeys = keysSent - before
+        press(.control("s"))
+        XCTAssertLessThanOrEqual(keysSent - problemKeys, 10)
+        XCTAssertEqual(keysSent - problemKeys, 3 + initials.count, "a, the initials, Enter, Ctrl-S")
+        let visit = try XCTUnwrap(store.queue(on: Self.now.day).last)
+        XCTAssertEqual(visit.residentID, residentID)
+        XCTAssertEqual(visit.problem, problem)
+        XCTAssertEqual(try count("SELECT count(*) FROM residents"), residents, "no second record for the same person")
+        XCTAssertTrue(screen().text(row: 22).hasPrefix("已登记：第 \(visit.queueNumber) 号"))
+    }
+
+    func testABadPhoneIsMarkedBesideTheFieldAndNothingTypedIsLost() throws {
+        let visits = try count("SELECT count(*) FROM visits")
+        press(.character("a"))
+        type("欧阳娜娜")
+        press(.tab)
+        type("1381234")
+        press(.tab, .tab, .tab, .tab, .tab, .tab)
+        type("孩子入学需要居住证明，社区说不归他们开")
+        press(.control("s"))
+        var grid = screen()
+        XCTAssertTrue(grid.text(row: 4).contains("电话*"), grid.text)
+        XCTAssertTrue(grid.text(row: 4).contains("手机11位或带区号"), "the message stands beside the phone:\n\(grid.text)")
+        XCTAssertEqual(grid.role(row: 4, column: 36), .warning)
+        XCTAssertTrue(grid.text(row: 4).hasPrefix(">"), "focus went back to the phone")
+        XCTAssertEqual(grid.text(row: 22), "未保存：电话 手机11位或带区号")
+        XCTAssertTrue(grid.text(row: 3).contains("欧阳娜娜"))
+        XCTAssertTrue(grid.text.contains("孩子入学需要居住证明"))
+        XCTAssertEqual(try count("SELECT count(*) FROM visits"), visits)
+        // A bad ID number too, then both put right.
+        type("5678")
+        press(.tab)
+        type("110105194912310021")
+        press(.control("s"))
+        grid = screen()
+        XCTAssertTrue(grid.text(row: 5).contains("校验位不对"), grid.text)
+        press(.control("u"))
+        type("11010519491231002X")
+        press(.control("s"))
+        XCTAssertEqual(try count("SELECT count(*) FROM visits"), visits + 1)
+        XCTAssertEqual(try store.database.scalarString("SELECT id_number FROM residents WHERE phone = '13812345678'"),
+                       "11010519491231002X")
+        grid = screen()
+        XCTAssertTrue(grid.text.contains("欧阳娜"), "the new walk-in is on the queue")
+        XCTAssertFalse(grid.text.contains("11010519491231002X"), "an ID number is never shown whole")
+    }
+
+    func testASaveThatFailsKeepsTheFormAsTyped() throws {
+        try store.database.execute("PRAGMA busy_timeout = 100")
+        let other = try Database(path: path, checkIntegrity: false)
+        try other.execute("BEGIN IMMEDIATE")
+        press(.character("a"))
+        type("赵四")
+        press(.tab)
+        type("无")
+        press(.tab, .tab, .tab, .tab, .tab, .tab)
+        type("路灯不亮")
+        press(.control("s"))
+        var grid = screen()
+        XCTAssertTrue(grid.text(row: 22).hasPrefix("保存失败：数据库正忙"), grid.text)
+        XCTAssertTrue(grid.text(row: 3).contains("赵四") && grid.text.contains("路灯不亮"), "the form is kept:\n\(grid.text)")
+        try other.execute("ROLLBACK")
+        press(.control("s"))
+        grid = screen()
+        XCTAssertTrue(grid.text(row: 22).hasPrefix("已登记"), grid.text)
+        XCTAssertEqual(try count("SELECT count(*) FROM residents WHERE name = '赵四' AND phone IS NULL AND phone_refused = 1"), 1)
+    }
+
+    func testEscOnAChangedFormAsksBeforeDiscarding() throws {
+        press(.character("a"))
+        press(.escape)
+        XCTAssertTrue(screen().text(row: 2).contains("今日值班与来访详情"), "an untouched form closes at once")
+        press(.character("a"))
+        type("王")
+        press(.escape)
+        var grid = screen()
+        XCTAssertTrue(grid.text.contains("放弃已填写的内容吗？"), grid.text)
+        XCTAssertEqual(grid.text(row: 23), " y 确定  n 取消")
+        press(.character("n"))
+        grid = screen()
+        XCTAssertTrue(grid.text(row: 3).contains("王"), "no keeps the form")
+        press(.escape, .character("y"))
+        grid = screen()
+        XCTAssertEqual(grid.text(row: 22), "已放弃，未保存")
+    }
+
+    func testCallNextHandsToTheLeastBusyDutyDeputyAndAnswersOnTheSpot() throws {
+        let waiting = try XCTUnwrap(store.queueEntries(on: Self.now.day).first { $0.entry.visit.status == .waiting }?.entry)
+        let offered = try store.receivingDeputies(on: Self.now.day)
+        XCTAssertTrue(offered.first!.onDuty)
+        press(.character("c"))
+        var grid = screen()
+        XCTAssertTrue(grid.text.contains("第 \(waiting.visit.queueNumber) 号 \(waiting.residentName) 交给哪位代表接待"), grid.text)
+        XCTAssertTrue(grid.text.contains("\(offered[0].name)  今日值班 在接待 \(offered[0].inHand) 人"), grid.text)
+        XCTAssertEqual(grid.text(row: 23), " Enter 选定  Down 下一个  Up 上一个  Esc 返回")
+        press(.enter)
+        grid = screen()
+        XCTAssertEqual(grid.text(row: 22), "请第 \(waiting.visit.queueNumber) 号 \(waiting.residentName) 到 \(offered[0].name) 代表处")
+        XCTAssertEqual(try store.visit(id: waiting.visit.id)?.status, .withDeputy)
+        press(.character("o"))
+        type("已向居民解释：该路段属市政管辖，已转告街道")
+        press(.control("s"))
+        let after = try XCTUnwrap(store.visit(id: waiting.visit.id))
+        XCTAssertEqual(after.outcome, .answeredOnSpot)
+        XCTAssertEqual(try store.caseRecord(id: after.caseID!).status, .closed)
+        XCTAssertEqual(try count("SELECT count(*) FROM duty_log WHERE visit_id = ? AND deputy_id = ?",
+                                 [waiting.visit.id, offered[0].deputyID]), 1, "the receiving deputy is credited")
+        grid = screen()
+        XCTAssertTrue(grid.text(row: 22).contains("当场答复，已记为诉求"), grid.text)
+        press(.character("o"))
+        XCTAssertTrue(screen().text(row: 22).contains("已当场答复"), "a finished visit cannot be closed twice")
+    }
+
+    func testTurningAVisitIntoACaseOffersTheOpenCaseOnTheSameCategory() throws {
+        // A waiting resident who already has an open case: give the visit that case's category.
+        let entries = try store.queueEntries(on: Self.now.day)
+        let row = try XCTUnwrap(entries.firstIndex { $0.entry.visit.status == .waiting })
+        let visit = entries[row].entry.visit
+        let open = try store.openCase(CaseDraft(title: "旧诉求", categoryID: try store.categories()[0].id), residentID: visit.residentID,
+                                      actor: Actor(name: "测试"))
+        try store.database.execute("UPDATE visits SET category_id = ? WHERE id = ?", [try store.categories()[0].id, visit.id])
+        controller.refresh()
+        for _ in 0..<row { press(.character("j")) }
+        press(.character("v"))
+        var grid = screen()
+        XCTAssertTrue(grid.text(row: 2).contains("转为诉求"), grid.text)
+        press(.control("s"))
+        grid = screen()
+        XCTAssertTrue(grid.text.contains("并入该居民在办的同类诉求吗？"), grid.text)
+        XCTAssertTrue(grid.text.contains(open.code))
+        press(.character("y"))
+        XCTAssertEqual(try store.visit(id: visit.id)?.caseID, open.id)
+        XCTAssertTrue(screen().text(row: 22).contains("已并入诉求 \(open.code)"))
+    }
+
+    func testTheRegistrationFormAt80x24() throws {
+        press(.character("a"))
+        type("13505")
+        let grid = screen()
+        XCTAssertEqual(grid.text(row: 2), " 登记来访                                            │ 已登记的居民")
+        XCTAssertTrue(grid.text(row: 3).hasPrefix(">姓名*       13505"))
+        XCTAssertTrue(grid.text(row: 4).hasPrefix(" 电话*"))
+        XCTAssertTrue(grid.text(row: 8).hasPrefix(" 来访方式    来访"))
+        XCTAssertTrue(grid.text(row: 10).hasPrefix(" 反映问题*"))
+        XCTAssertTrue(grid.text(row: 14).hasPrefix(" 要求见代表  （未选）"))
+        XCTAssertNotNil(grid.text(row: 3).range(of: #"│ \S+  135\*\*\*\*\d{4}"#, options: .regularExpression),
+                        "matches by phone prefix, masked:\n\(grid.text)")
+        XCTAssertEqual(grid.text(row: 23), " Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助")
+        XCTAssertEqual(grid.cursor?.row, 3)
+        XCTAssertEqual(grid.cursor?.column, 18)
+    }
+}
