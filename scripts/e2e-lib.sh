@@ -23,12 +23,15 @@ trap e2e_cleanup EXIT
 start_desk() {
   local session="$1" columns="$2" rows="$3"
   shift 3
-  local command="env LANG=C.UTF-8 TERM=xterm-256color $(printf '%q ' "$E2E_BIN" "$@")"
+  # E2E_ENV adds variables for one test (NO_COLOR=1, TERM=vt100).
+  local command="env LANG=C.UTF-8 TERM=xterm-256color ${E2E_ENV:-} $(printf '%q ' "$E2E_BIN" "$@")"
   tm new-session -d -s "$session" -x "$columns" -y "$rows" \
     "$command; echo __EXIT__\$?; stty -a | tr '\\n' ' '; echo; echo __STTY_DONE__; sleep 600"
 }
 
 screen_text() { tm capture-pane -t "$1" -p 2>/dev/null; }
+# The screen with its attributes as escape sequences, to check colours and reverse video.
+screen_codes() { tm capture-pane -t "$1" -p -e 2>/dev/null; }
 
 # wait_for SESSION TEXT [SECONDS]: polls the screen every 50 ms until TEXT (fixed string) appears.
 wait_for() {

@@ -112,13 +112,16 @@ final class FormTests: XCTestCase {
     func testTabMovesAndRequiredFieldsAreMarked() {
         var form = makeForm()
         XCTAssertFalse(form.isDirty)
-        XCTAssertEqual(form.handle(.character("王")), .handled(edited: "name"))
+        XCTAssertEqual(form.handle(.character("王")), .handled)
+        XCTAssertEqual(form.lastEdited, ["name"])
         XCTAssertTrue(form.isDirty)
         _ = form.handle(.tab)
         XCTAssertEqual(form.focusedKey, "who")
         for character in "zql" { _ = form.handle(.character(character)) }
+        XCTAssertEqual(form.lastEdited, [], "typing a query does not change the choice yet")
         _ = form.handle(.tab)
         XCTAssertEqual(form.choice("who"), "1", "Tab out of a typed choice takes the match")
+        XCTAssertEqual(form.lastEdited, ["who"])
         _ = form.handle(.backTab)
         _ = form.handle(.backTab)
         XCTAssertEqual(form.focusedKey, "name")

@@ -61,11 +61,13 @@ final class FormView: DeskModal {
         if let question { return answer(question, key: key) }
         message = nil
         if spec.intercept(key, form: &form) { return .stay }
-        switch form.handle(key) {
-        case .handled(let edited?):
+        let event = form.handle(key)
+        for edited in form.lastEdited {
             spec.edited(edited, form: &form)
             if let limit = form[edited].overflowLimit { message = ("这一项最多 \(limit) 个字，多出的没有收下", .warning) }
-        case .handled(nil), .ignored: break
+        }
+        switch event {
+        case .handled, .ignored: break
         case .help: showingHelp = true
         case .save: return save()
         case .cancel:

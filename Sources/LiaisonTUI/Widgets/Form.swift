@@ -56,16 +56,15 @@ public struct FormField: Sendable, Equatable {
 /// beside the fields with `setError`, and keeps the form on screen when a save fails, so nothing typed is lost.
 public struct Form: Sendable, Equatable {
     public enum Event: Equatable {
-        case ignored
-        /// A key was used; `edited` names the field whose value changed.
-        case handled(edited: String?)
-        case save, cancel, help
+        case ignored, handled, save, cancel, help
     }
 
     public let title: String
     public private(set) var fields: [FormField]
     public private(set) var focus = 0
     private let initialValues: [String]
+    /// The fields whose values the last key changed: typing, or a choice taking its match as focus left.
+    public private(set) var lastEdited: [String] = []
     /// The value column's width at the last render: Up and Down in a text area move by wrapped lines.
     private var valueWidth = 30
     private var areaWidth = 48
@@ -145,12 +144,15 @@ public struct Form: Sendable, Equatable {
     }
 
     public mutating func handle(_ key: Key) -> Event {
-        let before = fields[focus].input.value
-        if handleInField(key) {
-            let edited = fields[focus].input.value != before
-            if edited { fields[focus].error = nil }
-            return .handled(edited: edited ? fields[focus].key : nil)
-        }
+        let before = fields.map(\.input.value)
+        let event = handleKey(key)
+        lastEdited = fields.indices.filter { fields[$0].input.value != before[$0] }.map { fields[$0].key }
+        for key in lastEdited { fields[index(key)].error = nil }
+        return event
+    }
+
+    private mutating func handleKey(_ key: Key) -> Event {
+        if handleInField(key) { return .handled }
         switch KeyTable.action(for: key, in: .form) {
         case .nextField?: move(by: 1)
         case .previousField?: move(by: -1)
@@ -161,7 +163,7 @@ public struct Form: Sendable, Equatable {
         case .help?: return .help
         default: return .ignored
         }
-        return .handled(edited: nil)
+        return .handled
     }
 
     private mutating func handleInField(_ key: Key) -> Bool {
