@@ -24,7 +24,8 @@ public enum DeskApplication {
         while true {
             controller.render(on: screen)
             screen.present()
-            if let key = screen.nextKey(timeout: 1000) {
+            // The rest of a partly loaded page comes as soon as no key is waiting.
+            if let key = screen.nextKey(timeout: controller.hasPendingWork ? 0 : 1000) {
                 switch controller.handle(key) {
                 case .quit: return 0
                 case .redraw: screen.invalidate()
@@ -36,6 +37,8 @@ public enum DeskApplication {
                     screen.invalidate()
                 case .keepGoing: break
                 }
+            } else if controller.hasPendingWork {
+                controller.doPendingWork()
             }
             if Date().timeIntervalSince(lastRefresh) >= refreshSeconds {
                 controller.refresh()

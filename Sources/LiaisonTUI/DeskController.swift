@@ -60,6 +60,19 @@ public final class DeskController {
         }
     }
 
+    /// A page loaded only its first part and the rest is still to come.
+    public var hasPendingWork: Bool { page.isPartial }
+
+    /// Loads the rest of a partly loaded page; the selection stays where it was.
+    public func doPendingWork() {
+        do {
+            try page.completeLoad(from: store)
+            generation += 1
+        } catch {
+            show(error)
+        }
+    }
+
     private func show(_ error: Error) {
         message = ((error as? UserFacingError)?.userMessage ?? "出错了：\(error)", .warning)
     }

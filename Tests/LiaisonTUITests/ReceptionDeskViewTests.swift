@@ -211,4 +211,24 @@ final class ReceptionDeskViewTests: XCTestCase {
         XCTAssertEqual(grid.cursor?.row, 3)
         XCTAssertEqual(grid.cursor?.column, 18)
     }
+
+    func testTheBoardShowsAFirstPartAtOnceAndTheRestWhenIdle() throws {
+        let actor = Actor(name: "测试")
+        let residentID = try XCTUnwrap(store.queue(on: Self.now.day).first?.residentID)
+        for index in 0..<(BoardPage.firstPart + 5) {
+            _ = try store.openCase(CaseDraft(title: "批量登记的诉求\(index)"), residentID: residentID, actor: actor)
+        }
+        let board = DeskController(store: store, start: .board)
+        XCTAssertTrue(board.hasPendingWork, "more registered cases than the first part holds")
+        let registered = BoardPage.firstPart + 5
+        func shownRegistered() -> Int {
+            let grid = GridScreen(rows: 400, columns: 120)
+            board.render(on: grid)
+            return grid.text.components(separatedBy: "\n").filter { $0.contains("批量登记的诉求") }.count
+        }
+        XCTAssertLessThan(shownRegistered(), registered)
+        board.doPendingWork()
+        XCTAssertFalse(board.hasPendingWork)
+        XCTAssertEqual(shownRegistered(), registered, "every registered case once the rest is loaded")
+    }
 }

@@ -9,6 +9,10 @@ final class BoardPage: DeskPage {
     private var shown: [Int] = []
     private var keys: [String] = []
     private var lastQuery = ""
+    /// Cases per group: a first screenful at once, then the rest.
+    static let firstPart = 40
+    static let whole = 200
+    private(set) var isPartial = false
 
     let columns = [
         TableColumn("编号", width: 9), TableColumn("诉求", width: 10, flexible: true), TableColumn("承办单位", width: 8),
@@ -41,8 +45,17 @@ final class BoardPage: DeskPage {
     }
 
     func reload(from store: LiaisonStore) throws {
-        let board = try store.followUpBoard()
+        try load(perGroup: BoardPage.firstPart, from: store)
+    }
+
+    func completeLoad(from store: LiaisonStore) throws {
+        try load(perGroup: BoardPage.whole, from: store)
+    }
+
+    private func load(perGroup: Int, from store: LiaisonStore) throws {
+        let board = try store.followUpBoard(perGroup: perGroup)
         self.board = board
+        isPartial = perGroup < BoardPage.whole && board.groups.contains { $0.1.count == perGroup }
         items = []
         for (group, cases) in board.groups where !cases.isEmpty {
             items.append((group, nil))

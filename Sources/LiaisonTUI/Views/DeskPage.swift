@@ -30,6 +30,10 @@ protocol DeskPage: AnyObject {
     func detail(at row: Int, from store: LiaisonStore, width: Int) throws -> [DetailLine]
     /// Keeps only rows matching `query` (Chinese substring or pinyin initials); empty shows all.
     func applyFilter(_ query: String)
+    /// Whether `reload` loaded only the first part, so the first frame comes at once (as tig shows a log
+    /// while it is still reading); the desk calls `completeLoad` when no key is waiting.
+    var isPartial: Bool { get }
+    func completeLoad(from store: LiaisonStore) throws
     /// The page's own actions (register, call next, …) on the selected row.
     func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse
 }
@@ -45,6 +49,8 @@ enum PageResponse {
 }
 
 extension DeskPage {
+    var isPartial: Bool { false }
+    func completeLoad(from store: LiaisonStore) throws {}
     func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse { .none }
     var sortColumn: Int? { nil }
     var emptyText: String { "（无）" }
