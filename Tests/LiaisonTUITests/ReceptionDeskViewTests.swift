@@ -226,9 +226,18 @@ final class ReceptionDeskViewTests: XCTestCase {
             board.render(on: grid)
             return grid.text.components(separatedBy: "\n").filter { $0.contains("批量登记的诉求") }.count
         }
+        func heading() -> String {
+            let grid = GridScreen(rows: 400, columns: 120)
+            board.render(on: grid)
+            return grid.text.components(separatedBy: "\n").first { $0.contains("办理中（") } ?? ""
+        }
         XCTAssertLessThan(shownRegistered(), registered)
+        XCTAssertTrue(heading().contains("+）"), "a cut group says it has more: \(heading())")
         board.doPendingWork()
         XCTAssertFalse(board.hasPendingWork)
         XCTAssertEqual(shownRegistered(), registered, "every registered case once the rest is loaded")
+        let inHand = try count("SELECT count(*) FROM cases WHERE status IN ('registered', 'triaged', 'unsatisfied') OR (status = 'dispatched' AND due_date > ?)",
+                               [try store.followUpBoard().soonLimit])
+        XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "then the exact count: \(heading())")
     }
 }

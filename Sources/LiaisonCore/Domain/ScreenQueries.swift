@@ -69,6 +69,7 @@ public enum BoardGroup: String, CaseIterable, Sendable {
 public struct FollowUpBoard: Sendable {
     public let today: Day
     public let soonLimit: Day
+    /// Cases in each group; a group cut at `perGroup` that was not counted has no entry.
     public let counts: [BoardGroup: Int]
     /// Each group's first cases, at most `perGroup`, in due-date order.
     public let groups: [(BoardGroup, [CaseSummary])]
@@ -150,8 +151,10 @@ extension LiaisonStore {
     }
 
     /// Every open case, grouped by urgency; each group's first `perGroup` cases by due date.
-    /// Bounded queries on the (status, due_date) index keep this fast with a million cases.
-    public func followUpBoard(perGroup: Int = 200) throws -> FollowUpBoard {
+    /// Bounded queries on the (status, due_date) index keep this fast with a million cases. Without
+    /// `counting`, a group cut at `perGroup` is left uncounted: counting tens of thousands of index
+    /// entries is most of the work, and a first screenful does not need it.
+    public func followUpBoard(perGroup: Int = 200, counting: Bool = true) throws -> FollowUpBoard {
         let today = self.today
         let soon = calendar.adding(workingDays: 3, to: today)
         // Each part is one status and one range of the (status, due_date) index, which already holds the
@@ -170,15 +173,25 @@ extension LiaisonStore {
         ]
         return try database.read {
             var counts: [BoardGroup: Int] = [:]
+            var uncounted: Set<BoardGroup> = []
             var rows: [BoardGroup: [CaseSummary]] = [:]
             for (group, condition, arguments) in parts {
-                counts[group, default: 0] += try database.scalarInt("SELECT count(*) FROM cases WHERE \(condition)", arguments) ?? 0
                 let qualified = condition.replacingOccurrences(of: "status", with: "c.status")
                     .replacingOccurrences(of: "due_date", with: "c.due_date")
-                rows[group, default: []] += try database.fetchAll(
+                let part = try database.fetchAll(
                     CaseSummary.select + " WHERE \(qualified) ORDER BY c.due_date, c.id LIMIT ?", arguments + [perGroup],
                     CaseSummary.init(row:))
+                rows[group, default: []] += part
+                // A part that came back short is counted already.
+                if part.count < perGroup {
+                    counts[group, default: 0] += part.count
+                } else if counting {
+                    counts[group, default: 0] += try database.scalarInt("SELECT count(*) FROM cases WHERE \(condition)", arguments) ?? 0
+                } else {
+                    uncounted.insert(group)
+                }
             }
+            for group in uncounted { counts[group] = nil }
             let groups = BoardGroup.allCases.map { group in
                 (group, rows[group, default: []].sorted { ($0.dueDate ?? Day(ordinal: .max), $0.id) < ($1.dueDate ?? Day(ordinal: .max), $1.id) }
                     .prefix(perGroup).map { $0 })

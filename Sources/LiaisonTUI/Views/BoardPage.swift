@@ -26,7 +26,9 @@ final class BoardPage: DeskPage {
         shown.map { index in
             let item = items[index]
             guard let summary = item.summary, let board else {
-                let count = board?.counts[item.group] ?? 0
+                // Until the rest is loaded, a long group says how many it shows so far.
+                let count = board?.counts[item.group].map { "\($0)" }
+                    ?? "\(board?.groups.first { $0.0 == item.group }?.1.count ?? 0)+"
                 return TableRow(["\(item.group.label)（\(count)）"], role: item.group == .overdue ? .overdue : .header, isHeading: true)
             }
             let (deadline, role) = BoardPage.deadline(summary, group: item.group, today: board.today)
@@ -53,9 +55,10 @@ final class BoardPage: DeskPage {
     }
 
     private func load(perGroup: Int, from store: LiaisonStore) throws {
-        let board = try store.followUpBoard(perGroup: perGroup)
+        let partial = perGroup < BoardPage.whole
+        let board = try store.followUpBoard(perGroup: perGroup, counting: !partial)
         self.board = board
-        isPartial = perGroup < BoardPage.whole && board.groups.contains { $0.1.count == perGroup }
+        isPartial = partial && board.groups.contains { $0.1.count == perGroup }
         items = []
         for (group, cases) in board.groups where !cases.isEmpty {
             items.append((group, nil))
