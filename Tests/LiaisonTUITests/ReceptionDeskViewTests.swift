@@ -240,4 +240,19 @@ final class ReceptionDeskViewTests: XCTestCase {
                                [try store.followUpBoard().soonLimit])
         XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "then the exact count: \(heading())")
     }
+
+    func testOnADayThatIsNotAReceptionDayTheQueueStillWorksAndTheTitleSaysSo() throws {
+        let saturday = LocalTime(day: Day(iso: "2026-11-21")!, hour: 9, minute: 15)
+        controller = DeskController(store: try LiaisonStore(database: Database(path: path), clock: ManualClock(saturday)),
+                                    operatorName: "前台小李")
+        XCTAssertTrue(screen().text(row: 0).contains("2026-11-21 星期六 休息日 非接待日  前台小李"), screen().text)
+        press(.character("a"))
+        type("周末来的居民")
+        press(.tab)
+        type("13700001111")
+        press(.tab, .tab, .tab, .tab, .tab, .tab)
+        type("周末也来反映问题")
+        press(.control("s"))
+        XCTAssertEqual(screen().text(row: 22), "已登记：第 1 号 周末来的居民", "a day of its own starts at number 1")
+    }
 }

@@ -6,10 +6,11 @@ struct TitleLine {
     let overview: StationOverview
     var operatorName: String? = nil
 
+    /// The kind of day; any day but a reception day says so, since residents walk in on any day.
     var dayDescription: String {
         if overview.isReceptionDay { return "接待选民日" }
-        if let name = overview.holidayName { return overview.isWorkingDay ? "\(name)上班" : "\(name)放假" }
-        return overview.isWorkingDay ? "工作日" : "休息日"
+        if let name = overview.holidayName { return (overview.isWorkingDay ? "\(name)上班" : "\(name)放假") + " 非接待日" }
+        return (overview.isWorkingDay ? "工作日" : "休息日") + " 非接待日"
     }
 
     func render(on screen: Screen, row: Int) {
