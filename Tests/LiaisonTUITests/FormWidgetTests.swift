@@ -128,11 +128,14 @@ final class FormTests: XCTestCase {
         _ = form.handle(.backTab)
         XCTAssertEqual(form.focusedKey, "text", "Shift-Tab wraps round")
         XCTAssertEqual(form.handle(.control("s")), .save)
-        form.markMissingRequired()
+        form.markInvalidFields()
         XCTAssertFalse(form.focusFirstError())
         XCTAssertEqual(form.focusedKey, "text")
         XCTAssertEqual(form.firstError?.message, "必填")
         XCTAssertEqual(form.text("name"), "王", "what was typed stays")
+        form.setText("when", "2026-13-01")
+        form.markInvalidFields()
+        XCTAssertEqual(form.fields[2].error, "日期格式为 年-月-日，如 2026-11-16")
         XCTAssertEqual(form.handle(.escape), .cancel)
     }
 

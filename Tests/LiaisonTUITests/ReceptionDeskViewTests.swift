@@ -255,4 +255,21 @@ final class ReceptionDeskViewTests: XCTestCase {
         press(.control("s"))
         XCTAssertEqual(screen().text(row: 22), "已登记：第 1 号 周末来的居民", "a day of its own starts at number 1")
     }
+
+    func testMarkingSomeoneWhoLeftAsksFirst() throws {
+        let entries = try store.queueEntries(on: Self.now.day)
+        let row = try XCTUnwrap(entries.firstIndex { $0.entry.visit.status == .waiting })
+        let entry = entries[row].entry
+        for _ in 0..<row { press(.character("j")) }
+        press(.character("l"))
+        var grid = screen()
+        XCTAssertTrue(grid.text.contains("第 \(entry.visit.queueNumber) 号 \(entry.residentName) 没等到接待就离开了吗？"), grid.text)
+        press(.character("n"))
+        XCTAssertEqual(try store.visit(id: entry.visit.id)?.status, .waiting, "no leaves them waiting")
+        press(.character("l"), .character("y"))
+        XCTAssertEqual(try store.visit(id: entry.visit.id)?.status, .left)
+        grid = screen()
+        XCTAssertEqual(grid.text(row: 22), "第 \(entry.visit.queueNumber) 号 \(entry.residentName) 已记为离开")
+        XCTAssertTrue(grid.text.contains("离开 1"), "today's figures count them:\n\(grid.text)")
+    }
 }

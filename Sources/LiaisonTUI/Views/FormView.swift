@@ -89,7 +89,7 @@ final class FormView: DeskModal {
 
     private func save() -> ModalResult {
         form.clearErrors()
-        form.markMissingRequired()
+        form.markInvalidFields()
         spec.validate(&form)
         guard form.focusFirstError() else {
             let (label, problem) = form.firstError!

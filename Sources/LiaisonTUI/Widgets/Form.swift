@@ -128,10 +128,14 @@ public struct Form: Sendable, Equatable {
         focus = index(key)
     }
 
-    /// Marks every empty required field 必填.
-    public mutating func markMissingRequired() {
-        for index in fields.indices where fields[index].required && fields[index].input.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            fields[index].error = fields[index].error ?? "必填"
+    /// Marks what any form refuses: an empty required field (必填) and a date that is not a date.
+    public mutating func markInvalidFields() {
+        for index in fields.indices {
+            if fields[index].required && fields[index].input.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                fields[index].error = fields[index].error ?? "必填"
+            } else if case .date(let date) = fields[index].input, let problem = date.problem {
+                fields[index].error = fields[index].error ?? problem
+            }
         }
     }
 
