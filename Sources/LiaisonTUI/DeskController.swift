@@ -74,7 +74,7 @@ public final class DeskController {
     }
 
     private func show(_ error: Error) {
-        message = ((error as? UserFacingError)?.userMessage ?? "出错了：\(error)", .warning)
+        message = (userMessage(for: error), .warning)
     }
 
     private func switchTo(_ id: DeskScreenID) {

@@ -72,6 +72,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// 1 January and 31 December of `year`.
+    public static func yearBounds(_ year: Int) -> (first: Day, last: Day) {
+        (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!)
+    }
+
     public static func firstOfMonth(year: Int, month: Int) -> Day { Day(year: year, month: month, day: 1)! }
 }
 

@@ -75,9 +75,9 @@ public struct HolidaySchedule: Sendable, Equatable {
 
     /// Replaces this year's entries in the database, all or nothing.
     public func save(into database: Database) throws {
+        let (first, last) = Day.yearBounds(year)
         try database.write {
-            try database.execute("DELETE FROM holidays WHERE day BETWEEN ? AND ?",
-                                 [Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!])
+            try database.execute("DELETE FROM holidays WHERE day BETWEEN ? AND ?", [first, last])
             for entry in entries {
                 try database.execute("INSERT INTO holidays(day, kind, name) VALUES (?, ?, ?)",
                                      [entry.day, entry.kind.rawValue, entry.name])

@@ -56,6 +56,15 @@ public struct ResidentDraft: Sendable {
     }
 }
 
+extension ResidentDraft {
+    /// The ID number in its stored form, nil when none was typed; a wrong check digit is refused.
+    func validatedIDNumber() throws -> String? {
+        guard let typed = idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
+        guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
+        return valid
+    }
+}
+
 public struct Resident: Hashable, Sendable {
     public let id: Int64
     public let name: String
@@ -65,7 +74,7 @@ public struct Resident: Hashable, Sendable {
     public let community: String
 
     /// What lists show: never the whole number.
-    public var maskedPhone: String { phone.map(PhoneNumber.masked) ?? "未留电话" }
+    public var maskedPhone: String { PhoneNumber.masked(phone) }
 }
 
 extension LiaisonStore {
@@ -154,11 +163,7 @@ extension LiaisonStore {
         } else if !draft.phoneRefused {
             throw DomainError.invalid("请填写电话，或注明本人拒绝留电话")
         }
-        var idNumber: String?
-        if let typed = draft.idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
-            idNumber = valid
-        }
+        let idNumber = try draft.validatedIDNumber()
         return try database.write {
             if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE phone = ?", [phone]) {
                 return (Int64(existing), false)
@@ -179,11 +184,7 @@ extension LiaisonStore {
     /// A returning resident's details as the clerk typed them this time: an address or ID number given
     /// now replaces the stored one; what was left empty keeps what was stored. Returns the id.
     func updateDetails(ofResident id: Int64, from draft: ResidentDraft) throws -> Int64 {
-        var idNumber: String?
-        if let typed = draft.idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
-            idNumber = valid
-        }
+        let idNumber = try draft.validatedIDNumber()
         try database.execute("""
             UPDATE residents SET id_number = coalesce(?, id_number), address = coalesce(nullif(?, ''), address),
                                  community = coalesce(nullif(?, ''), community)

@@ -129,8 +129,9 @@ extension LiaisonStore {
     }
 
     public func dutyPoints(deputyID: Int64, year: Int) throws -> Int {
-        try database.scalarInt("SELECT coalesce(sum(points), 0) FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?",
-                               [deputyID, Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!]) ?? 0
+        let (first, last) = Day.yearBounds(year)
+        return try database.scalarInt("SELECT coalesce(sum(points), 0) FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?",
+                                      [deputyID, first, last]) ?? 0
     }
 }
 

@@ -132,7 +132,7 @@ extension LiaisonStore {
             """, [station.id, day]) { row in
             ReceptionFigures(received: row.int(0), waiting: row.int(1), withDeputy: row.int(2), answeredOnSpot: row.int(3),
                              casesOpened: row.int(4), referred: row.int(5), left: row.int(6),
-                             averageWaitMinutes: (row.isNull(7) ? nil : row.double(7)).map { Int($0.rounded()) })
+                             averageWaitMinutes: row.optionalDouble(7).map { Int($0.rounded()) })
         }!
     }
 

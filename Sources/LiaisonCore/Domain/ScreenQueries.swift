@@ -89,15 +89,14 @@ extension LiaisonStore {
             """, [station.id, day]) { row in
             let phone = row.optionalString(13)
             return (QueueEntry(visit: Visit(row: row), residentName: row.string(12),
-                               maskedPhone: phone.map(PhoneNumber.masked) ?? "未留电话",
+                               maskedPhone: PhoneNumber.masked(phone),
                                categoryName: row.string(14), deputyName: row.string(15), residentInitials: row.string(17)),
                     row.localTime(16))
         }
     }
 
     public func deputyProfile(_ deputy: Deputy) throws -> DeputyProfile {
-        let year = today.year
-        let (first, last) = (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!)
+        let (first, last) = Day.yearBounds(today.year)
         let counts = try database.fetchOne("""
             SELECT coalesce(sum(status <> 'closed'), 0), coalesce(sum(status = 'dispatched' AND due_date < ?), 0)
             FROM cases WHERE responsible_deputy_id = ?

@@ -5,6 +5,11 @@ public protocol UserFacingError: Error {
     var userMessage: String { get }
 }
 
+/// What to tell the user about any error: its Chinese message, or the error itself when it has none.
+public func userMessage(for error: Error) -> String {
+    (error as? UserFacingError)?.userMessage ?? "出错了：\(error)"
+}
+
 /// A failed SQLite call, with everything needed to understand it later.
 public struct DatabaseError: UserFacingError, CustomStringConvertible {
     public let resultCode: Int32

@@ -100,6 +100,7 @@ public final class Statement {
     public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
     public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+    public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
     public func decode<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) -> T? where T.RawValue == String {
         isNull(column) ? nil : T(rawValue: string(column))
     }

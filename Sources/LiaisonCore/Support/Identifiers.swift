@@ -18,6 +18,9 @@ public enum PhoneNumber {
         return String(digits.prefix(areaLength)) + "-" + String(digits.dropFirst(areaLength))
     }
 
+    /// What lists show for a phone that may not have been given.
+    public static func masked(_ phone: String?) -> String { phone.map(masked) ?? "未留电话" }
+
     /// 138****5678: what lists show.
     public static func masked(_ phone: String) -> String {
         let characters = Array(phone)

@@ -117,8 +117,7 @@ final class FormView: DeskModal {
     }
 
     private func failed(_ error: Error) -> ModalResult {
-        let reason = (error as? UserFacingError)?.userMessage ?? "\(error)"
-        message = ("保存失败：\(reason)（填写的内容都还在，可改后再按 Ctrl-S）", .warning)
+        message = ("保存失败：\(userMessage(for: error))（填写的内容都还在，可改后再按 Ctrl-S）", .warning)
         return .stay
     }
 

@@ -25,7 +25,7 @@ final class PickDialog: DeskModal {
             do {
                 return .close(message: try onPick(choice.options[choice.matches[choice.highlighted]]))
             } catch {
-                message = (error as? UserFacingError)?.userMessage ?? "\(error)"
+                message = userMessage(for: error)
             }
         case .cancel? where choice.query.text.isEmpty:
             return .close(message: nil)
