@@ -290,9 +290,7 @@ public final class DeskController {
         let tableView = Table(columns: page.columns, rows: rows, sortColumn: page.sortColumn)
         table = tableView.render(on: screen, top: layout.bodyTop, left: 0, height: layout.bodyHeight, width: layout.listWidth,
                                  state: table, focused: !detailFocused, emptyText: filters[current] == nil ? page.emptyText : "没有符合筛选条件的记录")
-        screen.draw(row: layout.bodyTop, column: layout.listWidth, " ", role: .normal)
-        screen.drawVerticalRule(column: layout.listWidth, top: layout.bodyTop, height: layout.bodyHeight, role: .muted)
-        screen.draw(row: layout.bodyTop, column: layout.listWidth + 1, " ", role: .normal)
+        DeskShell.renderDivider(on: screen, layout: layout)
         let lines = detailLines(width: layout.detailWidth)
         detailScroll = min(detailScroll, max(0, lines.count - (layout.bodyHeight - 1)))
         DeskShell.renderDetail(on: screen, layout: layout, title: page.detailTitle, lines: lines, scroll: detailScroll,

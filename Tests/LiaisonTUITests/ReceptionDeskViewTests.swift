@@ -32,6 +32,18 @@ final class ReceptionDeskViewTests: XCTestCase {
 
     func type(_ text: String) { for character in text { press(.character(character)) } }
 
+    /// Opens the registration form, types a name and a phone, tabs past ID number, community,
+    /// address, channel and category to the problem, types it and saves.
+    func register(name: String, phone: String, problem: String) {
+        press(.character("a"))
+        type(name)
+        press(.tab)
+        type(phone)
+        press(.tab, .tab, .tab, .tab, .tab, .tab)
+        type(problem)
+        press(.control("s"))
+    }
+
     func screen(rows: Int = 24, columns: Int = 80) -> GridScreen {
         let grid = GridScreen(rows: rows, columns: columns)
         controller.render(on: grid)
@@ -73,13 +85,7 @@ final class ReceptionDeskViewTests: XCTestCase {
 
     func testABadPhoneIsMarkedBesideTheFieldAndNothingTypedIsLost() throws {
         let visits = try count("SELECT count(*) FROM visits")
-        press(.character("a"))
-        type("欧阳娜娜")
-        press(.tab)
-        type("1381234")
-        press(.tab, .tab, .tab, .tab, .tab, .tab)
-        type("孩子入学需要居住证明，社区说不归他们开")
-        press(.control("s"))
+        register(name: "欧阳娜娜", phone: "1381234", problem: "孩子入学需要居住证明，社区说不归他们开")
         var grid = screen()
         XCTAssertTrue(grid.text(row: 4).contains("电话*"), grid.text)
         XCTAssertTrue(grid.text(row: 4).contains("手机11位或带区号"), "the message stands beside the phone:\n\(grid.text)")
@@ -111,13 +117,7 @@ final class ReceptionDeskViewTests: XCTestCase {
         try store.database.execute("PRAGMA busy_timeout = 100")
         let other = try Database(path: path, checkIntegrity: false)
         try other.execute("BEGIN IMMEDIATE")
-        press(.character("a"))
-        type("赵四")
-        press(.tab)
-        type("无")
-        press(.tab, .tab, .tab, .tab, .tab, .tab)
-        type("路灯不亮")
-        press(.control("s"))
+        register(name: "赵四", phone: "无", problem: "路灯不亮")
         var grid = screen()
         XCTAssertTrue(grid.text(row: 22).hasPrefix("保存失败：数据库正忙"), grid.text)
         XCTAssertTrue(grid.text(row: 3).contains("赵四") && grid.text.contains("路灯不亮"), "the form is kept:\n\(grid.text)")
@@ -246,13 +246,7 @@ final class ReceptionDeskViewTests: XCTestCase {
         controller = DeskController(store: try LiaisonStore(database: Database(path: path), clock: ManualClock(saturday)),
                                     operatorName: "前台小李")
         XCTAssertTrue(screen().text(row: 0).contains("2026-11-21 星期六 休息日 非接待日  前台小李"), screen().text)
-        press(.character("a"))
-        type("周末来的居民")
-        press(.tab)
-        type("13700001111")
-        press(.tab, .tab, .tab, .tab, .tab, .tab)
-        type("周末也来反映问题")
-        press(.control("s"))
+        register(name: "周末来的居民", phone: "13700001111", problem: "周末也来反映问题")
         XCTAssertEqual(screen().text(row: 22), "已登记：第 1 号 周末来的居民", "a day of its own starts at number 1")
     }
 

@@ -22,6 +22,11 @@ enum ChoiceLists {
     }
 }
 
+extension QueueEntry {
+    /// 第 3 号 王秀英: how the desk calls a resident in messages and titles.
+    var caller: String { "第 \(visit.queueNumber) 号 \(residentName)" }
+}
+
 extension Form {
     /// A choice field's value as a row id.
     func id(_ key: String) -> Int64? { choice(key).flatMap { Int64($0) } }

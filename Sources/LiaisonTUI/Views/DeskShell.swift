@@ -62,6 +62,13 @@ struct DeskShell {
         }
     }
 
+    /// The rule between the list (or form) and the detail pane, with a blank column either side of it.
+    static func renderDivider(on screen: Screen, layout: Layout) {
+        screen.draw(row: layout.bodyTop, column: layout.listWidth, " ", role: .normal)
+        screen.drawVerticalRule(column: layout.listWidth, top: layout.bodyTop, height: layout.bodyHeight, role: .muted)
+        screen.draw(row: layout.bodyTop, column: layout.listWidth + 1, " ", role: .normal)
+    }
+
     static func renderDetail(on screen: Screen, layout: Layout, title: String, lines: [DetailLine], scroll: Int, focused: Bool) {
         screen.draw(row: layout.bodyTop, column: layout.detailLeft, title.fitted(to: layout.detailWidth),
                     role: focused ? .activeTab : .header)

@@ -22,6 +22,8 @@ enum SaveStep {
 
 /// What one form does. `FormView` owns the keys, the questions, the messages and the drawing.
 protocol FormSpec: AnyObject {
+    /// The form as it opens.
+    func makeForm() throws -> Form
     var sideTitle: String { get }
     /// Sees a key before the form does (the registration's list of matching residents); true when used.
     func intercept(_ key: Key, form: inout Form) -> Bool
@@ -48,8 +50,8 @@ final class FormView: DeskModal {
     private var question: (dialog: ConfirmDialog, yes: () throws -> String, no: (() throws -> String)?)?
     private var showingHelp = false
 
-    init(form: Form, spec: FormSpec) {
-        self.form = form
+    init(spec: FormSpec) throws {
+        form = try spec.makeForm()
         self.spec = spec
     }
 
@@ -122,11 +124,8 @@ final class FormView: DeskModal {
     }
 
     func render(on screen: Screen, layout: DeskShell.Layout) {
-        let formWidth = layout.listWidth
-        let cursor = form.render(on: screen, top: layout.bodyTop, left: 0, width: formWidth, height: layout.bodyHeight)
-        screen.draw(row: layout.bodyTop, column: formWidth, " ", role: .normal)
-        screen.drawVerticalRule(column: formWidth, top: layout.bodyTop, height: layout.bodyHeight, role: .muted)
-        screen.draw(row: layout.bodyTop, column: formWidth + 1, " ", role: .normal)
+        let cursor = form.render(on: screen, top: layout.bodyTop, left: 0, width: layout.listWidth, height: layout.bodyHeight)
+        DeskShell.renderDivider(on: screen, layout: layout)
         DeskShell.renderDetail(on: screen, layout: layout, title: spec.sideTitle,
                                lines: spec.sideLines(form: form, width: layout.detailWidth), scroll: 0, focused: false)
         screen.drawRow(layout.messageRow, message?.text ?? "", role: message?.role ?? .normal)

@@ -88,7 +88,7 @@ extension ReceptionPage {
     func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse {
         switch action {
         case .registerVisit:
-            return .modal(FormView(form: try RegistrationForm.makeForm(store: store), spec: RegistrationForm(store: store)), select: nil)
+            return .modal(try FormView(spec: RegistrationForm(store: store)), select: nil)
         case .callNext:
             guard let next = entries.firstIndex(where: { $0.entry.visit.status == .waiting }) else {
                 return .message("没有等候的来访", .normal)
@@ -99,15 +99,14 @@ extension ReceptionPage {
         guard filter.shown.indices.contains(row) else { return .message("先选中一位来访居民", .warning) }
         let entry = entries[filter.shown[row]].entry
         let visit = entry.visit
-        let who = "第 \(visit.queueNumber) 号 \(entry.residentName)"
+        let who = entry.caller
         guard visit.outcome == nil, visit.status != .left else { return .message("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
         switch action {
         case .handToDeputy:
             return .modal(try handOff(entry, store: store), select: nil)
         case .answerOnSpot, .openCase, .refer:
             let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
-            let spec = try VisitClosingForm(store: store, entry: entry, outcome: outcome, actor: actor)
-            return .modal(FormView(form: try spec.makeForm(), spec: spec), select: nil)
+            return .modal(try FormView(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, actor: actor)), select: nil)
         case .markLeft:
             guard visit.status == .waiting else { return .message("\(who) 已在接待中", .warning) }
             return .confirm(ConfirmDialog("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消")) {
@@ -122,7 +121,7 @@ extension ReceptionPage {
     /// in hand at the top.
     private func handOff(_ entry: QueueEntry, store: LiaisonStore) throws -> PickDialog {
         let visit = entry.visit
-        let who = "第 \(visit.queueNumber) 号 \(entry.residentName)"
+        let who = entry.caller
         return PickDialog(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
                           options: ChoiceLists.deputies(try store.receivingDeputies(on: visit.day))) { option in
             try store.handToDeputy(visitID: visit.id, deputyID: Int64(option.value)!)

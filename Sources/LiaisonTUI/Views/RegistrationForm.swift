@@ -15,7 +15,7 @@ final class RegistrationForm: FormSpec {
         self.store = store
     }
 
-    static func makeForm(store: LiaisonStore) throws -> Form {
+    func makeForm() throws -> Form {
         let channels = Channel.allCases.filter { $0 != .meeting }
         let deputies = try store.deputies().map { ChoiceOption(value: "\($0.id)", label: $0.name, initials: $0.nameInitials) }
         return Form(title: "登记来访", fields: [

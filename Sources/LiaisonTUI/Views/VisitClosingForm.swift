@@ -24,7 +24,7 @@ final class VisitClosingForm: FormSpec {
         let deputies = ChoiceLists.deputies(try store.receivingDeputies(on: today))
         // The deputy who received the resident answers for the visit unless the clerk picks another.
         let deputy = visit.receivingDeputyID.map { "\($0)" } ?? deputies.first?.value
-        let title = "第 \(visit.queueNumber) 号 \(entry.residentName)：\(outcome.label)"
+        let title = "\(entry.caller)：\(outcome.label)"
         switch outcome {
         case .answeredOnSpot:
             return Form(title: title, fields: [
@@ -73,13 +73,13 @@ final class VisitClosingForm: FormSpec {
     }
 
     func save(_ form: Form) throws -> SaveStep {
-        let label = "第 \(visit.queueNumber) 号 \(entry.residentName)"
+        let label = entry.caller
         switch outcome {
         case .answeredOnSpot:
             let record = try store.answerOnSpot(visitID: visit.id, answer: form.text("answer"), deputyID: form.id("deputy"), actor: actor)
             return .done("\(label) 当场答复，已记为诉求 \(record.code) 并办结")
         case .referred:
-            let option: ChoiceOption? = { if case .choice(let field) = form["to"] { return field.selectedOption } else { return nil } }()
+            let option = form.chosenOption("to")
             try store.refer(visitID: visit.id, to: option.map { "\($0.label) \($0.note)" } ?? "", note: form.text("note"),
                             deputyID: form.id("deputy"))
             return .done("\(label) 已转介给 \(option?.label ?? "")")

@@ -18,7 +18,6 @@ public struct DateField: Sendable, Equatable {
     /// The date, or nil while the text is empty or not a real date.
     public var day: Day? { Day(iso: buffer.text) }
     public var text: String { buffer.text }
-    public var isEmpty: Bool { buffer.text.isEmpty }
 
     public mutating func handle(_ key: Key) -> Bool {
         switch key {

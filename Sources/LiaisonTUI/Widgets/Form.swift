@@ -65,7 +65,8 @@ public struct Form: Sendable, Equatable {
     private let initialValues: [String]
     /// The fields whose values the last key changed: typing, or a choice taking its match as focus left.
     public private(set) var lastEdited: [String] = []
-    /// The value column's width at the last render: Up and Down in a text area move by wrapped lines.
+    /// The widths at the last render: a one-line value's column, and a text area's, in which Up and
+    /// Down move by wrapped lines.
     private var valueWidth = 30
     private var areaWidth = 48
 
@@ -91,15 +92,12 @@ public struct Form: Sendable, Equatable {
 
     public func text(_ key: String) -> String { self[key].value.trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    public func choice(_ key: String) -> String? {
-        if case .choice(let field) = self[key] { return field.selectedValue }
+    public func chosenOption(_ key: String) -> ChoiceOption? {
+        if case .choice(let field) = self[key] { return field.selectedOption }
         return nil
     }
 
-    public func date(_ key: String) -> DateField? {
-        if case .date(let field) = self[key] { return field }
-        return nil
-    }
+    public func choice(_ key: String) -> String? { chosenOption(key)?.value }
 
     public mutating func setText(_ key: String, _ text: String) {
         switch self[key] {
