@@ -44,10 +44,25 @@ extension FormSpec {
 /// A form on the list pane with its spec's pane beside it. A failed save says why on the message line and
 /// keeps every field as typed; Esc on a changed form asks before throwing the input away.
 final class FormView: DeskModal {
+    /// What the form is asking before it goes on.
+    private enum Question {
+        /// Esc on a changed form: yes closes it unsaved, no goes back to it.
+        case discard
+        /// The spec's question before saving; each answer saves its own way.
+        case beforeSaving(ConfirmDialog, yes: () throws -> String, no: () throws -> String)
+
+        var dialog: ConfirmDialog {
+            switch self {
+            case .discard: ConfirmDialog("放弃已填写的内容吗？", details: ["表单里填写的内容将不会保存。"], yes: "放弃", no: "继续填写")
+            case .beforeSaving(let dialog, _, _): dialog
+            }
+        }
+    }
+
     private(set) var form: Form
     let spec: FormSpec
     private(set) var message: (text: String, role: TextRole)?
-    private var question: (dialog: ConfirmDialog, yes: () throws -> String, no: (() throws -> String)?)?
+    private var question: Question?
     private var showingHelp = false
 
     init(spec: FormSpec) throws {
@@ -74,19 +89,18 @@ final class FormView: DeskModal {
         case .save: return save()
         case .cancel:
             guard form.isDirty else { return .close(message: nil) }
-            question = (ConfirmDialog("放弃已填写的内容吗？", details: ["表单里填写的内容将不会保存。"], yes: "放弃", no: "继续填写"),
-                        yes: { "" }, no: nil)
+            question = .discard
         }
         return .stay
     }
 
-    private func answer(_ question: (dialog: ConfirmDialog, yes: () throws -> String, no: (() throws -> String)?),
-                        key: Key) -> ModalResult {
+    private func answer(_ question: Question, key: Key) -> ModalResult {
         guard let yes = question.dialog.answer(to: key) else { return .stay }
         self.question = nil
-        // A discard question has no "no" action: no means go back to the form.
-        guard let no = question.no else { return yes ? .close(message: "已放弃，未保存") : .stay }
-        return attempt(yes ? question.yes : no)
+        switch question {
+        case .discard: return yes ? .close(message: "已放弃，未保存") : .stay
+        case .beforeSaving(_, let saveIfYes, let saveIfNo): return attempt(yes ? saveIfYes : saveIfNo)
+        }
     }
 
     private func save() -> ModalResult {
@@ -102,7 +116,7 @@ final class FormView: DeskModal {
             switch try spec.save(form) {
             case .done(let text): return .close(message: text)
             case .ask(let dialog, let yes, let no):
-                question = (dialog, yes, no)
+                question = .beforeSaving(dialog, yes: yes, no: no)
                 return .stay
             }
         } catch {
