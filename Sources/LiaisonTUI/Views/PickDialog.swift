@@ -21,9 +21,9 @@ final class PickDialog: DeskModal {
         message = nil
         switch KeyTable.action(for: key, in: .picker) {
         case .confirm?:
-            guard choice.matches.indices.contains(choice.highlighted) else { return .stay }
+            guard let option = choice.highlightedOption else { return .stay }
             do {
-                return .close(message: try onPick(choice.options[choice.matches[choice.highlighted]]))
+                return .close(message: try onPick(option))
             } catch {
                 message = userMessage(for: error)
             }

@@ -36,6 +36,8 @@ public struct ChoiceField: Sendable, Equatable {
     }
 
     public var selectedValue: String? { selected.map { options[$0].value } }
+    /// The match the open list has highlighted, if any.
+    public var highlightedOption: ChoiceOption? { matches.indices.contains(highlighted) ? options[matches[highlighted]] : nil }
     public var selectedOption: ChoiceOption? { selected.map { options[$0] } }
 
     public mutating func select(value: String?) {
