@@ -86,7 +86,7 @@ struct DeskShell {
     static func renderHelp(on screen: Screen, layout: Layout, title: String, bindings: [KeyBinding]) {
         let keyWidth = bindings.map { keys(of: $0).displayWidth }.max() ?? 6
         let entries = bindings.map { keys(of: $0).fitted(to: keyWidth + 2) + $0.label }
-        let width = screen.columns - 4
+        let width = screen.columns - 2
         let perColumn = max(1, layout.bodyHeight - 4)
         let columnCount = (entries.count + perColumn - 1) / perColumn
         let rowsUsed = (entries.count + columnCount - 1) / columnCount

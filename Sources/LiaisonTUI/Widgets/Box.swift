@@ -12,7 +12,7 @@ struct Box {
     /// lines start, for widgets drawn inside it.
     @discardableResult
     func render(on screen: Screen, top: Int, available: Int) -> (row: Int, column: Int, width: Int) {
-        let width = min(self.width, screen.columns - 4)
+        let width = min(self.width, screen.columns - 2)
         let left = max(0, (screen.columns - width) / 2)
         let top = top + max(0, (available - height) / 2)
         screen.drawRule(row: top, column: left, length: width, role: .header)
@@ -22,6 +22,11 @@ struct Box {
         }
         screen.draw(row: top + 2 + lines.count, column: left, "".fitted(to: width), role: .normal)
         screen.drawRule(row: top + height - 1, column: left, length: width, role: .header)
+        // A blank column either side keeps the page's text from running into the box.
+        for row in top..<(top + height) {
+            screen.draw(row: row, column: left - 1, " ", role: .normal)
+            screen.draw(row: row, column: left + width, " ", role: .normal)
+        }
         return (top + 2, left + 2, width - 4)
     }
 }
