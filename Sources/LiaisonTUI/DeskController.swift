@@ -88,7 +88,7 @@ public final class DeskController {
 
     // MARK: Keys
 
-    private var actor: Actor { Actor(name: operatorName ?? "工作台") }
+    private var session: Session { operatorName.map { Session(name: $0, role: .clerk) } ?? .workstation }
 
     public func handle(_ key: Key) -> Outcome {
         if key == .resize { return .redraw }
@@ -179,7 +179,7 @@ public final class DeskController {
 
     private func performOnPage(_ action: Action) {
         do {
-            switch try page.perform(action, row: table.selected, store: store, actor: actor) {
+            switch try page.perform(action, row: table.selected, store: store, session: session) {
             case .none: break
             case .message(let text, let role): message = (text, role)
             case .modal(let view, let select):

@@ -25,8 +25,10 @@ struct Commands {
         case .check(let full):
             return try check(full: full)
         case .backup(let destination):
-            let database = try Database(path: location.path, checkIntegrity: false)
+            let database = try Database(path: location.path)
             try database.backup(to: destination)
+            // The copy passed the full check, so the desk need not run its own today.
+            try database.noteIntegrityChecked(on: SystemClock().today)
             print("已备份到 \(destination)")
         case .calendarImport(let file):
             try importCalendar(file: file)
@@ -51,7 +53,7 @@ struct Commands {
     }
 
     private func check(full: Bool) throws -> Int32 {
-        let database = try Database(path: location.path, mode: .readOnly, checkIntegrity: false)
+        let database = try Database(path: location.path, mode: .readOnly)
         let report = try database.check(full: full)
         print("完整性（\(full ? "完整" : "快速")检查）：\(report.integrity == ["ok"] ? "正常" : report.integrity.joined(separator: "；"))")
         print("外键：\(report.foreignKeyViolations == 0 ? "正常" : "\(report.foreignKeyViolations) 处不一致")")
@@ -72,7 +74,7 @@ struct Commands {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { fail("无法读取节假日文件：\(file)") }
         let schedule = try HolidaySchedule(parsing: text, source: (file as NSString).lastPathComponent)
         let store = try LiaisonStore(database: Database(path: location.path))
-        try store.importCalendar(schedule, actor: Actor(name: "命令行"))
+        try store.importCalendar(schedule, session: .commandLine)
         print("已导入 \(schedule.year) 年节假日安排：放假 \(schedule.entries.filter { $0.kind == .holiday }.count) 天，"
               + "调休上班 \(schedule.entries.filter { $0.kind == .workday }.count) 天")
     }

@@ -66,7 +66,7 @@ final class DatabaseTests: XCTestCase {
         let failures = LockedCounter()
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             do {
-                let database = try Database(path: path, checkIntegrity: false)
+                let database = try Database(path: path)
                 for index in 0..<perThread {
                     try database.write {
                         let next = (try database.scalarInt("SELECT count(*) FROM settings") ?? 0) + 1

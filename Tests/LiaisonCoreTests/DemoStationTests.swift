@@ -36,11 +36,11 @@ final class DemoStationTests: XCTestCase {
         let thisMonth = store.station.receptionRule!.receptionDay(inMonthOf: now.day, calendar: store.calendar)
         let nextMonth = store.station.receptionRule!.nextReceptionDay(onOrAfter: now.day.adding(days: 20), calendar: store.calendar)
         for day in [thisMonth, nextMonth] {
-            let roster = try store.roster(on: day)
+            let roster = try store.dutyRoster(on: day)
             XCTAssertGreaterThanOrEqual(roster.count, 4, "roster on \(day)")
             XCTAssertTrue(roster.contains { $0.legalOfficerRole != nil })
         }
-        XCTAssertEqual(try count("PRAGMA foreign_key_check"), 0)
+        XCTAssertEqual(try database.fetchAll("PRAGMA foreign_key_check") { $0.string(0) }, [], "no row points at nothing")
         XCTAssertThrowsError(try DemoStation.create(at: database.path, now: now)) { error in
             XCTAssertEqual(error as? StoreOpenError, .alreadyExists(database.path))
         }

@@ -21,7 +21,7 @@ final class ReceptionDeskTests: XCTestCase {
     func testAReturningResidentKeepsOneRecordAndTheirHistory() throws {
         let fixture = try StoreFixture()
         let first = try fixture.walkIn("王秀英", phone: "13812345678", problem: "楼道灯坏了")
-        _ = try fixture.store.openCase(fromVisit: first.id, CaseDraft(title: "", responsibleDeputyID: fixture.deputyID), actor: fixture.clerk)
+        _ = try fixture.store.openCase(fromVisit: first.id, CaseDraft(title: "", responsibleDeputyID: fixture.deputyID), session: fixture.clerk)
         fixture.clock.advance(seconds: 3 * 86_400)
         let second = try fixture.store.registerVisit(VisitDraft(
             residentID: first.residentID,
@@ -50,7 +50,7 @@ final class ReceptionDeskTests: XCTestCase {
         try fixture.store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID)
         let deputies = try fixture.store.receivingDeputies(on: fixture.store.today)
         XCTAssertEqual(deputies.first { $0.deputyID == fixture.deputyID }?.inHand, 1)
-        _ = try fixture.store.answerOnSpot(visitID: visit.id, answer: "已解释政策", deputyID: other, actor: fixture.clerk)
+        _ = try fixture.store.answerOnSpot(visitID: visit.id, answer: "已解释政策", deputyID: other, session: fixture.clerk)
         let credits = try fixture.store.database.fetchAll("SELECT deputy_id, kind, visit_id FROM duty_log") {
             [$0.int64(0), $0.string(1) == "reception" ? 1 : 0, $0.int64(2)]
         }
@@ -77,7 +77,7 @@ final class ReceptionDeskTests: XCTestCase {
         let existing = try XCTUnwrap(fixture.store.openCaseToJoin(visitID: again.id, categoryID: fixture.categoryID))
         XCTAssertEqual(existing.id, open.id)
         XCTAssertNil(try fixture.store.openCaseToJoin(visitID: again.id, categoryID: nil))
-        try fixture.store.addVisit(again.id, toCase: open.id, deputyID: fixture.deputyID, actor: fixture.clerk)
+        try fixture.store.addVisit(again.id, toCase: open.id, deputyID: fixture.deputyID, session: fixture.clerk)
         XCTAssertEqual(try fixture.store.visit(id: again.id)?.caseID, open.id)
         XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM cases"), 1, "no second case")
         XCTAssertTrue(try fixture.store.timeline(caseID: open.id).last!.text.contains("电梯加装还是停工"))
@@ -88,11 +88,11 @@ final class ReceptionDeskTests: XCTestCase {
         let visit = try fixture.walkIn()
         let draft = CaseDraft(title: "", tier: .immediate, responsibleDeputyID: fixture.deputyID)
         XCTAssertThrowsError(try fixture.store.openCase(fromVisit: visit.id, draft, dispatchTo: fixture.departmentID, workingDays: 0,
-                                                        actor: fixture.clerk))
+                                                        session: fixture.clerk))
         XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM cases"), 0, "a failed dispatch leaves no case")
         XCTAssertNil(try fixture.store.visit(id: visit.id)?.outcome)
         let record = try fixture.store.openCase(fromVisit: visit.id, draft, dispatchTo: fixture.departmentID, workingDays: 5,
-                                                actor: fixture.clerk)
+                                                session: fixture.clerk)
         XCTAssertEqual(record.status, .dispatched)
         XCTAssertEqual(record.dueDate, day("2026-11-23"), "five working days from Monday 16 November")
     }
@@ -105,7 +105,7 @@ final class ReceptionDeskTests: XCTestCase {
         _ = try fixture.walkIn("丁", phone: "13800000004")
         fixture.clock.advance(seconds: 600)
         try fixture.store.handToDeputy(visitID: a.id, deputyID: fixture.deputyID)
-        _ = try fixture.store.answerOnSpot(visitID: a.id, answer: "已答复", deputyID: nil, actor: fixture.clerk)
+        _ = try fixture.store.answerOnSpot(visitID: a.id, answer: "已答复", deputyID: nil, session: fixture.clerk)
         fixture.clock.advance(seconds: 1200)
         try fixture.store.handToDeputy(visitID: b.id, deputyID: fixture.deputyID)
         try fixture.store.markLeft(visitID: c.id)

@@ -27,7 +27,7 @@ final class StoreFixture {
     let directory = TemporaryDirectory()
     let clock: ManualClock
     let store: LiaisonStore
-    let clerk = Actor(name: "前台小李")
+    let clerk = Session(name: "前台小李", role: .clerk)
     let deputyID: Int64
     let departmentID: Int64
     let categoryID: Int64
@@ -49,6 +49,6 @@ final class StoreFixture {
     func openedCase(problem: String = "小区路灯损坏三个月无人修") throws -> CaseRecord {
         let visit = try walkIn(problem: problem)
         return try store.openCase(fromVisit: visit.id, CaseDraft(title: "", tier: .immediate, responsibleDeputyID: deputyID),
-                                  actor: clerk)
+                                  session: clerk)
     }
 }

@@ -79,7 +79,7 @@ final class ReceptionTests: XCTestCase {
         let failures = LockedCounter()
         DispatchQueue.concurrentPerform(iterations: 2) { terminal in
             do {
-                let store = try LiaisonStore(database: Database(path: path, checkIntegrity: false), clock: clock)
+                let store = try LiaisonStore(database: Database(path: path), clock: clock)
                 for index in 0..<perTerminal {
                     try store.registerVisit(VisitDraft(
                         resident: ResidentDraft(name: "居民\(terminal)-\(index)", phone: "139\(terminal)000\(1000 + index)"),
@@ -98,7 +98,7 @@ final class ReceptionTests: XCTestCase {
         let fixture = try StoreFixture()
         let visit = try fixture.walkIn()
         let record = try fixture.store.answerOnSpot(visitID: visit.id, answer: "已电话联系物业，今日下午清理", deputyID: fixture.deputyID,
-                                                    actor: fixture.clerk)
+                                                    session: fixture.clerk)
         XCTAssertEqual(record.status, .closed)
         XCTAssertEqual(record.tier, .immediate)
         XCTAssertEqual(record.closedOn, fixture.store.today)
@@ -108,7 +108,7 @@ final class ReceptionTests: XCTestCase {
         XCTAssertEqual(after.caseID, record.id)
         XCTAssertEqual(try fixture.store.timeline(caseID: record.id).map(\.kind), [.registered, .answeredOnSpot])
         XCTAssertEqual(try fixture.store.monthStatistics(year: 2026, month: 11).count(status: .closed), 1)
-        XCTAssertThrowsError(try fixture.store.answerOnSpot(visitID: visit.id, answer: "再答一次", deputyID: nil, actor: fixture.clerk))
+        XCTAssertThrowsError(try fixture.store.answerOnSpot(visitID: visit.id, answer: "再答一次", deputyID: nil, session: fixture.clerk))
     }
 
     func testEmptyProblemIsRefusedAndNothingIsWritten() throws {
@@ -134,32 +134,32 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(record.status, .triaged)
         XCTAssertEqual(record.round, 1)
 
-        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, actor: fixture.clerk)
+        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk)
         XCTAssertEqual(dispatched.dueDate, day("2026-11-23"))
         XCTAssertEqual(dispatched.yearsComputedByWeekendsOnly, [])
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .dispatched)
 
-        try store.recordReply(caseID: record.id, text: "已安排维修队更换路灯", actor: Actor(name: "区住建局"))
-        try store.recordFeedback(caseID: record.id, text: "电话告知王女士", actor: fixture.clerk)
-        try store.rate(caseID: record.id, result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏", actor: fixture.clerk)
+        try store.recordReply(caseID: record.id, text: "已安排维修队更换路灯", session: fixture.clerk)
+        try store.recordFeedback(caseID: record.id, text: "电话告知王女士", session: fixture.clerk)
+        try store.rate(caseID: record.id, result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏", session: fixture.clerk)
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .unsatisfied)
-        XCTAssertThrowsError(try store.reopen(caseID: record.id, reason: " ", actor: fixture.clerk))
+        XCTAssertThrowsError(try store.reopen(caseID: record.id, reason: " ", session: fixture.clerk))
 
-        try store.reopen(caseID: record.id, reason: "其余两盏未修", actor: fixture.clerk)
+        try store.reopen(caseID: record.id, reason: "其余两盏未修", session: fixture.clerk)
         var current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.round, 2)
         XCTAssertEqual(current.status, .triaged)
         XCTAssertNil(current.dueDate)
 
-        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 3, actor: fixture.clerk)
-        try store.recordReply(caseID: record.id, text: "三盏均已更换", actor: Actor(name: "区住建局"))
-        try store.rate(caseID: record.id, result: .satisfied, actor: fixture.clerk)
-        try store.close(caseID: record.id, actor: fixture.clerk)
+        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 3, session: fixture.clerk)
+        try store.recordReply(caseID: record.id, text: "三盏均已更换", session: fixture.clerk)
+        try store.rate(caseID: record.id, result: .satisfied, session: fixture.clerk)
+        try store.close(caseID: record.id, session: fixture.clerk)
         current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.status, .closed)
         XCTAssertEqual(current.closedOn, day("2026-11-16"))
         XCTAssertEqual(try store.timeline(caseID: record.id).map(\.kind),
-                       [.registered, .dispatched, .replied, .notified, .rated, .reopened, .dispatched, .replied, .rated, .closed])
+                       [.registered, .dispatched, .replied, .feedback, .rated, .reopened, .dispatched, .replied, .rated, .closed])
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM dispatches WHERE case_id = ?", [record.id]), 2)
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM ratings WHERE case_id = ?", [record.id]), 2)
     }
@@ -167,23 +167,23 @@ final class CaseLifecycleTests: XCTestCase {
     func testStepsOutOfOrderAreRefused() throws {
         let fixture = try StoreFixture()
         let record = try fixture.openedCase()
-        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", actor: fixture.clerk)) { error in
+        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.clerk)) { error in
             XCTAssertEqual(error as? DomainError, .wrongStatus(action: "登记答复", status: .triaged))
         }
-        XCTAssertThrowsError(try fixture.store.close(caseID: record.id, actor: fixture.clerk)) { error in
+        XCTAssertThrowsError(try fixture.store.close(caseID: record.id, session: fixture.clerk)) { error in
             XCTAssertEqual(error as? DomainError, .reasonRequired("未经群众满意测评的销号"))
         }
-        XCTAssertNoThrow(try fixture.store.close(caseID: record.id, reason: "群众撤回诉求", actor: fixture.clerk))
+        XCTAssertNoThrow(try fixture.store.close(caseID: record.id, reason: "群众撤回诉求", session: fixture.clerk))
         XCTAssertThrowsError(try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5,
-                                                        actor: fixture.clerk))
+                                                        session: fixture.clerk))
     }
 
     func testAStaleVersionIsRefused() throws {
         let fixture = try StoreFixture()
         let record = try fixture.openedCase()
-        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, actor: fixture.clerk,
+        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk,
                                    expectedVersion: record.version)
-        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", actor: fixture.clerk,
+        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.clerk,
                                                            expectedVersion: record.version)) { error in
             XCTAssertEqual(error as? DomainError, .changedElsewhere(record.code))
         }
@@ -195,10 +195,10 @@ final class CaseLifecycleTests: XCTestCase {
         let early = try fixture.openedCase(problem: "路灯不亮")
         let late = try fixture.openedCase(problem: "垃圾清运不及时")
         let replied = try fixture.openedCase(problem: "楼道堆物")
-        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, workingDays: 2, actor: fixture.clerk)   // due 11-18
-        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, workingDays: 10, actor: fixture.clerk)   // due 11-30
-        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, workingDays: 1, actor: fixture.clerk) // due 11-17
-        try store.recordReply(caseID: replied.id, text: "已清理", actor: fixture.clerk)
+        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, workingDays: 2, session: fixture.clerk)   // due 11-18
+        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.clerk)   // due 11-30
+        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, workingDays: 1, session: fixture.clerk) // due 11-17
+        try store.recordReply(caseID: replied.id, text: "已清理", session: fixture.clerk)
 
         XCTAssertEqual(try store.overdueCount(asOf: day("2026-11-18")), 0, "due today is not overdue yet")
         XCTAssertEqual(try store.overdueCases(asOf: day("2026-11-19")).map(\.code), [early.code])
@@ -214,7 +214,7 @@ final class CaseLifecycleTests: XCTestCase {
         let fixture = try StoreFixture(now: LocalTime(day: day("2026-12-28"), hour: 10, minute: 0))
         let record = try fixture.openedCase()
         let result = try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 10,
-                                                actor: fixture.clerk)
+                                                session: fixture.clerk)
         XCTAssertEqual(result.yearsComputedByWeekendsOnly, [2027])
         XCTAssertEqual(result.dueDate, day("2027-01-11"), "weekends only in 2027")
     }
@@ -222,7 +222,7 @@ final class CaseLifecycleTests: XCTestCase {
     func testAdminImportsANewYear() throws {
         let fixture = try StoreFixture()
         let schedule = try HolidaySchedule(parsing: "year 2027\nholiday 2027-01-01 元旦\n", source: "2027.txt")
-        try fixture.store.importCalendar(schedule, actor: Actor(name: "管理员"))
+        try fixture.store.importCalendar(schedule, session: Session(name: "管理员", role: .admin))
         XCTAssertTrue(fixture.store.calendar.knows(year: 2027))
         XCTAssertFalse(fixture.store.calendar.isWorkingDay(day("2027-01-01")))
         XCTAssertEqual(try fixture.store.database.scalarString("SELECT action FROM audit_log"), "calendar.import")
@@ -242,7 +242,7 @@ final class CaseLifecycleTests: XCTestCase {
         try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID)
         try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice)
         XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16")))
-        let roster = try store.roster(on: day("2026-11-16"))
+        let roster = try store.dutyRoster(on: day("2026-11-16"))
         XCTAssertEqual(roster.map(\.name), ["张乾林", "周法官"])
         XCTAssertEqual(roster.last?.legalOfficerRole, .judge)
         try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception)

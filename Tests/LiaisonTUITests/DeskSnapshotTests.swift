@@ -34,7 +34,7 @@ final class DeskSnapshotTests: XCTestCase {
     func testReceptionAt80x24() throws {
         let grid = render(try makeController())
         XCTAssertEqual(grid.text(row: 0), " 和平里街道人大代表联络站                2026-11-16 星期一 接待选民日  前台小李")
-        XCTAssertEqual(grid.text(row: 1), "  1 接待(等候3)   2 代表   3 议程   4 督办(逾期25)")
+        XCTAssertEqual(grid.text(row: 1), "  1 接待(等候3)   2 代表   3 议程   4 督办(逾期27)")
         XCTAssertEqual(grid.text(row: 2), " 号 居民   电话        类别    等候 状态     接待代表│ 今日值班与来访详情")
         XCTAssertTrue(grid.text(row: 3).hasPrefix("  1 "))
         XCTAssertTrue(grid.text(row: 3).contains("当场答复"))
@@ -89,7 +89,7 @@ final class DeskSnapshotTests: XCTestCase {
     func testBoardGroupsAndStepsThroughOverdueCases() throws {
         let controller = try makeController(start: .board)
         var grid = render(controller)
-        XCTAssertTrue(grid.text(row: 3).hasPrefix("逾期（25）"), grid.text)
+        XCTAssertTrue(grid.text(row: 3).hasPrefix("逾期（27）"), grid.text)
         XCTAssertEqual(grid.role(row: 3, column: 0), .overdue)
         XCTAssertEqual(grid.role(row: 4, column: 0), .selected, "the first case, not the heading, is selected")
         XCTAssertTrue(grid.text(row: 4).contains("逾期"))

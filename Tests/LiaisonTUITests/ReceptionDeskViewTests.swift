@@ -115,7 +115,7 @@ final class ReceptionDeskViewTests: XCTestCase {
 
     func testASaveThatFailsKeepsTheFormAsTyped() throws {
         try store.database.execute("PRAGMA busy_timeout = 100")
-        let other = try Database(path: path, checkIntegrity: false)
+        let other = try Database(path: path)
         try other.execute("BEGIN IMMEDIATE")
         register(name: "赵四", phone: "无", problem: "路灯不亮")
         var grid = screen()
@@ -179,7 +179,7 @@ final class ReceptionDeskViewTests: XCTestCase {
         let row = try XCTUnwrap(entries.firstIndex { $0.entry.visit.status == .waiting })
         let visit = entries[row].entry.visit
         let open = try store.openCase(CaseDraft(title: "旧诉求", categoryID: try store.categories()[0].id), residentID: visit.residentID,
-                                      actor: Actor(name: "测试"))
+                                      session: .workstation)
         try store.database.execute("UPDATE visits SET category_id = ? WHERE id = ?", [try store.categories()[0].id, visit.id])
         controller.refresh()
         for _ in 0..<row { press(.character("j")) }
@@ -213,10 +213,9 @@ final class ReceptionDeskViewTests: XCTestCase {
     }
 
     func testTheBoardShowsAFirstPartAtOnceAndTheRestWhenIdle() throws {
-        let actor = Actor(name: "测试")
         let residentID = try XCTUnwrap(store.queue(on: Self.now.day).first?.residentID)
         for index in 0..<(BoardPage.firstPart + 5) {
-            _ = try store.openCase(CaseDraft(title: "批量登记的诉求\(index)"), residentID: residentID, actor: actor)
+            _ = try store.openCase(CaseDraft(title: "批量登记的诉求\(index)"), residentID: residentID, session: .workstation)
         }
         let board = DeskController(store: store, start: .board)
         XCTAssertTrue(board.hasPendingWork, "more registered cases than the first part holds")
@@ -236,8 +235,10 @@ final class ReceptionDeskViewTests: XCTestCase {
         board.doPendingWork()
         XCTAssertFalse(board.hasPendingWork)
         XCTAssertEqual(shownRegistered(), registered, "every registered case once the rest is loaded")
-        let inHand = try count("SELECT count(*) FROM cases WHERE status IN ('registered', 'triaged', 'unsatisfied') OR (status = 'dispatched' AND due_date > ?)",
-                               [try store.followUpBoard().soonLimit])
+        let inHand = try count("""
+            SELECT count(*) FROM cases WHERE status IN ('registered', 'triaged') OR (status = 'dispatched' AND due_date > ?)
+                OR (status = 'unsatisfied' AND (due_date IS NULL OR due_date >= ?))
+            """, [try store.followUpBoard().soonLimit, Self.now.day])
         XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "then the exact count: \(heading())")
     }
 

@@ -87,5 +87,6 @@ extension Day: SQLBindable {
 }
 
 extension Statement {
-    public func day(_ column: Int32) -> Day? { isNull(column) ? nil : Day(iso: string(column)) }
+    public func day(_ column: Int32) throws -> Day { try required(column, as: "日期") { Day(iso: $0) } }
+    public func optionalDay(_ column: Int32) throws -> Day? { try optional(column, as: "日期") { Day(iso: $0) } }
 }

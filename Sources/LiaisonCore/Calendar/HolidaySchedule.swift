@@ -69,8 +69,13 @@ public struct HolidaySchedule: Sendable, Equatable {
         }
     }
 
-    static func seedShippedYears(into database: Database) throws {
-        for schedule in try shipped() { try schedule.save(into: database) }
+    /// Adds the shipped years the file lacks, in one transaction; a year already there (perhaps imported
+    /// by an admin with corrections) is left as it is.
+    static func addMissingShippedYears(to database: Database) throws {
+        let known = Set(try database.fetchAll("SELECT year FROM calendar_years") { $0.int(0) })
+        let missing = try shipped().filter { !known.contains($0.year) }
+        guard !missing.isEmpty else { return }
+        try database.write { for schedule in missing { try schedule.save(into: database) } }
     }
 
     /// Replaces this year's entries in the database, all or nothing.
@@ -91,7 +96,7 @@ extension WorkingCalendar {
     /// The calendar as the database holds it (shipped years plus any an admin added).
     public static func load(from database: Database) throws -> WorkingCalendar {
         let entries = try database.fetchAll("SELECT day, kind, name FROM holidays") { row in
-            HolidayEntry(day: row.day(0)!, kind: row.decode(1)!, name: row.string(2))
+            HolidayEntry(day: try row.day(0), kind: try row.value(1), name: row.string(2))
         }
         let years = try database.fetchAll("SELECT year FROM calendar_years") { $0.int(0) }
         return WorkingCalendar(entries: entries, knownYears: Set(years))

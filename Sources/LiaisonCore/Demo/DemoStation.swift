@@ -85,8 +85,8 @@ struct DemoGenerator {
 
     var today: Day { now.day }
     var calendar: WorkingCalendar { store.calendar }
-    var clerk: Actor { Actor(name: template.operators.first?.name ?? "工作人员") }
-    var supervisor: Actor { Actor(name: template.operators.dropFirst().first?.name ?? "督办人员") }
+    var clerk: Session { Session(name: template.operators.first?.name ?? "工作人员", role: .clerk) }
+    var supervisor: Session { Session(name: template.operators.dropFirst().first?.name ?? "督办人员", role: .supervisor) }
 
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -140,13 +140,13 @@ struct DemoGenerator {
 
     /// Where a planned case stops, so the board shows every kind of item whatever today is.
     enum Fate: CaseIterable {
-        case triaged, dueSoon, replied, notified, readyToClose, unsatisfied, reopened
+        case triaged, dueSoon, replied, feedback, readyToClose, unsatisfied, reopened
 
         /// How old the case must be for its steps to fit before today.
         var minimumAge: Int {
             switch self {
             case .triaged: 2
-            case .replied, .notified, .readyToClose, .unsatisfied: 9
+            case .replied, .feedback, .readyToClose, .unsatisfied: 9
             case .dueSoon, .reopened: 30
             }
         }
@@ -181,12 +181,12 @@ struct DemoGenerator {
             try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
             clock.set(time.adding(seconds: number(45...90) * 60))
             if fates[index] == nil && chance(0.14) {
-                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, actor: clerk)
+                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, session: clerk)
                 continue
             }
             let tier: Tier = chance(0.6) ? .immediate : (chance(0.75) ? .joint : .major)
             let record = try store.openCase(fromVisit: visit.id, CaseDraft(title: "", tier: tier, responsibleDeputyID: deputyID),
-                                            actor: clerk)
+                                            session: clerk)
             try advance(record, category: category, departmentID: categoryDepartment[categoryIDs[categoryIndex]]!,
                         from: clock.today, fate: fates[index])
         }
@@ -206,7 +206,7 @@ struct DemoGenerator {
         guard dispatchDay < today else { return }
         // Never before the case was opened: a same-day dispatch comes at least ten minutes later.
         clock.set(max(at(dispatchDay, 10, number(0...59)), clock.now().adding(seconds: 600)))
-        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, actor: clerk).dueDate
+        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, session: clerk).dueDate
         if fate == .dueSoon { return }
         let stuck = !planned && chance(0.12)
         let replyDay = calendar.adding(workingDays: planned ? 2 : number(2...(category.days + 3)), to: dispatchDay)
@@ -214,18 +214,18 @@ struct DemoGenerator {
             let noteDay = due.adding(days: number(1...3))
             if noteDay < today && noteDay < replyDay {
                 clock.set(at(noteDay, 15))
-                try store.supervise(caseID: record.id, note: "已逾期，电话督促\(category.department)尽快答复", actor: supervisor)
+                try store.supervise(caseID: record.id, note: "已逾期，电话督促\(category.department)尽快答复", session: supervisor)
             }
         }
         guard !stuck, replyDay < today else { return }
         clock.set(at(replyDay, 16, number(0...59)))
-        try store.recordReply(caseID: record.id, text: pick(category.replies), actor: Actor(name: category.department))
+        try store.recordReply(caseID: record.id, text: pick(category.replies), session: Session(name: category.department, role: .clerk))
         let feedbackDay = replyDay.adding(days: planned ? 1 : number(1...5))
         guard feedbackDay < today, fate != .replied else { return }
         clock.set(at(feedbackDay, 10))
-        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", actor: clerk)
+        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", session: clerk)
         let rateDay = feedbackDay.adding(days: planned ? 1 : number(1...12))
-        guard rateDay < today, fate != .notified else { return }
+        guard rateDay < today, fate != .feedback else { return }
         clock.set(at(rateDay, 11))
         let roll = Double.random(in: 0..<1, using: &random)
         var result: Satisfaction = roll < 0.68 ? .satisfied : (roll < 0.88 ? .basicallySatisfied : .unsatisfied)
@@ -235,18 +235,18 @@ struct DemoGenerator {
         default: break
         }
         try store.rate(caseID: record.id, result: result, attitude: result == .unsatisfied ? .basicallySatisfied : .satisfied,
-                       comment: result == .unsatisfied ? "问题没有根本解决" : "", actor: clerk)
+                       comment: result == .unsatisfied ? "问题没有根本解决" : "", session: clerk)
         if fate == .unsatisfied || fate == .readyToClose { return }
         if result.countsAsSatisfied {
             let closeDay = rateDay.adding(days: number(0...8))
             guard closeDay < today else { return }
             clock.set(at(closeDay, 17))
-            try store.close(caseID: record.id, actor: supervisor)
+            try store.close(caseID: record.id, session: supervisor)
         } else if record.round == 1 && (fate == .reopened || chance(0.8)) {
             let reopenDay = rateDay.adding(days: planned ? 1 : number(1...3))
             guard reopenDay < today else { return }
             clock.set(at(reopenDay, 9, 30))
-            try store.reopen(caseID: record.id, reason: "群众不满意，重新交办", actor: supervisor)
+            try store.reopen(caseID: record.id, reason: "群众不满意，重新交办", session: supervisor)
             try advance(try store.caseRecord(id: record.id), category: category, departmentID: departmentID, from: reopenDay)
         }
     }
@@ -266,11 +266,11 @@ struct DemoGenerator {
             switch index {
             case 0:
                 try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
-                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, actor: clerk)
+                try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, session: clerk)
             case 1:
                 try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
                 // Opened without a tier: it waits for triage.
-                try store.openCase(fromVisit: visit.id, CaseDraft(title: "", responsibleDeputyID: deputyID), actor: clerk)
+                try store.openCase(fromVisit: visit.id, CaseDraft(title: "", responsibleDeputyID: deputyID), session: clerk)
             case 2:
                 try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
             default:

@@ -91,7 +91,7 @@ public struct SyntheticDistrict {
             if age > 60 {
                 status = roll < 97 ? .closed : (roll < 99 ? .dispatched : .unsatisfied)
             } else if age > 15 {
-                status = roll < 55 ? .closed : (roll < 75 ? .dispatched : (roll < 85 ? .replied : (roll < 92 ? .notified : .readyToClose)))
+                status = roll < 55 ? .closed : (roll < 75 ? .dispatched : (roll < 85 ? .replied : (roll < 92 ? .feedback : .readyToClose)))
             } else {
                 status = roll < 10 ? .registered : (roll < 20 ? .triaged : (roll < 80 ? .dispatched : .replied))
             }

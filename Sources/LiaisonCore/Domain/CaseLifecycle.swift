@@ -40,33 +40,30 @@ public struct CaseRecord: Hashable, Sendable {
         resident_id, responsible_deputy_id, source_visit_id, opened_on, closed_on, version
         """
 
-    init(row: Statement) {
+    init(row: Statement) throws {
         id = row.int64(0)
         code = row.string(1)
         title = row.string(2)
         description = row.string(3)
         categoryID = row.optionalInt64(4)
-        tier = row.decode(5)
-        status = row.decode(6)!
+        tier = try row.optionalValue(5)
+        status = try row.value(6)
         round = row.int(7)
         departmentID = row.optionalInt64(8)
-        dueDate = row.day(9)
+        dueDate = try row.optionalDay(9)
         residentID = row.optionalInt64(10)
         responsibleDeputyID = row.optionalInt64(11)
         sourceVisitID = row.optionalInt64(12)
-        openedOn = row.day(13)!
-        closedOn = row.day(14)
+        openedOn = try row.day(13)
+        closedOn = try row.optionalDay(14)
         version = row.int(15)
     }
 
-    /// Past its due date and not replied.
-    public func isOverdue(on today: Day) -> Bool {
-        status == .dispatched && (dueDate.map { $0 < today } ?? false)
-    }
+    public func isOverdue(on today: Day) -> Bool { Overdue.includes(status: status, dueDate: dueDate, on: today) }
 }
 
 public enum CaseEventKind: String, Labelled {
-    case registered, answeredOnSpot, triaged, dispatched, supervised, extended, replied, notified, rated, reopened,
+    case registered, answeredOnSpot, triaged, dispatched, supervised, extended, replied, feedback, rated, reopened,
          closed, escalated, note
     public var label: String {
         switch self {
@@ -77,7 +74,7 @@ public enum CaseEventKind: String, Labelled {
         case .supervised: "督办"
         case .extended: "延期"
         case .replied: "答复"
-        case .notified: "反馈"
+        case .feedback: "反馈"
         case .rated: "测评"
         case .reopened: "重新交办"
         case .closed: "销号"
@@ -90,7 +87,8 @@ public enum CaseEventKind: String, Labelled {
 public struct CaseEvent: Hashable, Sendable {
     public let kind: CaseEventKind
     public let at: LocalTime
-    public let actor: String
+    /// Who did it, as the operator was named then.
+    public let operatorName: String
     public let text: String
 }
 
@@ -103,15 +101,15 @@ public struct DispatchResult: Hashable, Sendable {
 extension LiaisonStore {
     /// Records a new case with the next code of the year (2026-0042).
     @discardableResult
-    public func openCase(_ draft: CaseDraft, residentID: Int64?, sourceVisitID: Int64? = nil, actor: Actor) throws -> CaseRecord {
+    public func openCase(_ draft: CaseDraft, residentID: Int64?, sourceVisitID: Int64? = nil, session: Session) throws -> CaseRecord {
         let status: CaseStatus = draft.categoryID != nil && draft.tier != nil ? .triaged : .registered
         return try database.write {
-            try insertCase(draft, residentID: residentID, sourceVisitID: sourceVisitID, status: status, actor: actor)
+            try insertCase(draft, residentID: residentID, sourceVisitID: sourceVisitID, status: status, session: session)
         }
     }
 
     func insertCase(_ draft: CaseDraft, residentID: Int64?, sourceVisitID: Int64?, status: CaseStatus,
-                    actor: Actor) throws -> CaseRecord {
+                    session: Session) throws -> CaseRecord {
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw DomainError.invalid("诉求内容不能为空") }
         let today = clock.today
@@ -126,7 +124,7 @@ extension LiaisonStore {
             """, [station.id, today.year, serial, code, title, draft.description, draft.categoryID, draft.tier, status,
                   residentID, draft.responsibleDeputyID, sourceVisitID, today])
         let id = database.lastInsertedRowID
-        try addEvent(.registered, caseID: id, text: title, actor: actor)
+        try addEvent(.registered, caseID: id, text: title, session: session)
         return try caseRecord(id: id)
     }
 
@@ -146,13 +144,13 @@ extension LiaisonStore {
     /// The whole history of a case, oldest first.
     public func timeline(caseID: Int64) throws -> [CaseEvent] {
         try database.fetchAll(CaseQuerySQL.timeline, [caseID]) { row in
-            CaseEvent(kind: row.decode(0) ?? .note, at: row.localTime(1)!, actor: row.string(2), text: row.string(3))
+            CaseEvent(kind: try row.value(0), at: try row.localTime(1), operatorName: row.string(2), text: row.string(3))
         }
     }
 
-    func addEvent(_ kind: CaseEventKind, caseID: Int64, text: String, actor: Actor) throws {
+    func addEvent(_ kind: CaseEventKind, caseID: Int64, text: String, session: Session) throws {
         try database.execute("INSERT INTO case_events(case_id, kind, at, actor, operator_id, text) VALUES (?, ?, ?, ?, ?, ?)",
-                             [caseID, kind, clock.now(), actor.name, actor.operatorID, text])
+                             [caseID, kind, clock.now(), session.name, session.operatorID, text])
     }
 
     /// Loads a case inside the current write and checks that it may take this step and
@@ -172,7 +170,7 @@ extension LiaisonStore {
 
     /// Sends the case to a department with a due date `workingDays` working days from today.
     @discardableResult
-    public func dispatch(caseID: Int64, departmentID: Int64, workingDays: Int, actor: Actor,
+    public func dispatch(caseID: Int64, departmentID: Int64, workingDays: Int, session: Session,
                          expectedVersion: Int? = nil) throws -> DispatchResult {
         guard (1...365).contains(workingDays) else { throw DomainError.invalid("办理时限应为 1 至 365 个工作日") }
         return try database.write {
@@ -188,13 +186,13 @@ extension LiaisonStore {
                 [caseID, departmentID, record.round, today, due])
             try setStatus(record, .dispatched, extra: ", department_id = ?, due_date = ?", [departmentID, due])
             try addEvent(.dispatched, caseID: caseID,
-                         text: "交办\(department)，限 \(workingDays) 个工作日（\(due.iso) 前）办结", actor: actor)
+                         text: "交办\(department)，限 \(workingDays) 个工作日（\(due.iso) 前）办结", session: session)
             return DispatchResult(dueDate: due, yearsComputedByWeekendsOnly: calendar.unknownYears(from: today, to: due))
         }
     }
 
     /// The department's answer to the current dispatch.
-    public func recordReply(caseID: Int64, text: String, actor: Actor, expectedVersion: Int? = nil) throws {
+    public func recordReply(caseID: Int64, text: String, session: Session, expectedVersion: Int? = nil) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw DomainError.invalid("请写下承办单位的答复") }
         try database.write {
@@ -204,26 +202,26 @@ extension LiaisonStore {
                 WHERE id = (SELECT max(id) FROM dispatches WHERE case_id = ? AND round = ?)
                 """, [clock.today, text, caseID, record.round])
             try setStatus(record, .replied)
-            try addEvent(.replied, caseID: caseID, text: text, actor: actor)
+            try addEvent(.replied, caseID: caseID, text: text, session: session)
         }
     }
 
     /// The resident has been told the result (反馈).
-    public func recordFeedback(caseID: Int64, text: String, actor: Actor, expectedVersion: Int? = nil) throws {
+    public func recordFeedback(caseID: Int64, text: String, session: Session, expectedVersion: Int? = nil) throws {
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记反馈", allowed: [.replied])
-            try setStatus(record, .notified)
-            try addEvent(.notified, caseID: caseID, text: text.isEmpty ? "已向群众反馈办理结果" : text, actor: actor)
+            try setStatus(record, .feedback)
+            try addEvent(.feedback, caseID: caseID, text: text.isEmpty ? "已向群众反馈办理结果" : text, session: session)
         }
     }
 
     /// The resident's rating: satisfied or basically satisfied makes the case ready to close;
     /// unsatisfied waits for a supervisor to reopen it (or close it with a written reason).
     public func rate(caseID: Int64, result: Satisfaction, attitude: Satisfaction? = nil, comment: String = "",
-                     actor: Actor, expectedVersion: Int? = nil) throws {
+                     session: Session, expectedVersion: Int? = nil) throws {
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "测评",
-                                           allowed: [.replied, .notified])
+                                           allowed: [.replied, .feedback])
             try database.execute(
                 "INSERT INTO ratings(case_id, round, result, attitude, comment, rated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [caseID, record.round, result, attitude, comment, clock.now()])
@@ -231,42 +229,42 @@ extension LiaisonStore {
             var text = "群众评价：\(result.label)"
             if let attitude { text += "；办理态度：\(attitude.label)" }
             if !comment.isEmpty { text += "。\(comment)" }
-            try addEvent(.rated, caseID: caseID, text: text, actor: actor)
+            try addEvent(.rated, caseID: caseID, text: text, session: session)
         }
     }
 
     /// Strikes the case off (销号). A case the resident has not rated satisfied needs a written reason.
-    public func close(caseID: Int64, reason: String = "", actor: Actor, expectedVersion: Int? = nil) throws {
+    public func close(caseID: Int64, reason: String = "", session: Session, expectedVersion: Int? = nil) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "销号",
                                            allowed: Set(CaseStatus.allCases).subtracting([.closed]))
             if record.status != .readyToClose && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
             try setStatus(record, .closed, extra: ", closed_on = ?, close_reason = ?", [clock.today, reason])
-            try addEvent(.closed, caseID: caseID, text: reason.isEmpty ? "群众满意，销号" : reason, actor: actor)
+            try addEvent(.closed, caseID: caseID, text: reason.isEmpty ? "群众满意，销号" : reason, session: session)
         }
     }
 
     /// Sends an unsatisfied or closed case round again: round + 1, to be dispatched anew.
-    public func reopen(caseID: Int64, reason: String, actor: Actor, expectedVersion: Int? = nil) throws {
+    public func reopen(caseID: Int64, reason: String, session: Session, expectedVersion: Int? = nil) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DomainError.reasonRequired("重新交办") }
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "重新交办",
                                            allowed: [.unsatisfied, .closed])
             try setStatus(record, .triaged, extra: ", round = round + 1, due_date = NULL, closed_on = NULL, close_reason = ''")
-            try addEvent(.reopened, caseID: caseID, text: "第 \(record.round + 1) 轮：\(reason)", actor: actor)
+            try addEvent(.reopened, caseID: caseID, text: "第 \(record.round + 1) 轮：\(reason)", session: session)
         }
     }
 
     /// A supervision note (督办) on the timeline.
-    public func supervise(caseID: Int64, note: String, actor: Actor) throws {
+    public func supervise(caseID: Int64, note: String, session: Session) throws {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw DomainError.invalid("督办意见不能为空") }
         try database.write {
             let record = try caseRecord(id: caseID)
             guard record.status.isOpen else { throw DomainError.wrongStatus(action: "督办", status: record.status) }
-            try addEvent(.supervised, caseID: caseID, text: note, actor: actor)
+            try addEvent(.supervised, caseID: caseID, text: note, session: session)
         }
     }
 }

@@ -25,13 +25,13 @@ public struct CaseSummary: Hashable, Sendable {
         LEFT JOIN residents r ON r.id = c.resident_id
         """
 
-    init(row: Statement) {
+    init(row: Statement) throws {
         id = row.int64(0)
         code = row.string(1)
         title = row.string(2)
-        status = row.decode(3)!
+        status = try row.value(3)
         round = row.int(4)
-        dueDate = row.day(5)
+        dueDate = try row.optionalDay(5)
         categoryName = row.string(6)
         departmentName = row.string(7)
         deputyName = row.string(8)
@@ -65,11 +65,6 @@ public struct MonthStatistics: Hashable, Sendable {
 /// The SQL behind the screens' queries, public so the benchmark can run the very same text through
 /// the sqlite3 command-line program.
 public enum CaseQuerySQL {
-    public static let overdue = CaseSummary.select + """
-
-        WHERE c.status = 'dispatched' AND c.due_date < ? ORDER BY c.due_date, c.id LIMIT ?
-        """
-    public static let overdueCount = "SELECT count(*) FROM cases WHERE status = 'dispatched' AND due_date < ?"
     public static let monthStatistics = """
         SELECT status, category_id, count(*) FROM cases
         WHERE opened_on >= ? AND opened_on < ? GROUP BY status, category_id
@@ -84,19 +79,10 @@ extension LiaisonStore {
         return (first, first.adding(days: Day.daysIn(year: year, month: month)))
     }
 
-    /// Dispatched cases past their due date as of `day`, the longest overdue first.
-    public func overdueCases(asOf day: Day, limit: Int = 100) throws -> [CaseSummary] {
-        try database.fetchAll(CaseQuerySQL.overdue, [day, limit], CaseSummary.init(row:))
-    }
-
-    public func overdueCount(asOf day: Day) throws -> Int {
-        try database.scalarInt(CaseQuerySQL.overdueCount, [day]) ?? 0
-    }
-
     public func monthStatistics(year: Int, month: Int) throws -> MonthStatistics {
         let (first, next) = LiaisonStore.monthBounds(year: year, month: month)
         let cells = try database.fetchAll(CaseQuerySQL.monthStatistics, [first, next]) { row in
-            MonthStatistics.Cell(status: row.decode(0)!, categoryID: row.optionalInt64(1), count: row.int(2))
+            MonthStatistics.Cell(status: try row.value(0), categoryID: row.optionalInt64(1), count: row.int(2))
         }
         return MonthStatistics(cells: cells)
     }

@@ -61,7 +61,8 @@ extension LocalTime: SQLBindable {
 }
 
 extension Statement {
-    public func localTime(_ column: Int32) -> LocalTime? { isNull(column) ? nil : LocalTime(stored: string(column)) }
+    public func localTime(_ column: Int32) throws -> LocalTime { try required(column, as: "时间", LocalTime.init(stored:)) }
+    public func optionalLocalTime(_ column: Int32) throws -> LocalTime? { try optional(column, as: "时间", LocalTime.init(stored:)) }
 }
 
 /// Where "now" comes from. The core never reads the system clock itself, so "today" and

@@ -103,7 +103,7 @@ extension LiaisonStore {
             SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin, name_initials FROM deputies
             WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin
             """, [station.id, includeInactive]) { row in
-            Deputy(id: row.int64(0), name: row.string(1), level: row.decode(2)!, sector: row.string(3),
+            Deputy(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3),
                    constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7),
                    namePinyin: row.string(8), nameInitials: row.string(9))
         }
@@ -226,7 +226,7 @@ extension LiaisonStore {
 
     public func departments() throws -> [DirectoryEntry] {
         try database.fetchAll("SELECT id, name, kind FROM departments WHERE active = 1 ORDER BY kind, id") { row in
-            DirectoryEntry(id: row.int64(0), name: row.string(1), note: (row.decode(2) as DepartmentKind?)?.label ?? "", onDuty: false)
+            DirectoryEntry(id: row.int64(0), name: row.string(1), note: try row.value(2, as: DepartmentKind.self).label, onDuty: false)
         }
     }
 
@@ -238,7 +238,7 @@ extension LiaisonStore {
             FROM legal_officers o WHERE o.station_id = ?1 AND o.active = 1
             ORDER BY 5 DESC, o.id
             """, [station.id, day]) { row in
-            let role = (row.decode(2) as LegalOfficerRole?)?.label ?? ""
+            let role = try row.value(2, as: LegalOfficerRole.self).label
             return DirectoryEntry(id: row.int64(0), name: row.string(1), note: "\(role) \(row.string(3))", onDuty: row.bool(4))
         }
     }

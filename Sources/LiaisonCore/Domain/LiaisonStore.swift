@@ -1,16 +1,3 @@
-/// Who did something: the signed-in operator, or the program itself.
-public struct Actor: Hashable, Sendable {
-    public let operatorID: Int64?
-    public let name: String
-
-    public init(operatorID: Int64? = nil, name: String) {
-        self.operatorID = operatorID
-        self.name = name
-    }
-
-    public static let system = Actor(name: "系统")
-}
-
 /// Why a domain operation was refused; the message is for the person at the keyboard.
 public enum DomainError: UserFacingError, Equatable {
     case noStation
@@ -74,10 +61,10 @@ public final class LiaisonStore {
     public func reloadCalendar() throws { calendar = try WorkingCalendar.load(from: database) }
 
     /// Imports one year's holiday schedule, replacing what the database had for that year.
-    public func importCalendar(_ schedule: HolidaySchedule, actor: Actor) throws {
+    public func importCalendar(_ schedule: HolidaySchedule, session: Session) throws {
         try database.write {
             try schedule.save(into: database)
-            try audit("calendar.import", subject: "\(schedule.year)", detail: schedule.source, actor: actor)
+            try audit("calendar.import", subject: "\(schedule.year)", detail: schedule.source, session: session)
         }
         try reloadCalendar()
     }
@@ -93,9 +80,9 @@ public final class LiaisonStore {
     }
 
     /// Appends to the audit log (which refuses updates and deletes).
-    public func audit(_ action: String, subject: String, detail: String = "", actor: Actor) throws {
+    public func audit(_ action: String, subject: String, detail: String = "", session: Session) throws {
         try database.execute(
             "INSERT INTO audit_log(at, operator_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            [clock.now(), actor.operatorID, actor.name, action, subject, detail])
+            [clock.now(), session.operatorID, session.name, action, subject, detail])
     }
 }

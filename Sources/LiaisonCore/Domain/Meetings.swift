@@ -32,7 +32,7 @@ public struct Meeting: Hashable, Sendable {
 }
 
 /// One seat on a reception day: a deputy or a legal officer.
-public struct RosterEntry: Hashable, Sendable {
+public struct DutySeat: Hashable, Sendable {
     public let id: Int64
     public let day: Day
     public let name: String
@@ -88,8 +88,8 @@ extension LiaisonStore {
             SELECT id, kind, phase, title, starts_at, place, status, minutes, resolution FROM meetings
             WHERE station_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at
             """, [station.id, start, end]) { row in
-            Meeting(id: row.int64(0), kind: row.decode(1)!, phase: row.decode(2)!, title: row.string(3),
-                    startsAt: row.localTime(4)!, place: row.string(5), status: row.decode(6)!, minutes: row.string(7),
+            Meeting(id: row.int64(0), kind: try row.value(1), phase: try row.value(2), title: row.string(3),
+                    startsAt: try row.localTime(4), place: row.string(5), status: try row.value(6), minutes: row.string(7),
                     resolution: row.string(8))
         }
     }
@@ -103,8 +103,8 @@ extension LiaisonStore {
         }
     }
 
-    /// Who sits at the station on `day`: deputies first, then legal officers.
-    public func roster(on day: Day) throws -> [RosterEntry] {
+    /// The duty roster (值班表) of `day`: who sits at the station, deputies first, then legal officers.
+    public func dutyRoster(on day: Day) throws -> [DutySeat] {
         try database.fetchAll("""
             SELECT r.id, r.day, coalesce(d.name, o.name), r.deputy_id, o.role, coalesce(o.organization, ''), r.role
             FROM duty_roster r
@@ -113,8 +113,8 @@ extension LiaisonStore {
             WHERE r.station_id = ? AND r.day = ?
             ORDER BY r.deputy_id IS NULL, r.id
             """, [station.id, day]) { row in
-            RosterEntry(id: row.int64(0), day: row.day(1)!, name: row.string(2), deputyID: row.optionalInt64(3),
-                        legalOfficerRole: row.decode(4), organization: row.string(5), role: row.decode(6) ?? .receiving)
+            DutySeat(id: row.int64(0), day: try row.day(1), name: row.string(2), deputyID: row.optionalInt64(3),
+                     legalOfficerRole: try row.optionalValue(4), organization: row.string(5), role: try row.value(6))
         }
     }
 
@@ -149,10 +149,11 @@ extension LiaisonStore {
     }
 
     /// The operator, when the PIN is theirs.
-    public func signIn(name: String, pin: String) throws -> Actor? {
-        guard let (id, hash) = try database.fetchOne("SELECT id, pin_hash FROM operators WHERE name = ? AND active = 1", [name],
-                                                     { ($0.int64(0), $0.string(1)) }),
+    public func signIn(name: String, pin: String) throws -> Session? {
+        guard let (id, hash, role) = try database.fetchOne(
+            "SELECT id, pin_hash, role FROM operators WHERE name = ? AND active = 1", [name],
+            { ($0.int64(0), $0.string(1), try $0.value(2, as: OperatorRole.self)) }),
               PINHash.verify(pin, against: hash) else { return nil }
-        return Actor(operatorID: id, name: name)
+        return Session(operatorID: id, name: name, role: role)
     }
 }

@@ -40,19 +40,19 @@ public struct Visit: Hashable, Sendable {
         v.receiving_deputy_id, v.case_id, v.arrived_at
         """
 
-    init(row: Statement) {
+    init(row: Statement) throws {
         id = row.int64(0)
-        day = row.day(1)!
+        day = try row.day(1)
         queueNumber = row.int(2)
         residentID = row.int64(3)
-        channel = row.decode(4)!
+        channel = try row.value(4)
         categoryID = row.optionalInt64(5)
         problem = row.string(6)
-        status = row.decode(7)!
-        outcome = row.decode(8)
+        status = try row.value(7)
+        outcome = try row.optionalValue(8)
         receivingDeputyID = row.optionalInt64(9)
         caseID = row.optionalInt64(10)
-        arrivedAt = row.localTime(11)!
+        arrivedAt = try row.localTime(11)
     }
 }
 
@@ -76,7 +76,8 @@ extension LiaisonStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [station.id, now.day, number, residentID, draft.channel, draft.categoryID, problem,
                       draft.requestedDeputyID, now])
-            return try visit(id: database.lastInsertedRowID)!
+            guard let visit = try visit(id: database.lastInsertedRowID) else { throw DomainError.notFound("刚登记的来访") }
+            return visit
         }
     }
 
@@ -92,7 +93,7 @@ extension LiaisonStore {
 
     /// Settles a visit at the desk. It is recorded as a case closed at once, so the statistics count it.
     @discardableResult
-    public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, actor: Actor) throws -> CaseRecord {
+    public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, session: Session) throws -> CaseRecord {
         let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !answer.isEmpty else { throw DomainError.invalid("请写下当场答复的内容") }
         return try database.write {
@@ -101,9 +102,9 @@ extension LiaisonStore {
             let draft = CaseDraft(title: visit.problem, categoryID: visit.categoryID, tier: .immediate,
                                   responsibleDeputyID: deputyID ?? visit.receivingDeputyID)
             let record = try insertCase(draft, residentID: visit.residentID, sourceVisitID: visit.id,
-                                        status: .closed, actor: actor)
+                                        status: .closed, session: session)
             try database.execute("UPDATE cases SET closed_on = ? WHERE id = ?", [now.day, record.id])
-            try addEvent(.answeredOnSpot, caseID: record.id, text: answer, actor: actor)
+            try addEvent(.answeredOnSpot, caseID: record.id, text: answer, session: session)
             try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, deputyID: deputyID)
             return try caseRecord(id: record.id)
         }
@@ -113,16 +114,16 @@ extension LiaisonStore {
     /// all of it or none of it is written.
     @discardableResult
     public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, dispatchTo departmentID: Int64? = nil,
-                         workingDays: Int = 10, actor: Actor) throws -> CaseRecord {
+                         workingDays: Int = 10, session: Session) throws -> CaseRecord {
         try database.write {
             let visit = try openVisit(visitID)
             var draft = draft
             if draft.title.isEmpty { draft.title = visit.problem }
             if draft.categoryID == nil { draft.categoryID = visit.categoryID }
-            let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, actor: actor)
+            let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, session: session)
             try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, deputyID: draft.responsibleDeputyID)
             guard let departmentID else { return record }
-            try dispatch(caseID: record.id, departmentID: departmentID, workingDays: workingDays, actor: actor)
+            try dispatch(caseID: record.id, departmentID: departmentID, workingDays: workingDays, session: session)
             return try caseRecord(id: record.id)
         }
     }

@@ -87,7 +87,7 @@ extension LiaisonStore {
         let visits = try database.fetchAll("""
             SELECT day, problem, outcome, status FROM visits WHERE resident_id = ? ORDER BY day DESC, id DESC LIMIT ?
             """, [id, visitLimit]) { row in
-            ResidentHistory.PastVisit(day: row.day(0)!, problem: row.string(1), outcome: row.decode(2), status: row.decode(3)!)
+            ResidentHistory.PastVisit(day: try row.day(0), problem: row.string(1), outcome: try row.optionalValue(2), status: try row.value(3))
         }
         return ResidentHistory(resident: resident, visits: visits, openCases: try openCases(ofResident: id))
     }
@@ -150,7 +150,7 @@ extension LiaisonStore {
 
     /// The visit is about a case the resident already has open: it joins that case instead of opening
     /// another, and the case's timeline says so.
-    public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, actor: Actor) throws {
+    public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, session: Session) throws {
         try database.write {
             let visit = try openVisit(visitID)
             let record = try caseRecord(id: caseID)
@@ -158,7 +158,7 @@ extension LiaisonStore {
                 throw DomainError.invalid("该诉求已销号，不能并入")
             }
             try addEvent(.note, caseID: caseID, text: "\(visit.day.iso) 第 \(visit.queueNumber) 号来访再次反映：\(visit.problem)",
-                         actor: actor)
+                         session: session)
             try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, deputyID: deputyID)
         }
     }

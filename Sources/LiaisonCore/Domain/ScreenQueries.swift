@@ -33,8 +33,9 @@ public struct DutyLogEntry: Hashable, Sendable {
     public let note: String
 }
 
-/// What the agenda lists: a meeting, or a reception day from the station's rule.
-public struct AgendaEntry: Hashable, Sendable {
+/// What the agenda screen lists (not an agenda item, 议题): a meeting, or a reception day from the
+/// station's rule.
+public struct ScheduleEntry: Hashable, Sendable {
     public let day: Day
     public let time: String
     public let kindLabel: String
@@ -51,30 +52,6 @@ public struct MeetingDetail: Hashable, Sendable {
     public let resolution: String
 }
 
-/// The follow-up board's groups, most urgent first.
-public enum BoardGroup: String, CaseIterable, Sendable {
-    case overdue, dueSoon, inHand, awaitingFeedback, readyToClose
-
-    public var label: String {
-        switch self {
-        case .overdue: "逾期"
-        case .dueSoon: "三个工作日内到期"
-        case .inHand: "办理中"
-        case .awaitingFeedback: "待反馈测评"
-        case .readyToClose: "待销号"
-        }
-    }
-}
-
-public struct FollowUpBoard: Sendable {
-    public let today: Day
-    public let soonLimit: Day
-    /// Cases in each group; a group cut at `perGroup` that was not counted has no entry.
-    public let counts: [BoardGroup: Int]
-    /// Each group's first cases, at most `perGroup`, in due-date order.
-    public let groups: [(BoardGroup, [CaseSummary])]
-}
-
 extension LiaisonStore {
     /// Today's queue with names, in number order.
     public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
@@ -88,43 +65,45 @@ extension LiaisonStore {
             WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number
             """, [station.id, day]) { row in
             let phone = row.optionalString(13)
-            return (QueueEntry(visit: Visit(row: row), residentName: row.string(12),
+            return (QueueEntry(visit: try Visit(row: row), residentName: row.string(12),
                                maskedPhone: PhoneNumber.masked(phone),
                                categoryName: row.string(14), deputyName: row.string(15), residentInitials: row.string(17)),
-                    row.localTime(16))
+                    try row.optionalLocalTime(16))
         }
     }
 
     public func deputyProfile(_ deputy: Deputy) throws -> DeputyProfile {
         let (first, last) = Day.yearBounds(today.year)
-        let counts = try database.fetchOne("""
-            SELECT coalesce(sum(status <> 'closed'), 0), coalesce(sum(status = 'dispatched' AND due_date < ?), 0)
-            FROM cases WHERE responsible_deputy_id = ?
-            """, [today, deputy.id]) { ($0.int(0), $0.int(1)) } ?? (0, 0)
+        let open = try database.scalarInt(
+            "SELECT count(*) FROM cases WHERE responsible_deputy_id = ? AND status <> 'closed'", [deputy.id]) ?? 0
+        let overdue = try Overdue.arguments(on: today).reduce(0) { total, arguments in
+            total + (try database.scalarInt("SELECT count(*) FROM cases c WHERE c.responsible_deputy_id = ? AND " + Overdue.condition,
+                                            [deputy.id] + arguments) ?? 0)
+        }
         let duty = try database.fetchOne("""
             SELECT coalesce(sum(kind = 'reception'), 0), coalesce(sum(kind = 'householdVisit'), 0), coalesce(sum(points), 0)
             FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?
             """, [deputy.id, first, last]) { ($0.int(0), $0.int(1), $0.int(2)) } ?? (0, 0, 0)
         let recent = try database.fetchAll(
             "SELECT day, kind, points, note FROM duty_log WHERE deputy_id = ? ORDER BY day DESC, id DESC LIMIT 8", [deputy.id]) { row in
-            DutyLogEntry(day: row.day(0)!, kind: row.decode(1)!, points: row.int(2), note: row.string(3))
+            DutyLogEntry(day: try row.day(0), kind: try row.value(1), points: row.int(2), note: row.string(3))
         }
-        return DeputyProfile(deputy: deputy, openCases: counts.0, overdueCases: counts.1, receptionsThisYear: duty.0,
+        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, receptionsThisYear: duty.0,
                              householdVisitsThisYear: duty.1, pointsThisYear: duty.2, recentDuty: recent)
     }
 
     /// Meetings and reception days from `start` for `days` days, in date order.
-    public func agenda(from start: Day, days: Int) throws -> [AgendaEntry] {
+    public func schedule(from start: Day, days: Int) throws -> [ScheduleEntry] {
         let end = start.adding(days: days)
         var entries = try meetings(from: start, to: end).map { meeting in
-            AgendaEntry(day: meeting.startsAt.day, time: meeting.startsAt.clockText, kindLabel: meeting.kind.label,
+            ScheduleEntry(day: meeting.startsAt.day, time: meeting.startsAt.clockText, kindLabel: meeting.kind.label,
                         title: meeting.title, place: meeting.place, status: meeting.status.label, meetingID: meeting.id)
         }
         if let rule = station.receptionRule {
             var day = rule.nextReceptionDay(onOrAfter: start, calendar: calendar)
             while day < end {
-                let seats = try roster(on: day).count
-                entries.append(AgendaEntry(day: day, time: "09:00", kindLabel: MeetingKind.reception.label,
+                let seats = try dutyRoster(on: day).count
+                entries.append(ScheduleEntry(day: day, time: "09:00", kindLabel: MeetingKind.reception.label,
                                            title: seats > 0 ? "接待选民日（值班 \(seats) 人）" : "接待选民日（值班未排）",
                                            place: station.address, status: day == today ? "今天" : "待召开", meetingID: nil))
                 day = rule.nextReceptionDay(onOrAfter: day.adding(days: 1), calendar: calendar)
@@ -147,55 +126,5 @@ extension LiaisonStore {
             """, [id]) { $0.string(1).isEmpty ? $0.string(0) : "\($0.string(0))（\($0.string(1))）" }
         let text = try database.fetchOne("SELECT minutes, resolution FROM meetings WHERE id = ?", [id]) { ($0.string(0), $0.string(1)) }
         return MeetingDetail(participants: participants, agendaItems: items, minutes: text?.0 ?? "", resolution: text?.1 ?? "")
-    }
-
-    /// Every open case, grouped by urgency; each group's first `perGroup` cases by due date.
-    /// Bounded queries on the (status, due_date) index keep this fast with a million cases. Without
-    /// `counting`, a group cut at `perGroup` is left uncounted: counting tens of thousands of index
-    /// entries is most of the work, and a first screenful does not need it.
-    public func followUpBoard(perGroup: Int = 200, counting: Bool = true) throws -> FollowUpBoard {
-        let today = self.today
-        let soon = calendar.adding(workingDays: 3, to: today)
-        // Each part is one status and one range of the (status, due_date) index, which already holds the
-        // rows in (due_date, id) order, so LIMIT stops early and only those rows are joined. A group is
-        // the union of its parts. (An OR or IN across statuses makes SQLite sort, or scan, first.)
-        let parts: [(BoardGroup, String, [SQLBindable?])] = [
-            (.overdue, "status = 'dispatched' AND due_date < ?", [today]),
-            (.dueSoon, "status = 'dispatched' AND due_date BETWEEN ? AND ?", [today, soon]),
-            (.inHand, "status = 'dispatched' AND due_date > ?", [soon]),
-            (.inHand, "status = 'registered'", []),
-            (.inHand, "status = 'triaged'", []),
-            (.inHand, "status = 'unsatisfied'", []),
-            (.awaitingFeedback, "status = 'replied'", []),
-            (.awaitingFeedback, "status = 'notified'", []),
-            (.readyToClose, "status = 'readyToClose'", []),
-        ]
-        return try database.read {
-            var counts: [BoardGroup: Int] = [:]
-            var uncounted: Set<BoardGroup> = []
-            var rows: [BoardGroup: [CaseSummary]] = [:]
-            for (group, condition, arguments) in parts {
-                let qualified = condition.replacingOccurrences(of: "status", with: "c.status")
-                    .replacingOccurrences(of: "due_date", with: "c.due_date")
-                let part = try database.fetchAll(
-                    CaseSummary.select + " WHERE \(qualified) ORDER BY c.due_date, c.id LIMIT ?", arguments + [perGroup],
-                    CaseSummary.init(row:))
-                rows[group, default: []] += part
-                // A part that came back short is counted already.
-                if part.count < perGroup {
-                    counts[group, default: 0] += part.count
-                } else if counting {
-                    counts[group, default: 0] += try database.scalarInt("SELECT count(*) FROM cases WHERE \(condition)", arguments) ?? 0
-                } else {
-                    uncounted.insert(group)
-                }
-            }
-            for group in uncounted { counts[group] = nil }
-            let groups = BoardGroup.allCases.map { group in
-                (group, rows[group, default: []].sorted { ($0.dueDate ?? Day(ordinal: .max), $0.id) < ($1.dueDate ?? Day(ordinal: .max), $1.id) }
-                    .prefix(perGroup).map { $0 })
-            }
-            return FollowUpBoard(today: today, soonLimit: soon, counts: counts, groups: groups)
-        }
     }
 }

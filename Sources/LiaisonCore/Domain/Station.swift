@@ -33,9 +33,10 @@ public struct Station: Hashable, Sendable {
             SELECT id, name, kind, parent_id, address, phone, reception_day_of_month, reception_tie
             FROM stations WHERE id = ?
             """, [id]) { row in
-            Station(id: row.int64(0), name: row.string(1), kind: row.decode(2)!, parentID: row.optionalInt64(3),
-                    address: row.string(4), phone: row.string(5),
-                    receptionRule: row.optionalInt(6).map { ReceptionDayRule(dayOfMonth: $0, tie: row.decode(7) ?? .earlier) })
+            let tie: ReceptionDayRule.Tie = try row.value(7)
+            return Station(id: row.int64(0), name: row.string(1), kind: try row.value(2), parentID: row.optionalInt64(3),
+                           address: row.string(4), phone: row.string(5),
+                           receptionRule: row.optionalInt(6).map { ReceptionDayRule(dayOfMonth: $0, tie: tie) })
         }
     }
 

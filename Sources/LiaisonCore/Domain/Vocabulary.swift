@@ -25,7 +25,7 @@ public enum DeputyLevel: String, Labelled {
         case .provincial: "省"
         case .city: "市"
         case .county: "区"
-        case .township: "街道"
+        case .township: "乡镇"
         }
     }
 }
@@ -107,14 +107,14 @@ public enum Tier: String, Labelled {
 }
 
 public enum CaseStatus: String, Labelled {
-    case registered, triaged, dispatched, replied, notified, readyToClose, unsatisfied, closed
+    case registered, triaged, dispatched, replied, feedback, readyToClose, unsatisfied, closed
     public var label: String {
         switch self {
         case .registered: "已登记"
         case .triaged: "已研判"
         case .dispatched: "已交办"
         case .replied: "已答复"
-        case .notified: "已反馈"
+        case .feedback: "已反馈"
         case .readyToClose: "待销号"
         case .unsatisfied: "不满意"
         case .closed: "已销号"

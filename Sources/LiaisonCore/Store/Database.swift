@@ -21,12 +21,15 @@ public final class Database {
     public let path: String
     public let isReadOnly: Bool
     private var statementCache: [String: Statement] = [:]
+    /// Depth of `read` blocks: inside one, a statement that writes is refused.
+    private var readDepth = 0
 
     /// Opens and configures `path`. A file that is not SQLite, belongs to another
     /// program, or (for writing) carries a newer schema is refused before SQLite
     /// is asked to touch it.
-    public init(path: String, mode: Mode = .readWrite, migrator: DatabaseMigrator = .liaisonSchema,
-                checkIntegrity: Bool = true) throws {
+    /// Only what is cheap is checked here (header, owner, schema version, journal mode), so a district's
+    /// gigabyte file opens at once; the integrity check runs later, in idle time (`IntegrityCheck`).
+    public init(path: String, mode: Mode = .readWrite, migrator: DatabaseMigrator = .liaisonSchema) throws {
         self.path = path
         self.isReadOnly = (mode == .readOnly)
         try Database.preflight(path: path, mode: mode, knownVersion: migrator.latestVersion)
@@ -57,10 +60,6 @@ public final class Database {
                 let journal = try scalarString("PRAGMA journal_mode = WAL")
                 guard journal?.lowercased() == "wal" else { throw StoreOpenError.readOnlyFile(path) }
                 try execute("PRAGMA synchronous = FULL")
-            }
-            if checkIntegrity {
-                let result = try scalarString("PRAGMA quick_check") ?? ""
-                guard result == "ok" else { throw StoreOpenError.integrityFailed(path, details: result) }
             }
             if !isReadOnly { try migrator.migrate(self) }
         } catch {
@@ -126,32 +125,47 @@ public final class Database {
 
     // MARK: Running SQL
 
-    /// Runs one or more statements that return no rows.
+    /// Runs one or more statements that return no rows (schema scripts, pragmas).
     public func execute(_ sql: String) throws {
+        if readDepth > 0 { throw StoreUsageError.writeInsideRead(sql) }
+        try exec(sql)
+    }
+
+    private func exec(_ sql: String) throws {
         let code = sqlite3_exec(connection, sql, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError(connection: connection, code: code, sql: sql) }
     }
 
     /// Runs one statement with arguments, reusing its prepared form.
     public func execute(_ sql: String, _ arguments: [SQLBindable?]) throws {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
+        let statement = try prepared(sql, arguments)
         defer { statement.reset() }
         while try statement.step() {}
     }
 
-    /// Prepares `sql` once per connection; later calls reuse the same statement.
+    /// Prepares `sql` once per connection; later calls reuse the same statement. A statement still
+    /// stepping (the same query run inside its own row loop) is never handed out twice: that caller gets
+    /// a fresh one.
     public func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] { return statement }
+        if let statement = statementCache[sql] {
+            return statement.isBusy ? try Statement(connection: connection, sql: sql) : statement
+        }
         let statement = try Statement(connection: connection, sql: sql)
         statementCache[sql] = statement
         return statement
     }
 
+    /// The statement for `sql` with `arguments` bound, refused when it would write inside a read.
+    private func prepared(_ sql: String, _ arguments: [SQLBindable?]) throws -> Statement {
+        let statement = try cachedStatement(sql)
+        if readDepth > 0 && !statement.isReadOnly { throw StoreUsageError.writeInsideRead(sql) }
+        try statement.bind(arguments)
+        return statement
+    }
+
     /// Maps every row of a query.
     public func fetchAll<T>(_ sql: String, _ arguments: [SQLBindable?] = [], _ row: (Statement) throws -> T) throws -> [T] {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
+        let statement = try prepared(sql, arguments)
         defer { statement.reset() }
         var rows: [T] = []
         while try statement.step() { rows.append(try row(statement)) }
@@ -159,8 +173,7 @@ public final class Database {
     }
 
     public func fetchOne<T>(_ sql: String, _ arguments: [SQLBindable?] = [], _ row: (Statement) throws -> T) throws -> T? {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
+        let statement = try prepared(sql, arguments)
         defer { statement.reset() }
         return try statement.step() ? row(statement) : nil
     }
@@ -184,34 +197,41 @@ public final class Database {
     /// Nested calls become savepoints of the outer transaction.
     @discardableResult
     public func write<T>(_ body: () throws -> T) throws -> T {
+        if readDepth > 0 { throw StoreUsageError.writeInsideRead("BEGIN IMMEDIATE") }
         if isInTransaction {
-            try execute("SAVEPOINT nested")
+            try exec("SAVEPOINT nested")
             do {
                 let result = try body()
-                try execute("RELEASE nested")
+                try exec("RELEASE nested")
                 return result
             } catch {
-                try? execute("ROLLBACK TO nested")
-                try? execute("RELEASE nested")
+                try? exec("ROLLBACK TO nested")
+                try? exec("RELEASE nested")
                 throw error
             }
         }
-        try execute("BEGIN IMMEDIATE")
+        try exec("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try exec("COMMIT")
             return result
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? exec("ROLLBACK") }
             throw error
         }
     }
 
-    /// Runs `body` in one read transaction, so every query sees the same snapshot.
+    /// Runs `body` in one read transaction, so every query sees the same snapshot. Nothing inside may
+    /// write: a write there would fail at once with SQLITE_BUSY_SNAPSHOT whenever another connection had
+    /// written since the snapshot, so it is refused every time, with a message that says why.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        if isInTransaction { return try body() }
-        try execute("BEGIN DEFERRED")
-        defer { try? execute("COMMIT") }
+        let outermost = !isInTransaction
+        if outermost { try exec("BEGIN DEFERRED") }
+        readDepth += 1
+        defer {
+            readDepth -= 1
+            if outermost { try? exec("COMMIT") }
+        }
         return try body()
     }
 

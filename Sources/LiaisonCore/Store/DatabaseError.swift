@@ -82,3 +82,14 @@ public enum StoreOpenError: UserFacingError, Equatable {
         }
     }
 }
+
+/// The program used the store the wrong way; the message names the SQL so the mistake can be found.
+public enum StoreUsageError: UserFacingError, Equatable {
+    case writeInsideRead(String)
+
+    public var userMessage: String {
+        switch self {
+        case .writeInsideRead(let sql): return "程序错误：只读事务中不能写入（\(sql.prefix(60))）"
+        }
+    }
+}

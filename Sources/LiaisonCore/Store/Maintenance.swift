@@ -60,7 +60,7 @@ extension Database {
         }
         // The copy must open as ours and pass the full check before it takes the name.
         do {
-            let copy = try Database(path: temporary, mode: .readOnly, checkIntegrity: false)
+            let copy = try Database(path: temporary, mode: .readOnly)
             let report = try copy.check(full: true)
             guard report.integrity == ["ok"] else {
                 throw StoreOpenError.integrityFailed(destination, details: report.integrity.joined(separator: "; "))

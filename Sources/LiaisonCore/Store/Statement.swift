@@ -42,11 +42,26 @@ extension SQLBindable where Self: RawRepresentable, Self.RawValue == String {
     }
 }
 
+/// A stored value the program cannot read back: a malformed date, an enum value it does not know.
+/// The desk shows it as a message and stays up.
+public struct StoredValueError: UserFacingError, Equatable, CustomStringConvertible {
+    public let table: String
+    public let column: String
+    public let value: String
+    public let expected: String
+
+    public var userMessage: String { "数据库中 \(table).\(column) 的值「\(value)」不是有效的\(expected)，请运行 liaison-desk check" }
+    public var description: String { userMessage }
+}
+
 /// A prepared statement. It finalizes itself when released.
 public final class Statement {
     let handle: OpaquePointer
     private let connection: OpaquePointer
     public let sql: String
+    /// Whether the statement writes; a read transaction refuses the ones that do.
+    public let isReadOnly: Bool
+    private let parameterCount: Int
 
     init(connection: OpaquePointer, sql: String) throws {
         var handle: OpaquePointer?
@@ -57,12 +72,22 @@ public final class Statement {
         self.handle = handle
         self.connection = connection
         self.sql = sql
+        isReadOnly = sqlite3_stmt_readonly(handle) != 0
+        parameterCount = Int(sqlite3_bind_parameter_count(handle))
     }
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Resets the statement and binds the arguments in order; `nil` binds NULL.
+    /// True between the first step and the reset: the statement is in use and must not be handed out again.
+    var isBusy: Bool { sqlite3_stmt_busy(handle) != 0 }
+
+    /// Resets the statement and binds the arguments in order; `nil` binds NULL. The count must match the
+    /// statement's parameters: a missing argument is a mistake, not a NULL.
     public func bind(_ arguments: [SQLBindable?]) throws {
+        guard arguments.count == parameterCount else {
+            throw DatabaseError(resultCode: SQLITE_RANGE,
+                                message: "语句需要 \(parameterCount) 个参数，却给了 \(arguments.count) 个", sql: sql)
+        }
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, argument) in arguments.enumerated() {
@@ -101,7 +126,37 @@ public final class Statement {
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
     public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
     public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
-    public func decode<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) -> T? where T.RawValue == String {
-        isNull(column) ? nil : T(rawValue: string(column))
+
+    /// Reads a column through `parse`; NULL gives nil, text that does not parse throws an error naming the
+    /// table and column it came from.
+    public func optional<T>(_ column: Int32, as expected: String, _ parse: (String) -> T?) throws -> T? {
+        guard !isNull(column) else { return nil }
+        let text = string(column)
+        guard let value = parse(text) else { throw invalid(column, value: text, expected: expected) }
+        return value
+    }
+
+    /// Like `optional`, and NULL is an error too.
+    public func required<T>(_ column: Int32, as expected: String, _ parse: (String) -> T?) throws -> T {
+        guard let value = try optional(column, as: expected, parse) else {
+            throw invalid(column, value: "NULL", expected: expected)
+        }
+        return value
+    }
+
+    /// A stored enum value.
+    public func value<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        try required(column, as: "取值", T.init(rawValue:))
+    }
+
+    public func optionalValue<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T? where T.RawValue == String {
+        try optional(column, as: "取值", T.init(rawValue:))
+    }
+
+    private func invalid(_ column: Int32, value: String, expected: String) -> StoredValueError {
+        // The origin is known for columns read straight from a table; an expression has only its name.
+        let table = sqlite3_column_table_name(handle, column).map { String(cString: $0) } ?? "查询"
+        let name = (sqlite3_column_origin_name(handle, column) ?? sqlite3_column_name(handle, column)).map { String(cString: $0) } ?? "\(column)"
+        return StoredValueError(table: table, column: name, value: value, expected: expected)
     }
 }

@@ -4,7 +4,7 @@ import LiaisonCore
 final class AgendaPage: DeskPage {
     static let horizonDays = 90
     let id = DeskScreenID.agenda
-    private var entries: [AgendaEntry] = []
+    private var entries: [ScheduleEntry] = []
     private var filter = RowFilter()
     private var today = Day(ordinal: 0)
 
@@ -26,7 +26,7 @@ final class AgendaPage: DeskPage {
 
     func reload(from store: LiaisonStore) throws {
         today = store.today
-        entries = try store.agenda(from: today, days: AgendaPage.horizonDays)
+        entries = try store.schedule(from: today, days: AgendaPage.horizonDays)
         filter.setKeys(entries.map { RowFilter.searchKey([$0.title, $0.kindLabel, $0.place, $0.day.iso], initials: []) })
     }
 
@@ -41,7 +41,7 @@ final class AgendaPage: DeskPage {
         lines.append(DetailLine(""))
         guard let meetingID = entry.meetingID else {
             lines.append(.heading("值班"))
-            let roster = try store.roster(on: entry.day)
+            let roster = try store.dutyRoster(on: entry.day)
             if roster.isEmpty { lines.append(DetailLine("尚未排班", role: .warning)) }
             for seat in roster {
                 lines.append(DetailLine("\(seat.name)  \(seat.legalOfficerRole.map { "\($0.label) \(seat.organization)" } ?? seat.role.label)"))

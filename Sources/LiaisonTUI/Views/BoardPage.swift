@@ -98,7 +98,7 @@ final class BoardPage: DeskPage {
         lines.append(DetailLine("代表 \(summary.deputyName)  群众 \(summary.residentName)"))
         lines.append(DetailLine(""))
         for event in try store.timeline(caseID: summary.id) {
-            let stamp = "\(event.at.day.iso.dropFirst(5)) \(event.at.clockText) \(event.kind.label) \(event.actor)"
+            let stamp = "\(event.at.day.iso.dropFirst(5)) \(event.at.clockText) \(event.kind.label) \(event.operatorName)"
             lines.append(DetailLine(stamp, role: .header))
             lines += event.text.wrapped(to: width - 2).map { DetailLine("  " + $0) }
         }

@@ -35,7 +35,7 @@ protocol DeskPage: AnyObject {
     var isPartial: Bool { get }
     func completeLoad(from store: LiaisonStore) throws
     /// The page's own actions (register, call next, …) on the selected row.
-    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse
+    func perform(_ action: Action, row: Int, store: LiaisonStore, session: Session) throws -> PageResponse
 }
 
 /// What a page's own action asks of the desk.
@@ -51,7 +51,7 @@ enum PageResponse {
 extension DeskPage {
     var isPartial: Bool { false }
     func completeLoad(from store: LiaisonStore) throws {}
-    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse { .none }
+    func perform(_ action: Action, row: Int, store: LiaisonStore, session: Session) throws -> PageResponse { .none }
     var sortColumn: Int? { nil }
     var emptyText: String { "（无）" }
     var listShare: Int { 62 }

@@ -5,7 +5,7 @@ final class ReceptionPage: DeskPage {
     let id = DeskScreenID.reception
     private var entries: [(entry: QueueEntry, calledAt: LocalTime?)] = []
     private var filter = RowFilter()
-    private var roster: [RosterEntry] = []
+    private var roster: [DutySeat] = []
     private var figures: ReceptionFigures?
     private var now = LocalTime(day: Day(ordinal: 0))
 
@@ -39,7 +39,7 @@ final class ReceptionPage: DeskPage {
     func reload(from store: LiaisonStore) throws {
         now = store.clock.now()
         entries = try store.queueEntries(on: now.day)
-        roster = try store.roster(on: now.day)
+        roster = try store.dutyRoster(on: now.day)
         figures = try store.receptionFigures(on: now.day)
         filter.setKeys(entries.map { RowFilter.searchKey([$0.entry.residentName, $0.entry.categoryName, $0.entry.visit.problem],
                                                          initials: [$0.entry.residentInitials]) })
@@ -85,7 +85,7 @@ final class ReceptionPage: DeskPage {
 }
 
 extension ReceptionPage {
-    func perform(_ action: Action, row: Int, store: LiaisonStore, actor: Actor) throws -> PageResponse {
+    func perform(_ action: Action, row: Int, store: LiaisonStore, session: Session) throws -> PageResponse {
         switch action {
         case .registerVisit:
             return .modal(try FormView(spec: RegistrationForm(store: store)), select: nil)
@@ -106,7 +106,7 @@ extension ReceptionPage {
             return .modal(try handOff(entry, store: store), select: nil)
         case .answerOnSpot, .openCase, .refer:
             let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
-            return .modal(try FormView(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, actor: actor)), select: nil)
+            return .modal(try FormView(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, session: session)), select: nil)
         case .markLeft:
             guard visit.status == .waiting else { return .message("\(who) 已在接待中", .warning) }
             return .confirm(ConfirmDialog("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消")) {

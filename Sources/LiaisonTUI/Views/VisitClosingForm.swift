@@ -6,14 +6,14 @@ final class VisitClosingForm: FormSpec {
     private let store: LiaisonStore
     private let entry: QueueEntry
     private let outcome: VisitOutcome
-    private let actor: Actor
+    private let session: Session
     private let categories: [CategoryEntry]
 
-    init(store: LiaisonStore, entry: QueueEntry, outcome: VisitOutcome, actor: Actor) throws {
+    init(store: LiaisonStore, entry: QueueEntry, outcome: VisitOutcome, session: Session) throws {
         self.store = store
         self.entry = entry
         self.outcome = outcome
-        self.actor = actor
+        self.session = session
         categories = try store.categories()
     }
 
@@ -76,7 +76,7 @@ final class VisitClosingForm: FormSpec {
         let label = entry.caller
         switch outcome {
         case .answeredOnSpot:
-            let record = try store.answerOnSpot(visitID: visit.id, answer: form.text("answer"), deputyID: form.id("deputy"), actor: actor)
+            let record = try store.answerOnSpot(visitID: visit.id, answer: form.text("answer"), deputyID: form.id("deputy"), session: session)
             return .done("\(label) 当场答复，已记为诉求 \(record.code) 并办结")
         case .referred:
             let option = form.chosenOption("to")
@@ -92,7 +92,7 @@ final class VisitClosingForm: FormSpec {
                                        details: ["\(existing.code) \(existing.status.label) \(existing.title)"],
                                        yes: "并入 \(existing.code)", no: "另立新诉求")
             return .ask(dialog, yes: {
-                try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"), actor: self.actor)
+                try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"), session: self.session)
                 return "\(label) 已并入诉求 \(existing.code)"
             }, no: openNew)
         }
@@ -102,7 +102,7 @@ final class VisitClosingForm: FormSpec {
         let draft = CaseDraft(title: form.text("title"), description: visit.problem, categoryID: form.id("category"),
                               tier: form.choice("tier").flatMap(Tier.init(rawValue:)), responsibleDeputyID: form.id("deputy"))
         let record = try store.openCase(fromVisit: visit.id, draft, dispatchTo: form.id("department"),
-                                        workingDays: Int(form.text("days")) ?? 10, actor: actor)
+                                        workingDays: Int(form.text("days")) ?? 10, session: session)
         let dispatched = record.dueDate.map { "，已交办，\($0.iso) 前办结" } ?? "，待交办"
         return "\(label) 已立诉求 \(record.code)\(dispatched)"
     }
