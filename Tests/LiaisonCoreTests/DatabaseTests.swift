@@ -84,6 +84,34 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try database.scalarInt("SELECT count(DISTINCT value) FROM settings"), 2 * perThread)
     }
 
+    /// Closing any descriptor of a file drops every POSIX lock the process holds on it. A second
+    /// connection's opening must not read the file outside SQLite, or another program ending its
+    /// session deletes the WAL the first connection still writes to, and those writes are lost.
+    func testASecondConnectionInTheProcessLeavesTheFirstOnesWritesVisibleToOtherPrograms() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("a.sqlite")
+        let main = try Database(path: path, mode: .create)
+        try main.write { try main.execute("INSERT INTO settings(key, value) VALUES ('first', '1')", []) }
+        do { _ = try Database(path: path, mode: .readOnly) }
+        XCTAssertEqual(try sqlite3Program(path, "SELECT count(*) FROM settings WHERE key = 'first';"), "1")
+        try main.write { try main.execute("INSERT INTO settings(key, value) VALUES ('second', '2')", []) }
+        XCTAssertEqual(try sqlite3Program(path, "SELECT count(*) FROM settings WHERE key IN ('first', 'second');"), "2",
+                       "the second write went to the live WAL, not to one another program deleted")
+    }
+
+    /// Runs the sqlite3 command-line program: another process on the same file.
+    private func sqlite3Program(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func testAuditLogIsAppendOnly() throws {
         let directory = TemporaryDirectory()
         let database = try Database(path: directory.path("a.sqlite"), mode: .create)

@@ -32,7 +32,12 @@ public final class Database {
     public init(path: String, mode: Mode = .readWrite, migrator: DatabaseMigrator = .liaisonSchema) throws {
         self.path = path
         self.isReadOnly = (mode == .readOnly)
-        try Database.preflight(path: path, mode: mode, knownVersion: migrator.latestVersion)
+        // A file this process already has open was checked by the first opener, and must not be read
+        // outside SQLite now: closing any descriptor of it drops every POSIX lock the process holds on
+        // it, SQLite's included, and another process could then delete the WAL our writes go to.
+        if !OpenFiles.shared.isOpen(path) {
+            try Database.preflight(path: path, mode: mode, knownVersion: migrator.latestVersion)
+        }
 
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -67,11 +72,16 @@ public final class Database {
             sqlite3_close_v2(handle)
             throw error
         }
+        openFile = OpenFiles.shared.opened(path)
     }
+
+    /// This connection's entry in the process's open files.
+    private var openFile: OpenFiles.Key?
 
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(connection)
+        if let openFile { OpenFiles.shared.closed(openFile) }
     }
 
     private static func preflight(path: String, mode: Mode, knownVersion: Int) throws {
@@ -238,4 +248,37 @@ public final class Database {
     // MARK: Schema facts
 
     public var userVersion: Int { (try? scalarInt("PRAGMA user_version")) ?? 0 }
+}
+
+/// The database files this process has open, by device and inode (so two spellings of one path are one).
+final class OpenFiles: @unchecked Sendable {
+    struct Key: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    static let shared = OpenFiles()
+    private let lock = NSLock()
+    private var counts: [Key: Int] = [:]
+
+    private static func key(_ path: String) -> Key? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Key(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    func isOpen(_ path: String) -> Bool {
+        guard let key = OpenFiles.key(path) else { return false }
+        return lock.withLock { counts[key, default: 0] > 0 }
+    }
+
+    func opened(_ path: String) -> Key? {
+        guard let key = OpenFiles.key(path) else { return nil }
+        lock.withLock { counts[key, default: 0] += 1 }
+        return key
+    }
+
+    func closed(_ key: Key) {
+        lock.withLock { counts[key] = counts[key, default: 1] - 1 }
+    }
 }
