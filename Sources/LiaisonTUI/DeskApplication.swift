@@ -21,24 +21,40 @@ public enum DeskApplication {
         }
         let controller = DeskController(store: store)
         var lastRefresh = Date()
+        // The integrity check waits for the first idle moment, and runs at most once a day.
+        var integrity: IntegrityCheck?
+        var integrityDue = (try? store.database.integrityCheckedOn()) != store.today
         while true {
-            controller.render(on: screen)
+            controller.show(on: screen)
             screen.present()
-            // The rest of a partly loaded page comes as soon as no key is waiting.
-            if let key = screen.nextKey(timeout: controller.hasPendingWork ? 0 : 1000) {
-                switch controller.handle(key) {
-                case .quit: return 0
-                case .redraw: screen.invalidate()
-                case .suspend:
-                    // Raw mode turns off the terminal's own Ctrl-Z, so the desk stops itself, and
-                    // repaints everything when `fg` brings it back.
-                    screen.end()
-                    raise(SIGTSTP)
-                    screen.invalidate()
-                case .keepGoing: break
+            let idle = controller.hasPendingWork || (integrityDue && integrity == nil) ? 0 : 1000
+            if var key = screen.nextKey(timeout: Int32(idle)) {
+                // Every key already waiting is handled before the next frame: a burst of typing or a paste
+                // without bracketed paste costs one frame, not one per character.
+                while true {
+                    switch controller.handle(key) {
+                    case .quit: return 0
+                    case .redraw: screen.invalidate()
+                    case .suspend:
+                        // Raw mode turns off the terminal's own Ctrl-Z, so the desk stops itself, and
+                        // repaints everything when `fg` brings it back.
+                        screen.end()
+                        raise(SIGTSTP)
+                        screen.resume()
+                    case .keepGoing: break
+                    }
+                    guard let next = screen.nextKey(timeout: 0) else { break }
+                    key = next
                 }
             } else if controller.hasPendingWork {
                 controller.doPendingWork()
+            } else if integrityDue && integrity == nil {
+                integrity = IntegrityCheck(path: store.database.path)
+            }
+            if let outcome = integrity?.outcome {
+                controller.integrityChecked(outcome)
+                integrity = nil
+                integrityDue = false
             }
             if Date().timeIntervalSince(lastRefresh) >= refreshSeconds {
                 controller.refresh()

@@ -76,7 +76,7 @@ struct Benchmark {
         // Each screen's first frame (loading included) and a keystroke answered, on the in-memory grid.
         for id in DeskScreenID.allCases {
             results.append(Measurement(name: "首帧：\(id.rawValue) \(id.title)", target: "≤ 16 ms p99", samples: try time(30, warm: true) { _ in
-                DeskController(store: store, start: id).render(on: GridScreen(rows: 24, columns: 80))
+                DeskController(store: store, start: id).show(on: GridScreen(rows: 24, columns: 80))
             }))
         }
         results.append(Measurement(name: "督办首帧加其余载入", target: "空闲时载入", samples: try time(30, warm: true) { _ in
@@ -88,7 +88,7 @@ struct Benchmark {
         let grid = GridScreen(rows: 24, columns: 80)
         results.append(Measurement(name: "按键响应（督办 j/k）", target: "≤ 16 ms p99", samples: try time(400) { index in
             _ = controller.handle(.character(index % 40 < 20 ? "j" : "k"))
-            controller.render(on: grid)
+            controller.show(on: grid)
         }))
 
         // The clerk's desk: lookups as a phone number or initials are typed, and the queue screen on the
@@ -106,14 +106,14 @@ struct Benchmark {
         let queueDesk = DeskController(store: registrationStore, start: .reception)
         results.append(Measurement(name: "接待队列按键（j/k）", target: "≤ 16 ms p99", samples: try time(400) { index in
             _ = queueDesk.handle(.character(index % 40 < 20 ? "j" : "k"))
-            queueDesk.render(on: grid)
+            queueDesk.show(on: grid)
         }))
         _ = queueDesk.handle(.character("a"))
         let typed = Array("13912345678")
         results.append(Measurement(name: "登记表按键（含居民查找）", target: "≤ 16 ms p99", samples: try time(typed.count * 20) { index in
             let position = index % (typed.count + 1)
             _ = queueDesk.handle(position == typed.count ? .control("u") : .character(typed[position]))
-            queueDesk.render(on: grid)
+            queueDesk.show(on: grid)
         }))
 
         report(results, build: build, path: path, store: store)

@@ -5,32 +5,45 @@ import LiaisonCore
 final class TextAreaTests: XCTestCase {
     func testWrapsChineseAndMovesByWrappedLines() {
         var area = TextArea(limit: 100)
-        for character in "一二三四五六七八" { _ = area.handle(.character(character), width: 9) }
+        area.layout(width: 9, height: 3)
+        for character in "一二三四五六七八" { _ = area.handle(.character(character)) }
         // Nine columns leave eight for text plus the cursor cell: four wide characters a line.
         XCTAssertEqual(area.lines(width: 9).count, 2)
         XCTAssertEqual(area.cursorPosition(width: 9).line, 1)
         XCTAssertEqual(area.cursorPosition(width: 9).column, 8)
-        XCTAssertTrue(area.handle(.up, width: 9))
+        XCTAssertTrue(area.handle(.up))
         XCTAssertEqual(area.buffer.cursor, 3, "up stays on the wrapped line above: before 四")
         XCTAssertEqual(area.cursorPosition(width: 9).line, 0)
-        XCTAssertFalse(area.handle(.up, width: 9), "no line above: the form may use the key")
-        _ = area.handle(.end, width: 9)
-        _ = area.handle(.enter, width: 9)
-        _ = area.handle(.character("九"), width: 9)
+        XCTAssertFalse(area.handle(.up), "no line above: the form may use the key")
+        _ = area.handle(.end)
+        _ = area.handle(.enter)
+        _ = area.handle(.character("九"))
         XCTAssertEqual(area.text, "一二三四五六七八\n九", "Enter keeps a line break in a text area")
         XCTAssertEqual(area.cursorPosition(width: 9).line, 2)
-        _ = area.handle(.control("u"), width: 9)
+        _ = area.handle(.control("u"))
         XCTAssertEqual(area.text, "一二三四五六七八\n", "Ctrl-U works on the cursor's line only")
     }
 
     func testRendersTheCursorsLineInView() {
-        var area = TextArea(text: "第一行\n第二行\n第三行\n第四行")
+        var area = TextArea()
+        area.buffer.setText("第一行\n第二行\n第三行\n第四行")
+        area.layout(width: 10, height: 2)
         let grid = GridScreen(rows: 4, columns: 20)
-        let cursor = area.render(on: grid, top: 1, left: 2, width: 10, height: 2, role: .input)
+        let cursor = area.render(on: grid, top: 1, left: 2, height: 2, role: .input)
         XCTAssertEqual(grid.text(row: 1), "  第三行")
         XCTAssertEqual(grid.text(row: 2), "  第四行")
         XCTAssertEqual(cursor.row, 2)
         XCTAssertEqual(cursor.column, 8)
+        XCTAssertEqual(area.hiddenText(height: 2).above, true)
+        XCTAssertEqual(area.hiddenText(height: 2).below, false)
+    }
+
+    func testWrapsByTheRulesOfChineseLineBreaking() {
+        var area = TextArea()
+        area.buffer.setText("会议定于2026-06-04召开，请准时。")
+        // Eleven columns hold five wide characters: the date moves down whole, the comma stays with 开.
+        XCTAssertEqual(area.lines(width: 11).map { String(area.buffer.characters[$0]) },
+                       ["会议定于", "2026-06-04", "召开，请准", "时。"])
     }
 
     func testOneLineFieldsDropLineBreaks() {
@@ -54,11 +67,22 @@ final class ChoiceFieldTests: XCTestCase {
         _ = choice.handle(.character("张"))
         XCTAssertEqual(choice.matches, [0, 2])
         _ = choice.handle(.down)
-        choice.commit()
+        XCTAssertTrue(choice.commit())
         XCTAssertEqual(choice.selectedValue, "3", "leaving the field takes the highlighted match")
         XCTAssertFalse(choice.handle(.enter), "Enter on a closed field is the form's")
         XCTAssertTrue(choice.handle(.backspace))
         XCTAssertNil(choice.selectedValue, "Backspace on a closed field clears it")
+    }
+
+    func testTextThatMatchesNothingIsKeptUntilMendedOrCleared() {
+        var choice = ChoiceField(options: deputies)
+        for character in "赵" { _ = choice.handle(.character(character)) }
+        XCTAssertEqual(choice.unmatchedText, "赵")
+        XCTAssertFalse(choice.commit(), "leaving would throw the text away")
+        XCTAssertEqual(choice.query.text, "赵")
+        _ = choice.handle(.backspace)
+        XCTAssertNil(choice.unmatchedText)
+        XCTAssertTrue(choice.commit())
     }
 
     func testDownOpensTheWholeListAtTheChosenOne() {
@@ -143,12 +167,54 @@ final class FormTests: XCTestCase {
         var form = makeForm()
         form.setError("name", "必填")
         let grid = GridScreen(rows: 10, columns: 60)
-        _ = form.render(on: grid, top: 0, left: 0, width: 60, height: 10)
+        form.layout(width: 60, height: 10)
+        _ = form.render(on: grid, top: 0, left: 0, width: 60)
         XCTAssertEqual(grid.text(row: 0), " 测试")
         XCTAssertTrue(grid.text(row: 1).hasPrefix(">姓名*"))
         XCTAssertTrue(grid.text(row: 1).hasSuffix(" 必填"))
         XCTAssertEqual(grid.role(row: 1, column: 58), .warning)
         XCTAssertTrue(grid.text(row: 2).contains("（未选）"))
         for row in 0..<10 { XCTAssertEqual(grid.rowWidth(row), 60) }
+    }
+
+    func testTabDoesNotLeaveAChoiceWhoseTextMatchesNothing() {
+        var form = makeForm()
+        _ = form.handle(.tab)
+        for character in "赵" { _ = form.handle(.character(character)) }
+        XCTAssertTrue(form.isDirty, "typed text counts as a change: Esc asks before dropping it")
+        _ = form.handle(.tab)
+        XCTAssertEqual(form.focusedKey, "who", "focus stays")
+        XCTAssertEqual(form.fields[1].error, "没有「赵」这一项，请改正或删去")
+        _ = form.handle(.backspace)
+        XCTAssertNil(form.fields[1].error, "mending the text takes the message away")
+        for character in "zql" { _ = form.handle(.character(character)) }
+        _ = form.handle(.tab)
+        XCTAssertEqual(form.focusedKey, "when")
+        XCTAssertEqual(form.choice("who"), "1")
+        _ = form.handle(.backTab)
+        _ = form.handle(.backspace)
+        for character in "赵" { _ = form.handle(.character(character)) }
+        XCTAssertEqual(form.handle(.control("s")), .save)
+        form.markInvalidFields()
+        XCTAssertEqual(form.fields[1].error, "没有「赵」这一项，请改正或删去", "saving refuses it too")
+    }
+
+    func testATallFormScrollsToTheFocusedFieldAndSaysWhatLiesAboveAndBelow() {
+        var form = makeForm()
+        let grid = GridScreen(rows: 4, columns: 60)
+        for _ in 0..<3 { _ = form.handle(.tab) }
+        form.layout(width: 60, height: 4)
+        let cursor = form.render(on: grid, top: 0, left: 0, width: 60)
+        XCTAssertEqual(grid.text(row: 0), " 测试  上面还有 3 项")
+        XCTAssertTrue(grid.text(row: 1).hasPrefix(">内容*"), grid.text)
+        XCTAssertEqual(cursor?.row, 1)
+        for _ in 0..<2 { _ = form.handle(.tab) }
+        form.layout(width: 60, height: 4)
+        _ = form.render(on: grid, top: 0, left: 0, width: 60)
+        XCTAssertEqual(grid.text(row: 0), " 测试  上面还有 1 项  下面还有 1 项", "focus went round to 代表")
+        XCTAssertTrue(grid.text(row: 1).hasPrefix(">代表"), grid.text)
+        // Even one row for the fields does not trap.
+        form.layout(width: 60, height: 2)
+        _ = form.render(on: GridScreen(rows: 2, columns: 60), top: 0, left: 0, width: 60)
     }
 }

@@ -1,74 +1,106 @@
-/// The four main screens, in tab order.
+/// The main screens, in tab order.
 public enum DeskScreenID: Int, CaseIterable, Sendable {
-    case reception = 1, roster, agenda, board
+    case reception = 1, deputies, agenda, board
 
     public var title: String {
         switch self {
         case .reception: "接待"
-        case .roster: "代表"
+        case .deputies: "代表"
         case .agenda: "议程"
         case .board: "督办"
         }
     }
 }
 
-/// Where a binding works: on every main screen, on some of them, in a form, or in a yes/no dialog.
+/// Where a binding works. The desk asks the top layer first, then the page, then the keys every screen
+/// shares; `terminal` keys work under any layer.
 public enum KeyScope: Hashable, Sendable {
+    case terminal
     case everyScreen
     case screens(Set<DeskScreenID>)
     case form
-    case dialog
+    /// Every text being edited: form fields, the filter and the `:` line.
+    case textEditing
+    /// A multi-line text area, besides the editing keys.
+    case textArea
+    case dateField
+    case choiceField
+    /// A yes/no question.
+    case question
     /// A list to pick one from, over the page.
     case picker
+    /// The filter and the `:` line on the message line.
+    case prompt
+    case help
+    /// The words of the `:` line.
+    case command
 
     func includes(_ screen: DeskScreenID) -> Bool {
         switch self {
         case .everyScreen: true
         case .screens(let screens): screens.contains(screen)
-        case .form, .dialog, .picker: false
+        default: false
         }
     }
 }
 
 /// Everything a key can do. Names say what happens; the key table says which keys do it.
 public enum Action: String, CaseIterable, Sendable {
-    case showReception, showRoster, showAgenda, showBoard
+    case redraw, suspend
+    case showReception, showDeputies, showAgenda, showBoard
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
-    case open, back, filter, command, help, quit, redraw, suspend, cycleSort, nextOverdue
+    case open, back, filter, command, help, quit, quitNow, reload
+    case cycleSort, nextOverdue, toggleMark
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft
     case nextField, previousField, save, cancel
-    case confirm, decline
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
+         deleteWord, lineUp, lineDown
+    case today, nextDay, previousDay, nextWeek, previousWeek
+    case openOrNextOption, previousOption, pickOption, closeList, clearChoice
+    case confirm, decline, safeAnswer
+    case accept, dismiss
 }
 
 /// One row of the key table.
 public struct KeyBinding: Sendable {
     public let keys: [Key]
-    /// How the key is written in the hint bar and help (`j/↓`).
+    /// How the key is written in the hint bar and help (`j/Down`).
     public let keyLabel: String
     public let action: Action
     public let label: String
     public let scope: KeyScope
     /// Whether the hint bar shows it (help shows every binding).
     public let inHintBar: Bool
+    /// For the `:` line: the words that run it.
+    public let words: [String]
 
     init(_ keys: [Key], _ keyLabel: String, _ action: Action, _ label: String, _ scope: KeyScope = .everyScreen,
-         hint: Bool = false) {
+         hint: Bool = false, words: [String] = []) {
         self.keys = keys
         self.keyLabel = keyLabel
         self.action = action
         self.label = label
         self.scope = scope
         inHintBar = hint
+        self.words = words
+    }
+
+    /// The same keys under another label (a question's own answers on the hint bar).
+    func relabelled(_ label: String) -> KeyBinding {
+        KeyBinding(keys, keyLabel, action, label, scope, hint: inHintBar, words: words)
     }
 }
 
-/// The one key table: the desk, the forms, the dialogs, the hint bar and the help overlay all read it.
+/// The one key table: the pages, the layers, the widgets, the hint bar and help all read it.
 public enum KeyTable {
     private static let reception = KeyScope.screens([.reception])
 
     public static let bindings: [KeyBinding] = [
+        KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
+        KeyBinding([.control("z")], "Ctrl-Z", .suspend, "挂起到后台", .terminal),
+
         KeyBinding([.character("1")], "1", .showReception, "接待"),
-        KeyBinding([.character("2")], "2", .showRoster, "代表"),
+        KeyBinding([.character("2")], "2", .showDeputies, "代表"),
         KeyBinding([.character("3")], "3", .showAgenda, "议程"),
         KeyBinding([.character("4")], "4", .showBoard, "督办"),
         KeyBinding([.character("j"), .down], "j/Down", .moveDown, "下移"),
@@ -84,16 +116,15 @@ public enum KeyTable {
         KeyBinding([.character("v")], "v", .openCase, "转诉求", reception, hint: true),
         KeyBinding([.character("r")], "r", .refer, "转介", reception),
         KeyBinding([.character("l")], "l", .markLeft, "已离开", reception),
+        KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
+        KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
+        KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
         KeyBinding([.tab, .backTab], "Tab", .nextPane, "切换窗格", hint: true),
         KeyBinding([.enter], "Enter", .open, "查看", hint: true),
-        KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
-        KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.roster]), hint: true),
         KeyBinding([.escape], "Esc", .back, "返回"),
         KeyBinding([.character("/")], "/", .filter, "筛选", hint: true),
         KeyBinding([.character(":")], ":", .command, "命令"),
         KeyBinding([.character("?"), .function(1)], "?", .help, "帮助", hint: true),
-        KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘"),
-        KeyBinding([.control("z")], "Ctrl-Z", .suspend, "挂起到后台"),
         KeyBinding([.character("q"), .control("c")], "q", .quit, "退出", hint: true),
 
         // Forms: the focused field takes the key first (Enter makes a new line in a text area, Up/Down
@@ -104,34 +135,86 @@ public enum KeyTable {
         KeyBinding([.escape], "Esc", .cancel, "取消", .form, hint: true),
         KeyBinding([.function(1)], "F1", .help, "帮助", .form, hint: true),
 
-        KeyBinding([.character("y"), .character("Y"), .enter], "y", .confirm, "确定", .dialog, hint: true),
-        KeyBinding([.character("n"), .character("N"), .escape], "n", .decline, "取消", .dialog, hint: true),
+        KeyBinding([.left, .control("b")], "Left", .cursorLeft, "左移一字", .textEditing),
+        KeyBinding([.right, .control("f")], "Right", .cursorRight, "右移一字", .textEditing),
+        KeyBinding([.home, .control("a")], "Home/Ctrl-A", .lineStart, "到行首", .textEditing),
+        KeyBinding([.end, .control("e")], "End/Ctrl-E", .lineEnd, "到行尾", .textEditing),
+        KeyBinding([.backspace], "Backspace", .deleteBackward, "删除前一字", .textEditing),
+        KeyBinding([.delete, .control("d")], "Delete", .deleteForward, "删除后一字", .textEditing),
+        KeyBinding([.control("u")], "Ctrl-U", .deleteToLineStart, "删到行首", .textEditing),
+        KeyBinding([.control("k")], "Ctrl-K", .deleteToLineEnd, "删到行尾", .textEditing),
+        KeyBinding([.control("w")], "Ctrl-W", .deleteWord, "删除前一词", .textEditing),
+        KeyBinding([.up], "Up", .lineUp, "上一行", .textArea),
+        KeyBinding([.down], "Down", .lineDown, "下一行", .textArea),
 
-        KeyBinding([.enter], "Enter", .confirm, "选定", .picker, hint: true),
+        KeyBinding([.character("t"), .character("T")], "t", .today, "今天", .dateField),
+        KeyBinding([.character("+"), .character("=")], "+", .nextDay, "后一天", .dateField),
+        KeyBinding([.character("-")], "-", .previousDay, "前一天", .dateField),
+        KeyBinding([.pageDown], "PgDn", .nextWeek, "后一周", .dateField),
+        KeyBinding([.pageUp], "PgUp", .previousWeek, "前一周", .dateField),
+
+        KeyBinding([.down], "Down", .openOrNextOption, "展开列表/下一个", .choiceField),
+        KeyBinding([.up], "Up", .previousOption, "上一个", .choiceField),
+        KeyBinding([.enter], "Enter", .pickOption, "选定", .choiceField),
+        KeyBinding([.escape], "Esc", .closeList, "收起列表", .choiceField),
+        KeyBinding([.backspace], "Backspace", .clearChoice, "清除已选（列表收起时）", .choiceField),
+
+        // A question: the answer that loses something needs its own key; Enter gives the safe one.
+        KeyBinding([.character("y"), .character("Y")], "y", .confirm, "是", .question, hint: true),
+        KeyBinding([.character("n"), .character("N"), .escape], "n/Esc", .decline, "否", .question, hint: true),
+        KeyBinding([.enter], "Enter", .safeAnswer, "稳妥的回答", .question, hint: true),
+
+        KeyBinding([.enter], "Enter", .pickOption, "选定", .picker, hint: true),
         KeyBinding([.down, .control("n")], "Down", .moveDown, "下一个", .picker, hint: true),
         KeyBinding([.up, .control("p")], "Up", .moveUp, "上一个", .picker, hint: true),
-        KeyBinding([.escape], "Esc", .cancel, "返回", .picker, hint: true),
+        KeyBinding([.escape], "Esc", .cancel, "清除输入/返回", .picker, hint: true),
+
+        KeyBinding([.enter], "Enter", .accept, "确定", .prompt, hint: true),
+        KeyBinding([.escape], "Esc", .dismiss, "取消", .prompt, hint: true),
+
+        KeyBinding([], "任意键", .dismiss, "关闭帮助", .help, hint: true),
+
+        KeyBinding([], ":q", .quitNow, "退出（不再询问）", .command, words: ["q", "quit", "退出"]),
+        KeyBinding([], ":help", .help, "帮助", .command, words: ["help", "h", "帮助"]),
+        KeyBinding([], ":refresh", .reload, "刷新", .command, words: ["refresh", "刷新"]),
+        KeyBinding([], ":1", .showReception, "接待", .command, words: ["1", "接待"]),
+        KeyBinding([], ":2", .showDeputies, "代表", .command, words: ["2", "代表"]),
+        KeyBinding([], ":3", .showAgenda, "议程", .command, words: ["3", "议程"]),
+        KeyBinding([], ":4", .showBoard, "督办", .command, words: ["4", "督办"]),
     ]
 
+    /// Per scope, the first binding of each key: widgets ask for every key typed, so this is a lookup.
+    private static let byScope: [KeyScope: [Key: Action]] = {
+        var table: [KeyScope: [Key: Action]] = [:]
+        for binding in bindings {
+            for key in binding.keys where table[binding.scope]?[key] == nil { table[binding.scope, default: [:]][key] = binding.action }
+        }
+        return table
+    }()
+
+    public static func action(for key: Key, in scope: KeyScope) -> Action? { byScope[scope]?[key] }
+
+    /// A page's key: its own screen's bindings, then those of every screen.
     public static func action(for key: Key, on screen: DeskScreenID) -> Action? {
-        bindings.first { $0.keys.contains(key) && $0.scope.includes(screen) }?.action
+        bindings.first { $0.keys.contains(key) && $0.scope.includes(screen) && $0.scope != .everyScreen }?.action
+            ?? action(for: key, in: .everyScreen)
     }
 
-    public static func action(for key: Key, in scope: KeyScope) -> Action? {
-        bindings.first { $0.keys.contains(key) && $0.scope == scope }?.action
+    /// The `:` line's word, as typed.
+    public static func command(_ word: String) -> Action? {
+        bindings.first { $0.scope == .command && $0.words.contains(word) }?.action
     }
 
-    /// The bindings that work on `screen`, in table order.
+    public static func bindings(in scope: KeyScope) -> [KeyBinding] { bindings.filter { $0.scope == scope } }
+
+    /// The bindings that work on `screen`: its own first, then those of every screen.
     public static func bindings(on screen: DeskScreenID) -> [KeyBinding] {
-        bindings.filter { $0.scope.includes(screen) }
+        bindings.filter { $0.scope.includes(screen) && $0.scope != .everyScreen } + bindings(in: .everyScreen)
     }
 
-    public static func bindings(in scope: KeyScope) -> [KeyBinding] {
-        bindings.filter { $0.scope == scope }
-    }
-
-    public static func hints(in scope: KeyScope) -> [KeyBinding] {
-        bindings(in: scope).filter(\.inHintBar)
+    /// The key of `action` in `scope` as the dialogs write it (`y`, `n/Esc`).
+    public static func keyLabel(_ action: Action, in scope: KeyScope) -> String {
+        bindings.first { $0.scope == scope && $0.action == action }?.keyLabel ?? ""
     }
 
     /// The common keys in the order the hint bar gives them: when a screen's own keys leave no room,
@@ -145,4 +228,6 @@ public enum KeyTable {
             .sorted { (commonHintOrder.firstIndex(of: $0.action) ?? 99) < (commonHintOrder.firstIndex(of: $1.action) ?? 99) }
         return shown.filter { $0.scope != .everyScreen } + common
     }
+
+    public static func hints(in scope: KeyScope) -> [KeyBinding] { bindings(in: scope).filter(\.inHintBar) }
 }

@@ -44,7 +44,8 @@ public final class GridScreen: Screen {
     public func draw(row: Int, column: Int, _ text: String, role: TextRole) {
         guard row >= 0, row < rows else { return }
         var position = column
-        for character in text {
+        for original in text {
+            let character = DisplayWidth.drawable(original)
             let width = DisplayWidth.width(of: character)
             if width == 0 { continue }
             // A character that would cross the right edge is not drawn: the terminal would wrap it.

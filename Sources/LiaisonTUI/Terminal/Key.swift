@@ -7,4 +7,19 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
     case resize
+    /// Text the terminal delivered as one bracketed paste.
+    case paste(Paste)
+}
+
+/// One bracketed paste: its text, and whether the terminal sent more than the desk keeps.
+public struct Paste: Hashable, Sendable {
+    /// Far more than any field holds; the rest of a huge paste is read from the terminal and dropped.
+    public static let limit = 256 * 1024
+    public let text: String
+    public let truncated: Bool
+
+    public init(_ text: String, truncated: Bool = false) {
+        self.text = text
+        self.truncated = truncated
+    }
 }

@@ -34,6 +34,20 @@ public final class NcursesScreen: Screen {
             use_default_colors()
         }
         attributes = NcursesScreen.makeAttributes(color: colorEnabled)
+        // The terminal marks a paste with these, once asked to (bracketed paste); ncurses reports them as
+        // keys of their own.
+        define_key("\u{1B}[200~", NcursesScreen.pasteStart)
+        define_key("\u{1B}[201~", NcursesScreen.pasteEnd)
+        NcursesScreen.bracketedPaste(on: true)
+    }
+
+    private static let pasteStart = KEY_MAX + 1
+    private static let pasteEnd = KEY_MAX + 2
+
+    /// Asks the terminal to mark pastes (a terminal without the mode ignores the request).
+    private static func bracketedPaste(on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// Colour pairs for each role, or bold/reverse/underline in monochrome (and under NO_COLOR).
@@ -78,7 +92,7 @@ public final class NcursesScreen: Screen {
         // because writing it scrolls some terminals.
         var limit = columns - column
         if row == rows - 1 { limit -= 1 }
-        let clipped = text.clipped(to: limit)
+        let clipped = text.clipped(to: limit).drawable
         attrset(Int32(bitPattern: attributes[role] ?? 0))
         mvaddstr(Int32(row), Int32(column), clipped)
         attrset(0)
@@ -118,6 +132,7 @@ public final class NcursesScreen: Screen {
                 decoder.reset()
                 return nil
             }
+            if code == NcursesScreen.pasteStart { return readPaste() }
             if code >= 256 { return NcursesScreen.decode(keyCode: code) }
             guard let scalar = decoder.feed(UInt8(truncatingIfNeeded: code)) else {
                 // The rest of a character follows at once; do not wait long for it.
@@ -157,9 +172,61 @@ public final class NcursesScreen: Screen {
         }
     }
 
+    /// The text of a bracketed paste, read straight from the terminal in large reads up to the end
+    /// marker (ncurses reads a byte per call, which makes a 10 MB paste take minutes). Only the first
+    /// `Paste.limit` bytes are kept; the rest is read and dropped.
+    private func readPaste() -> Key {
+        let marker = Array("\u{1B}[201~".utf8)
+        var kept: [UInt8] = []
+        var truncated = false
+        var carried: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        func keep(_ bytes: ArraySlice<UInt8>) {
+            let room = Paste.limit - kept.count
+            if bytes.count > room { truncated = true }
+            kept += bytes.prefix(max(0, room))
+        }
+        while true {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            // A terminal that never sends the end marker: keep what came.
+            guard poll(&descriptor, 1, 1000) > 0 else { break }
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            guard count > 0 else { break }
+            let chunk = carried + buffer[0..<count]
+            if let end = NcursesScreen.find(marker, in: chunk) {
+                keep(chunk[..<end])
+                break
+            }
+            // The marker may straddle two reads: the last few bytes wait for the next one.
+            let safe = max(0, chunk.count - (marker.count - 1))
+            keep(chunk[..<safe])
+            carried = Array(chunk[safe...])
+        }
+        var text = String(decoding: kept, as: UTF8.self)
+        // A cut through a character leaves a replacement mark; it is not part of what was pasted.
+        if truncated, text.last == "\u{FFFD}" { text.removeLast() }
+        return .paste(Paste(text, truncated: truncated))
+    }
+
+    private static func find(_ marker: [UInt8], in bytes: [UInt8]) -> Int? {
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: marker[0]) {
+            if bytes[start...].starts(with: marker) { return start }
+            index = start + 1
+        }
+        return nil
+    }
+
     /// Leaves curses mode and gives the terminal back as it was.
     public func end() {
+        NcursesScreen.bracketedPaste(on: false)
         curs_set(1)
         endwin()
+    }
+
+    /// Back from Ctrl-Z: everything is repainted and pastes are marked again.
+    public func resume() {
+        NcursesScreen.bracketedPaste(on: true)
+        invalidate()
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Gives the terminal back on every way out: a normal exit, SIGINT/SIGTERM/SIGHUP, and a crash
 /// (SIGSEGV, SIGBUS, SIGABRT, SIGILL and SIGTRAP from a Swift trap). The handler only calls
-/// async-signal-safe functions: it restores the saved terminal modes, shows the cursor, leaves the
-/// alternate screen, then re-raises with the default action. Installing it replaces the Swift runtime's
-/// backtracer, so no backtrace prompt ever holds the terminal in raw mode; nothing else is printed.
+/// async-signal-safe functions: it restores the saved terminal modes, ends bracketed paste, shows the
+/// cursor, leaves the alternate screen, then re-raises with the default action. Installing it replaces
+/// the Swift runtime's backtracer, so no backtrace prompt ever holds the terminal in raw mode; nothing
+/// else is printed.
 public enum TerminalGuard {
     nonisolated(unsafe) static var savedModes = termios()
     nonisolated(unsafe) static var hasSavedModes = false
@@ -26,7 +27,7 @@ public enum TerminalGuard {
     /// Restores the modes; also used on the normal way out, after curses has ended.
     public static func restore() {
         if hasSavedModes { tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedModes) }
-        let reset = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m"
+        let reset = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m"
         _ = reset.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 }

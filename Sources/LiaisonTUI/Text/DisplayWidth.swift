@@ -56,13 +56,30 @@ public enum DisplayWidth {
         return false
     }
 
-    /// A grapheme cluster is as wide as its base; an emoji presentation selector makes it two.
+    /// A grapheme cluster is as wide as what is drawn for it (see `drawable`).
     public static func width(of character: Character) -> Int {
+        let drawn = drawable(character)
+        guard let base = drawn.unicodeScalars.first else { return 0 }
+        return width(of: base)
+    }
+
+    /// What the screen draws for a character. A cluster of several visible parts (a family emoji joined
+    /// by ZWJ, a skin tone, a flag, a text symbol made emoji by U+FE0F) is drawn differently wide by
+    /// different terminals, which shifts every column after it; so only its base is drawn, whose width
+    /// they agree on. A letter with combining marks is drawn whole.
+    public static func drawable(_ character: Character) -> Character {
         let scalars = character.unicodeScalars
-        guard let base = scalars.first else { return 0 }
-        let baseWidth = width(of: base)
-        if baseWidth == 1 && scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return baseWidth
+        guard scalars.count > 1, let base = scalars.first else { return character }
+        let stable = scalars.dropFirst().allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: scalar.value != 0x20E3 // the keycap frame is drawn as emoji
+            default: false
+            }
+        }
+        if stable { return character }
+        // A lone regional indicator is no letter anyone reads, and its width is disputed too.
+        if (0x1F1E6...0x1F1FF).contains(base.value) { return "?" }
+        return Character(base)
     }
 
     public static func width(of text: some StringProtocol) -> Int {
@@ -104,27 +121,21 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Breaks text into lines of at most `width` columns, at character boundaries (Chinese has no
-    /// spaces to break at), keeping the text's own line breaks. Wrapping is always explicit: a row
-    /// handed to the screen never wraps by itself.
+    /// Breaks text into lines of at most `width` columns, keeping the text's own line breaks and the
+    /// rules of Chinese line breaking (`LineBreaking`). Wrapping is always explicit: a row handed to the
+    /// screen never wraps by itself.
     public func wrapped(to width: Int) -> [String] {
         guard width > 1 else { return [] }
-        var lines: [String] = []
-        for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            for character in paragraph {
-                let characterWidth = DisplayWidth.width(of: character)
-                if used + characterWidth > width {
-                    lines.append(line)
-                    line = ""
-                    used = 0
-                }
-                line.append(character)
-                used += characterWidth
-            }
-            lines.append(line)
+        return split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            let characters = Array(paragraph)
+            return LineBreaking.lines(characters[...], width: width).map { String(characters[$0]) }
         }
-        return lines
+    }
+
+    /// The text as the screen draws it: each character replaced by `DisplayWidth.drawable`.
+    var drawable: String {
+        var result = ""
+        for character in self { result.append(DisplayWidth.drawable(character)) }
+        return result
     }
 }

@@ -5,6 +5,8 @@ struct TitleLine {
     let stationName: String
     let overview: StationOverview
     var operatorName: String? = nil
+    /// What the integrity check found: it takes the whole line until the program restarts.
+    var problem: String? = nil
 
     /// The kind of day; any day but a reception day says so, since residents walk in on any day.
     var dayDescription: String {
@@ -14,6 +16,10 @@ struct TitleLine {
     }
 
     func render(on screen: Screen, row: Int) {
+        if let problem {
+            screen.drawRow(row, " 数据库检查发现问题（\(problem)），请尽快备份并运行 liaison-desk check --full", role: .warning)
+            return
+        }
         let today = overview.today
         var right = "\(today.iso) \(today.chineseWeekday) \(dayDescription)  \(operatorName ?? "未登录")"
         if !overview.calendarKnowsYear { right += "（\(today.year)年节假日未载入，按周末计算）" }

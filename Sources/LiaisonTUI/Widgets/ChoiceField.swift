@@ -46,38 +46,47 @@ public struct ChoiceField: Sendable, Equatable {
     }
 
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .down:
+        switch KeyTable.action(for: key, in: .choiceField) {
+        case .openOrNextOption?:
             if isOpen {
                 highlighted = min(highlighted + 1, max(0, matches.count - 1))
             } else {
                 open()
             }
-        case .up:
-            guard isOpen else { return false }
+            return true
+        case .previousOption? where isOpen:
             highlighted = max(0, highlighted - 1)
-        case .enter:
-            guard isOpen else { return false }
+            return true
+        case .pickOption? where isOpen:
             pickHighlighted()
-        case .escape:
-            guard isOpen else { return false }
+            return true
+        case .closeList? where isOpen:
             close()
-        case .backspace where !isOpen:
+            return true
+        case .clearChoice? where !isOpen:
             // Backspace on a closed field clears the choice (every choice here may be left empty).
             guard selected != nil else { return false }
             selected = nil
+            return true
         default:
             guard query.handle(key) else { return false }
             isOpen = true
             filter()
+            return true
         }
-        return true
     }
 
-    /// Focus is leaving: a typed query that matches takes its first match, as a clerk expects from
-    /// typing a name and pressing Tab.
-    public mutating func commit() {
+    /// Typed text that matches no option: focus may not leave with it, or it would be lost unseen.
+    public var unmatchedText: String? {
+        isOpen && !query.text.isEmpty && matches.isEmpty ? query.text : nil
+    }
+
+    /// Focus is leaving: a typed query takes its first match, as a clerk expects from typing a name and
+    /// pressing Tab. Returns false, and keeps the text, when it matches nothing.
+    public mutating func commit() -> Bool {
+        if unmatchedText != nil { return false }
         if isOpen && !query.text.isEmpty { pickHighlighted() } else { close() }
+        return true
     }
 
     /// Shows the whole list, the chosen option highlighted.

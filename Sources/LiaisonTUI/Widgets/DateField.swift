@@ -1,7 +1,7 @@
 import LiaisonCore
 
-/// A date typed as YYYY-MM-DD, with shortcuts: `t` today, `+` and `-` a day later or earlier,
-/// PgUp/PgDn a week. The shortcuts start from today when the field does not hold a date yet.
+/// A date typed as YYYY-MM-DD, with the key table's shortcuts: today, a day or a week either way.
+/// The shortcuts start from today when the field does not hold a date yet.
 public struct DateField: Sendable, Equatable {
     public private(set) var buffer: TextField
     public let today: Day
@@ -20,20 +20,26 @@ public struct DateField: Sendable, Equatable {
     public var text: String { buffer.text }
 
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character("t"), .character("T"): set(today)
-        case .character("+"), .character("="): set(Day(ordinal: (day ?? today).ordinal + 1))
-        case .character("-") where !buffer.text.isEmpty && day != nil: set(Day(ordinal: day!.ordinal - 1))
-        case .character("-") where buffer.text.isEmpty: set(Day(ordinal: today.ordinal - 1))
-        case .pageDown: set(Day(ordinal: (day ?? today).ordinal + 7))
-        case .pageUp: set(Day(ordinal: (day ?? today).ordinal - 7))
-        case .character(let character) where !(character.isASCII && (character.isNumber || character == "-")):
+        let from = day ?? today
+        switch KeyTable.action(for: key, in: .dateField) {
+        case .today?: set(today)
+        case .nextDay?: set(from.adding(days: 1))
+        // A dash while typing a date by hand is part of it.
+        case .previousDay? where buffer.text.isEmpty || day != nil: set(from.adding(days: -1))
+        case .nextWeek?: set(from.adding(days: 7))
+        case .previousWeek?: set(from.adding(days: -7))
+        default:
             // Only digits and dashes belong in a date; anything else is ignored rather than stored.
-            return true
-        default: return buffer.handle(key)
+            switch key {
+            case .character(let character) where !DateField.belongs(character): return true
+            case .paste(let paste): buffer.insert(String(paste.text.filter(DateField.belongs)))
+            default: return buffer.handle(key)
+            }
         }
         return true
     }
+
+    private static func belongs(_ character: Character) -> Bool { character.isASCII && (character.isNumber || character == "-") }
 
     private mutating func set(_ day: Day) { buffer.setText(day.iso) }
 

@@ -23,6 +23,12 @@ public enum FormInput: Sendable, Equatable {
         return 1
     }
 
+    /// A choice's typed text that matches no option, kept until the clerk mends or clears it.
+    var unmatchedText: String? {
+        if case .choice(let choice) = self { return choice.unmatchedText }
+        return nil
+    }
+
     /// The field's limit when the last key's text did not all fit.
     var overflowLimit: Int? {
         switch self {
@@ -53,7 +59,8 @@ public struct FormField: Sendable, Equatable {
 
 /// Fields in order, one focused. Tab/Shift-Tab (and Enter, Up, Down where the field does not use them)
 /// move the focus; Ctrl-S asks to save; Esc asks to cancel. The owner validates, writes the messages
-/// beside the fields with `setError`, and keeps the form on screen when a save fails, so nothing typed is lost.
+/// beside the fields with `setError`, and keeps the form on screen when a save fails, so nothing typed
+/// is lost. A form taller than its pane scrolls to keep the focused field in view.
 public struct Form: Sendable, Equatable {
     public enum Event: Equatable {
         case ignored, handled, save, cancel, help
@@ -65,10 +72,12 @@ public struct Form: Sendable, Equatable {
     private let initialValues: [String]
     /// The fields whose values the last key changed: typing, or a choice taking its match as focus left.
     public private(set) var lastEdited: [String] = []
-    /// The widths at the last render: a one-line value's column, and a text area's, in which Up and
-    /// Down move by wrapped lines.
+    /// Set by `layout`: the label column, a one-line value's column, a text area's width, the first row shown.
+    private var labelWidth = 8
     private var valueWidth = 30
-    private var areaWidth = 48
+    private var sideWidth = 12
+    private var scroll = 0
+    private var height = 20
 
     public init(title: String, fields: [FormField]) {
         self.title = title
@@ -76,9 +85,13 @@ public struct Form: Sendable, Equatable {
         initialValues = fields.map(\.input.value)
     }
 
-    /// Whether anything differs from how the form opened; Esc asks before discarding it.
-    public var isDirty: Bool { fields.map(\.input.value) != initialValues }
+    /// Whether anything differs from how the form opened, a choice's typed text included; Esc asks
+    /// before discarding it.
+    public var isDirty: Bool {
+        fields.map(\.input.value) != initialValues || fields.contains { $0.input.unmatchedText != nil }
+    }
     public var focusedKey: String { fields[focus].key }
+    public var focusedInput: FormInput { fields[focus].input }
 
     private func index(_ key: String) -> Int {
         guard let index = fields.firstIndex(where: { $0.key == key }) else { preconditionFailure("no form field \(key)") }
@@ -122,34 +135,45 @@ public struct Form: Sendable, Equatable {
     }
 
     public mutating func focus(on key: String) {
-        leaveFocusedField()
+        guard leaveFocusedField() else { return }
         focus = index(key)
     }
 
-    /// Marks what any form refuses: an empty required field (必填) and a date that is not a date.
+    /// Marks what any form refuses: an empty required field (必填), a date that is not a date, and a
+    /// choice's typed text that matches no option.
     public mutating func markInvalidFields() {
-        for index in fields.indices {
-            if fields[index].required && fields[index].input.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                fields[index].error = fields[index].error ?? "必填"
-            } else if case .date(let date) = fields[index].input, let problem = date.problem {
-                fields[index].error = fields[index].error ?? problem
+        for index in fields.indices where fields[index].error == nil {
+            let input = fields[index].input
+            if let text = input.unmatchedText {
+                fields[index].error = Form.unmatched(text)
+            } else if fields[index].required && input.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                fields[index].error = "必填"
+            } else if case .date(let date) = input, let problem = date.problem {
+                fields[index].error = problem
             }
         }
     }
+
+    static func unmatched(_ text: String) -> String { "没有「\(text)」这一项，请改正或删去" }
 
     /// Focuses the first field with a message; true when there is none.
     @discardableResult
     public mutating func focusFirstError() -> Bool {
         guard let first = fields.firstIndex(where: { $0.error != nil }) else { return true }
-        focus(on: fields[first].key)
+        focus = first
         return false
     }
 
     public mutating func handle(_ key: Key) -> Event {
-        let before = fields.map(\.input.value)
+        // Only the focused field changes on a key (leaving it may commit a choice), so only it is compared.
+        let index = focus
+        let before = (fields[index].input.value, fields[index].input.unmatchedText)
         let event = handleKey(key)
-        lastEdited = fields.indices.filter { fields[$0].input.value != before[$0] }.map { fields[$0].key }
-        for key in lastEdited { fields[index(key)].error = nil }
+        lastEdited = fields[index].input.value != before.0 ? [fields[index].key] : []
+        // A message goes once the field changes: a new value, or the unmatched text mended.
+        if !lastEdited.isEmpty || (before.1 != nil && fields[index].input.unmatchedText != before.1) {
+            fields[index].error = nil
+        }
         return event
     }
 
@@ -159,7 +183,7 @@ public struct Form: Sendable, Equatable {
         case .nextField?: move(by: 1)
         case .previousField?: move(by: -1)
         case .save?:
-            leaveFocusedField()
+            _ = leaveFocusedField()
             return .save
         case .cancel?: return .cancel
         case .help?: return .help
@@ -174,7 +198,7 @@ public struct Form: Sendable, Equatable {
             guard field.handle(key) else { return false }
             fields[focus].input = .text(field)
         case .area(var area, let rows):
-            guard area.handle(key, width: areaWidth) else { return false }
+            guard area.handle(key) else { return false }
             fields[focus].input = .area(area, rows: rows)
         case .choice(var choice):
             guard choice.handle(key) else { return false }
@@ -187,56 +211,100 @@ public struct Form: Sendable, Equatable {
     }
 
     private mutating func move(by delta: Int) {
-        leaveFocusedField()
+        guard leaveFocusedField() else { return }
         focus = (focus + delta + fields.count) % fields.count
     }
 
-    /// A choice field that was being typed into takes its first match when focus leaves it.
-    private mutating func leaveFocusedField() {
-        if case .choice(var choice) = fields[focus].input {
-            choice.commit()
-            fields[focus].input = .choice(choice)
+    /// A choice field that was being typed into takes its first match when focus leaves it; text that
+    /// matches nothing keeps the focus there, and the field says why.
+    private mutating func leaveFocusedField() -> Bool {
+        guard case .choice(var choice) = fields[focus].input else { return true }
+        guard choice.commit() else {
+            fields[focus].error = Form.unmatched(choice.unmatchedText ?? "")
+            return false
         }
+        fields[focus].input = .choice(choice)
+        return true
     }
 
-    /// Rows the fields take, title included.
-    public var height: Int { 1 + fields.reduce(0) { $0 + $1.input.rows } }
+    // MARK: Layout and drawing
 
-    /// Draws the form: labels (required ones marked `*`), values, and beside each value its error
-    /// (or its hint). Returns where the cursor belongs.
-    @discardableResult
-    public mutating func render(on screen: Screen, top: Int, left: Int, width: Int, height: Int) -> (row: Int, column: Int)? {
-        let labelWidth = (fields.map { $0.label.displayWidth }.max() ?? 4) + 3
-        let sideWidth = width >= 50 ? 18 : 12
+    /// The first row of each field below the title, and the rows all fields take.
+    private var fieldRows: (starts: [Int], total: Int) {
+        var starts: [Int] = []
+        var row = 0
+        for field in fields {
+            starts.append(row)
+            row += field.input.rows
+        }
+        return (starts, row)
+    }
+
+    /// Fits the form to `width` × `height` (title row included) and scrolls so the focused field, and
+    /// its open list where there is room, are in view.
+    public mutating func layout(width: Int, height: Int) {
+        self.height = height
+        labelWidth = (fields.map { $0.label.displayWidth }.max() ?? 4) + 3
+        sideWidth = width >= 50 ? 18 : 12
         valueWidth = max(8, width - labelWidth - sideWidth - 1)
-        areaWidth = width - labelWidth
-        screen.draw(row: top, column: left, (" " + title).fitted(to: width), role: .header)
-        var row = top + 1
+        let visible = max(1, height - 1)
+        for index in fields.indices {
+            guard case .area(var area, let rows) = fields[index].input else { continue }
+            area.layout(width: width - labelWidth, height: rows)
+            fields[index].input = .area(area, rows: rows)
+        }
+        let (starts, total) = fieldRows
+        let first = starts[focus]
+        var last = first + fields[focus].input.rows
+        if case .choice(let choice) = fields[focus].input, choice.isOpen { last += min(ChoiceField.listHeight, choice.matches.count) }
+        if last - scroll > visible { scroll = last - visible }
+        if first < scroll { scroll = first }
+        scroll = max(0, min(scroll, max(0, total - visible), first))
+    }
+
+    /// Draws the form as laid out: labels (required ones marked `*`), values, and beside each value its
+    /// error (or its hint); the title says when fields lie above or below. Returns where the cursor belongs.
+    public func render(on screen: Screen, top: Int, left: Int, width: Int) -> (row: Int, column: Int)? {
+        let (starts, total) = fieldRows
+        let visible = max(1, height - 1)
+        var titleLine = " " + title
+        let above = starts.filter { $0 < scroll }.count
+        let below = starts.indices.filter { starts[$0] + fields[$0].input.rows > scroll + visible }.count
+        if above > 0 { titleLine += "  上面还有 \(above) 项" }
+        if below > 0 { titleLine += "  下面还有 \(below) 项" }
+        screen.draw(row: top, column: left, titleLine.fitted(to: width), role: .header)
         var cursor: (row: Int, column: Int)?
         var openList: (row: Int, choice: ChoiceField)?
+        let valueLeft = left + labelWidth
         for (index, field) in fields.enumerated() {
             let focused = index == focus
             let label = (focused ? ">" : " ") + field.label + (field.required ? "*" : "")
-            for extra in 0..<field.input.rows where row + extra < top + height {
-                screen.draw(row: row + extra, column: left, (extra == 0 ? label : "").fitted(to: labelWidth),
+            let firstRow = top + 1 + starts[index] - scroll
+            let rows = (0..<field.input.rows).map { firstRow + $0 }.filter { $0 > top && $0 <= top + visible }
+            guard let row = rows.first else { continue }
+            for (offset, line) in rows.enumerated() {
+                screen.draw(row: line, column: left, (offset == 0 && line == firstRow ? label : "").fitted(to: labelWidth),
                             role: focused ? .header : .normal)
             }
-            let valueLeft = left + labelWidth
+            guard row == firstRow else { continue } // a field cut at the top is drawn only when whole
             switch field.input {
             case .text(let text):
                 cursor = drawLine(text, focused: focused, on: screen, row: row, left: valueLeft) ?? cursor
             case .date(let date):
                 cursor = drawLine(date.buffer, focused: focused, on: screen, row: row, left: valueLeft) ?? cursor
-            case .area(var area, let rows):
-                // A text area takes the side column too; its message goes under its label instead.
-                let at = area.render(on: screen, top: row, left: valueLeft, width: areaWidth,
-                                     height: min(rows, top + height - row), role: .input)
-                fields[index].input = .area(area, rows: rows)
-                if focused { cursor = at }
-                if let error = field.error, rows > 1 {
-                    screen.draw(row: row + 1, column: left, (" " + error).fitted(to: labelWidth, ellipsis: true), role: .warning)
+            case .area(let area, let areaRows):
+                // A text area takes the side column too; its message and what lies hidden go under its label.
+                let shownRows = min(areaRows, rows.count)
+                let at = area.render(on: screen, top: row, left: valueLeft, height: shownRows, role: .input)
+                if focused && at.row < row + shownRows { cursor = at }
+                let hidden = area.hiddenText(height: areaRows)
+                var notes: [(String, TextRole)] = []
+                if let error = field.error { notes.append((error, .warning)) }
+                if hidden.above { notes.append(("上面还有", .muted)) }
+                if hidden.below { notes.append(("下面还有", .muted)) }
+                for (offset, note) in notes.prefix(shownRows - 1).enumerated() {
+                    screen.draw(row: row + 1 + offset, column: left, (" " + note.0).fitted(to: labelWidth, ellipsis: true), role: note.1)
                 }
-                row += rows
                 continue
             case .choice(let choice):
                 let at = choice.render(on: screen, row: row, column: valueLeft, width: valueWidth, role: .input)
@@ -247,13 +315,15 @@ public struct Form: Sendable, Equatable {
             }
             let side = field.error.map { (" " + $0, TextRole.warning) } ?? (" " + field.hint, TextRole.muted)
             screen.draw(row: row, column: valueLeft + valueWidth, side.0.fitted(to: width - labelWidth - valueWidth, ellipsis: true),
-                        role: field.error == nil ? side.1 : .warning)
-            row += field.input.rows
+                        role: side.1)
         }
-        for blank in row..<(top + height) { screen.draw(row: blank, column: left, "".fitted(to: width), role: .normal) }
+        let used = max(0, total - scroll)
+        if used < visible {
+            for blank in (used + 1)...visible { screen.draw(row: top + blank, column: left, "".fitted(to: width), role: .normal) }
+        }
         // The open list goes over the fields below, drawn last.
         if let openList {
-            openList.choice.renderList(on: screen, top: openList.row, column: left + labelWidth, width: valueWidth,
+            openList.choice.renderList(on: screen, top: openList.row, column: valueLeft, width: valueWidth,
                                        maxRows: top + height - openList.row)
         }
         return cursor

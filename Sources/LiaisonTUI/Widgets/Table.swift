@@ -1,15 +1,21 @@
-/// A column of a table: a header and a width in display columns. One column may be `flexible`:
-/// it takes whatever width the others leave.
+/// A column of a table: a header and its width in display columns. Spare width goes first to the
+/// `elastic` columns whose text is cut (names, departments, titles), then to the `flexible` one; a
+/// `whole` column (a case code) is never cut.
 public struct TableColumn: Sendable {
     public let title: String
     public let width: Int
     public let flexible: Bool
+    public let elastic: Bool
+    public let whole: Bool
     public let alignRight: Bool
 
-    public init(_ title: String, width: Int, flexible: Bool = false, alignRight: Bool = false) {
+    public init(_ title: String, width: Int, flexible: Bool = false, elastic: Bool = false, whole: Bool = false,
+                alignRight: Bool = false) {
         self.title = title
         self.width = width
         self.flexible = flexible
+        self.elastic = elastic
+        self.whole = whole
         self.alignRight = alignRight
     }
 }
@@ -27,66 +33,33 @@ public struct TableRow: Sendable {
     }
 }
 
-/// Selection and scrolling of a list; it skips heading rows.
-public struct TableState: Sendable, Equatable {
-    public var selected = 0
-    public var top = 0
-
-    public init() {}
-
-    /// Moves by `delta` selectable rows, staying inside the table.
-    public mutating func move(by delta: Int, rows: [TableRow]) {
-        guard !rows.isEmpty else { return }
-        var index = selected
-        var remaining = abs(delta)
-        let step = delta > 0 ? 1 : -1
-        while remaining > 0 {
-            var next = index + step
-            while next >= 0 && next < rows.count && rows[next].isHeading { next += step }
-            guard next >= 0 && next < rows.count else { break }
-            index = next
-            remaining -= 1
-        }
-        selected = index
-    }
-
-    public mutating func select(_ index: Int, rows: [TableRow]) {
-        selected = max(0, min(index, rows.count - 1))
-        if rows.indices.contains(selected) && rows[selected].isHeading { move(by: 1, rows: rows) }
-        if rows.indices.contains(selected) && rows[selected].isHeading { move(by: -1, rows: rows) }
-    }
-
-    /// Keeps the selection visible in a window of `height` rows.
-    mutating func scroll(height: Int, count: Int) {
-        guard height > 0 else { return }
-        if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
-        top = max(0, min(top, max(0, count - height)))
-        // A group's heading stays in view with its first case.
-        if top > 0 && top == selected { top -= 1 }
-    }
-}
-
-/// Draws a table: a header line (with the sort mark), then the visible rows; the selected row is
-/// highlighted when the table has focus.
+/// Draws a table: a header line (with the sort mark), then a window of rows, the selected one highlighted.
 public struct Table {
     public let columns: [TableColumn]
-    public let rows: [TableRow]
     public var sortColumn: Int?
-    public var sortAscending = true
 
-    public init(columns: [TableColumn], rows: [TableRow], sortColumn: Int? = nil, sortAscending: Bool = true) {
+    public init(columns: [TableColumn], sortColumn: Int? = nil) {
         self.columns = columns
-        self.rows = rows
         self.sortColumn = sortColumn
-        self.sortAscending = sortAscending
     }
 
-    /// Column widths for `width` display columns: fixed ones as given, the flexible one takes the rest.
-    func widths(for width: Int) -> [Int] {
-        let gaps = max(0, columns.count - 1)
-        let fixed = columns.filter { !$0.flexible }.reduce(0) { $0 + $1.width }
-        return columns.map { $0.flexible ? max($0.width, width - fixed - gaps) : $0.width }
+    /// Column widths for `width` display columns, given how wide each column's widest text is.
+    func widths(for width: Int, natural: [Int]) -> [Int] {
+        var widths = columns.enumerated().map { index, column in
+            column.whole ? max(column.width, natural[safe: index] ?? 0) : column.width
+        }
+        var spare = width - widths.reduce(0, +) - max(0, columns.count - 1)
+        // The cut elastic columns that need least first, so as many as possible are whole; the last
+        // one that does not fit takes what is left.
+        let cut = columns.indices.filter { columns[$0].elastic && (natural[safe: $0] ?? 0) > widths[$0] }
+            .sorted { ((natural[$0] - widths[$0]), $0) < ((natural[$1] - widths[$1]), $1) }
+        for index in cut where spare > 0 {
+            let grow = min(spare, natural[index] - widths[index])
+            widths[index] += grow
+            spare -= grow
+        }
+        if spare > 0, let flexible = columns.firstIndex(where: \.flexible) { widths[flexible] += spare }
+        return widths
     }
 
     func line(_ cells: [String], widths: [Int], total: Int) -> String {
@@ -95,38 +68,38 @@ public struct Table {
             let text = index < cells.count ? cells[index] : ""
             parts.append(text.fitted(to: width, ellipsis: true, alignRight: columns[index].alignRight))
         }
-        return parts.joined(separator: " ").fitted(to: total)
+        return parts.joined(separator: " ").fitted(to: total, ellipsis: true)
     }
 
-    /// Renders into the rectangle and returns the state with the selection scrolled into view.
-    @discardableResult
-    public func render(on screen: Screen, top: Int, left: Int, height: Int, width: Int, state: TableState,
-                       focused: Bool, emptyText: String = "（无）") -> TableState {
-        guard height > 1, width > 0 else { return state }
-        let widths = widths(for: width)
+    /// Draws the header and `rows` (the window starting at the list's top) into the rectangle.
+    public func render(on screen: Screen, top: Int, left: Int, height: Int, width: Int, rows: ArraySlice<TableRow>,
+                       selected: Int?, focused: Bool, natural: [Int], emptyText: String) {
+        guard height > 1, width > 0 else { return }
+        let widths = widths(for: width, natural: natural)
         var headers = columns.map(\.title)
         if let sortColumn, headers.indices.contains(sortColumn) {
             // The mark always shows; a narrow column gives up the end of its title instead.
-            headers[sortColumn] = headers[sortColumn].clipped(to: widths[sortColumn] - 1) + (sortAscending ? "^" : "v")
+            headers[sortColumn] = headers[sortColumn].clipped(to: widths[sortColumn] - 1) + "^"
         }
         screen.draw(row: top, column: left, line(headers, widths: widths, total: width), role: .header)
-        var state = state
-        state.scroll(height: height - 1, count: rows.count)
         if rows.isEmpty {
             screen.draw(row: top + 1, column: left, ("  " + emptyText).fitted(to: width), role: .muted)
         }
         for offset in 0..<(height - 1) {
-            let index = state.top + offset
+            let index = rows.startIndex + offset
             let row = top + 1 + offset
-            guard index < rows.count else {
-                screen.draw(row: row, column: left, "".fitted(to: width), role: .normal)
+            guard index < rows.endIndex else {
+                if !(rows.isEmpty && offset == 0) { screen.draw(row: row, column: left, "".fitted(to: width), role: .normal) }
                 continue
             }
             let item = rows[index]
-            let role: TextRole = index == state.selected && focused && !item.isHeading ? .selected : item.role
+            let role: TextRole = index == selected && focused && !item.isHeading ? .selected : item.role
             let text = item.isHeading ? (item.cells.first ?? "").fitted(to: width) : line(item.cells, widths: widths, total: width)
             screen.draw(row: row, column: left, text, role: role)
         }
-        return state
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

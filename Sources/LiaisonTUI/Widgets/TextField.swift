@@ -1,25 +1,28 @@
-/// A text field that edits Chinese text correctly: it inserts and deletes whole characters,
-/// keeps the cursor in the right display column, and knows the readline keys (Home/End, Ctrl-A/E/U/K/W).
-/// A multi-line field (the buffer of `TextArea`) also keeps line breaks; then Home/End and Ctrl-U/K
-/// work on the line the cursor is in.
+/// A text field that edits Chinese text correctly: it inserts and deletes whole characters, keeps the
+/// cursor in the right display column, and knows the readline keys of the key table's editing scope.
+/// A multi-line field (the buffer of `TextArea`) also keeps line breaks; then the line keys work on the
+/// line the cursor is in.
 public struct TextField: Sendable, Equatable {
     public private(set) var characters: [Character] = []
     public internal(set) var cursor = 0
     public let limit: Int
     public let multiline: Bool
-    /// Set when input was cut at the limit, for the message line.
+    /// Set when the last key's text did not all fit, for the message line.
     public private(set) var overflowed = false
 
+    /// A prefilled field opens with the cursor at its start, so a value longer than the field shows
+    /// its beginning.
     public init(text: String = "", limit: Int = 200, multiline: Bool = false) {
         self.limit = limit
         self.multiline = multiline
         insert(text)
+        cursor = 0
         overflowed = false
     }
 
     public var text: String { String(characters) }
 
-    /// Replaces the whole text, the cursor at its end (a returning resident's details filled in).
+    /// Replaces the whole text, the cursor at its end (a date set by a shortcut, a default brought in).
     public mutating func setText(_ text: String) {
         characters = []
         cursor = 0
@@ -30,7 +33,7 @@ public struct TextField: Sendable, Equatable {
     /// Characters that must never reach the database or the screen: controls and the bidi overrides
     /// that can make text display in a misleading order. Line breaks only where the field keeps them.
     func isAllowed(_ character: Character) -> Bool {
-        if character == "\n" || character == "\r\n" { return multiline }
+        if character == "\n" { return multiline }
         return character.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0..<0x20, 0x7F..<0xA0: false
@@ -40,42 +43,60 @@ public struct TextField: Sendable, Equatable {
         }
     }
 
-    /// Inserts typed or pasted text at the cursor, cut at the field's limit.
+    /// Inserts typed or pasted text at the cursor, cut at the field's limit. Terminals send a pasted
+    /// line break as a carriage return. Reading stops at the limit, so a huge paste costs no more than
+    /// a full field.
     public mutating func insert(_ text: String) {
         overflowed = false
-        for character in text where isAllowed(character) {
-            guard characters.count < limit else {
+        let room = limit - characters.count
+        var accepted: [Character] = []
+        for original in text {
+            let character: Character = original == "\r" || original == "\r\n" ? "\n" : original
+            guard isAllowed(character) else { continue }
+            guard accepted.count < room else {
                 overflowed = true
-                return
+                break
             }
-            characters.insert(character == "\r\n" ? "\n" : character, at: cursor)
-            cursor += 1
+            accepted.append(character)
         }
+        characters.insert(contentsOf: accepted, at: cursor)
+        cursor += accepted.count
     }
 
-    /// Handles an editing key; returns false for keys a field does not use.
+    /// Handles an editing key, typing or a paste; returns false for keys a field does not use.
     public mutating func handle(_ key: Key) -> Bool {
         overflowed = false
         switch key {
-        case .character(let character): insert(String(character))
-        case .enter where multiline: insert("\n")
-        case .backspace:
+        case .character(let character):
+            insert(String(character))
+            return true
+        case .paste(let paste):
+            insert(paste.text)
+            overflowed = overflowed || paste.truncated
+            return true
+        case .enter where multiline:
+            insert("\n")
+            return true
+        default: break
+        }
+        switch KeyTable.action(for: key, in: .textEditing) {
+        case .deleteBackward?:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
                 cursor -= 1
             }
-        case .delete, .control("d"):
+        case .deleteForward?:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .left, .control("b"): cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = lineStart
-        case .end, .control("e"): cursor = lineEnd
-        case .control("u"):
+        case .cursorLeft?: cursor = max(0, cursor - 1)
+        case .cursorRight?: cursor = min(characters.count, cursor + 1)
+        case .lineStart?: cursor = lineStart
+        case .lineEnd?: cursor = lineEnd
+        case .deleteToLineStart?:
             let start = lineStart
             characters.removeSubrange(start..<cursor)
             cursor = start
-        case .control("k"): characters.removeSubrange(cursor..<lineEnd)
-        case .control("w"):
+        case .deleteToLineEnd?: characters.removeSubrange(cursor..<lineEnd)
+        case .deleteWord?:
             // Back over spaces, then over the word before them, never across a line break.
             var start = cursor
             while start > 0 && characters[start - 1] == " " { start -= 1 }
@@ -94,17 +115,23 @@ public struct TextField: Sendable, Equatable {
     /// The visible part for `width` columns, scrolled so the cursor shows, and the cursor's column in it.
     public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        let widths = characters.map { DisplayWidth.width(of: $0) }
-        var start = 0
         // Scroll right until the text before the cursor (and the cursor cell) fits.
-        while widths[start..<cursor].reduce(0, +) > width - 1 { start += 1 }
+        var start = cursor
+        var before = 0
+        while start > 0 {
+            let next = DisplayWidth.width(of: characters[start - 1])
+            if before + next > width - 1 { break }
+            before += next
+            start -= 1
+        }
         var shown = ""
         var used = 0
         for index in start..<characters.count {
-            guard used + widths[index] <= width else { break }
+            let next = DisplayWidth.width(of: characters[index])
+            guard used + next <= width else { break }
             shown.append(characters[index])
-            used += widths[index]
+            used += next
         }
-        return (shown, widths[start..<cursor].reduce(0, +))
+        return (shown, before)
     }
 }

@@ -94,11 +94,11 @@ final class RegistrationForm: FormSpec {
         return .done("已登记：第 \(visit.queueNumber) 号 \(resident.name)")
     }
 
-    func sideLines(form: Form, width: Int) -> [DetailLine] {
-        if let returning { return RegistrationForm.history(returning, width: width) }
+    func sideLines(form: Form) -> [DetailLine] {
+        if let returning { return RegistrationForm.history(returning) }
         guard !matches.isEmpty else {
             return ["输入电话号码或姓名（也可打拼音首字母，如 zql）时，这里列出已登记的居民；",
-                    "选中后自动填好，同一电话不会重复建档。"].flatMap { $0.wrapped(to: width) }.map { DetailLine($0, role: .muted) }
+                    "选中后自动填好，同一电话不会重复建档。"].map { DetailLine($0, role: .muted) }
         }
         // Two lines a resident, so the narrow pane shows the name and phone whole.
         var lines = matches.enumerated().flatMap { index, match in
@@ -112,7 +112,7 @@ final class RegistrationForm: FormSpec {
         return lines
     }
 
-    static func history(_ history: ResidentHistory, width: Int) -> [DetailLine] {
+    static func history(_ history: ResidentHistory) -> [DetailLine] {
         let resident = history.resident
         var lines = [DetailLine.heading(resident.name),
                      DetailLine("电话 \(resident.maskedPhone)"),
@@ -120,8 +120,8 @@ final class RegistrationForm: FormSpec {
                      DetailLine("\(resident.community) \(resident.address)"),
                      DetailLine(""),
                      .heading("在办诉求 \(history.openCases.count) 件")]
-        lines += history.openCases.flatMap { summary in
-            "\(summary.code) \(summary.status.label) \(summary.categoryName) \(summary.title)".wrapped(to: width).map { DetailLine($0) }
+        lines += history.openCases.map { summary in
+            DetailLine("\(summary.code) \(summary.status.label) \(summary.categoryName) \(summary.title)")
         }
         lines.append(DetailLine(""))
         lines.append(.heading("以往来访 \(history.visits.count) 次"))

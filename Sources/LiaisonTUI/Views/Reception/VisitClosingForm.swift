@@ -88,10 +88,10 @@ final class VisitClosingForm: FormSpec {
             guard let existing = try store.openCaseToJoin(visitID: visit.id, categoryID: form.id("category")) else {
                 return .done(try openNew())
             }
-            let dialog = ConfirmDialog("并入该居民在办的同类诉求吗？",
-                                       details: ["\(existing.code) \(existing.status.label) \(existing.title)"],
-                                       yes: "并入 \(existing.code)", no: "另立新诉求")
-            return .ask(dialog, yes: {
+            let question = Question("并入该居民在办的同类诉求吗？",
+                                    details: ["\(existing.code) \(existing.status.label) \(existing.title)"],
+                                    yes: "并入 \(existing.code)", no: "另立新诉求", destructive: false)
+            return .ask(question, yes: {
                 try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"), session: self.session)
                 return "\(label) 已并入诉求 \(existing.code)"
             }, no: openNew)
@@ -107,12 +107,12 @@ final class VisitClosingForm: FormSpec {
         return "\(label) 已立诉求 \(record.code)\(dispatched)"
     }
 
-    func sideLines(form: Form, width: Int) -> [DetailLine] {
+    func sideLines(form: Form) -> [DetailLine] {
         var lines = [DetailLine.heading("\(entry.residentName)  \(entry.maskedPhone)"),
                      DetailLine("\(visit.channel.label)  到达 \(visit.arrivedAt.clockText)"
                                 + (entry.categoryName.isEmpty ? "" : "  \(entry.categoryName)")),
                      DetailLine(""), .heading("反映问题")]
-        lines += visit.problem.wrapped(to: width).map { DetailLine($0) }
+        lines.append(DetailLine(visit.problem))
         return lines
     }
 }

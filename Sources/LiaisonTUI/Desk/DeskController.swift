@@ -1,0 +1,146 @@
+import Foundation
+import LiaisonCore
+
+/// The desk's router, independent of the terminal: keys come in as `Key`s, frames go out to any `Screen`.
+/// It holds the pages and a stack of layers over them. A key goes to the top layer first and down the
+/// stack until one handles it (a modal layer keeps the rest), then to the page, then to the keys every
+/// screen shares (`Shell`); `terminal` keys work under any layer. What a handler did comes back as a
+/// `Reaction`, which the router applies.
+public final class DeskController: DeskContext {
+    public enum Outcome: Equatable {
+        case keepGoing, quit, redraw, suspend
+    }
+
+    public let store: LiaisonStore
+    public private(set) var session: Session
+    private let pages: [Page]
+    public private(set) var current: DeskScreenID
+    private(set) var layers: [Layer] = []
+    private var message: DeskMessage?
+    private var overview: StationOverview?
+    private var integrityProblem: String?
+    private var frame = DeskFrame(rows: 24, columns: 80)
+    /// Whether anything handled the last key: the key table's test presses every binding and asks.
+    private(set) var lastKeyWasHandled = false
+
+    public init(store: LiaisonStore, session: Session = .workstation, start: DeskScreenID = .reception) {
+        self.store = store
+        self.session = session
+        current = start
+        pages = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store)]
+        refresh()
+    }
+
+    var page: Page { pages[current.rawValue - 1] }
+
+    /// Reloads the figures and the open page from the store, keeping the selection and what was loaded.
+    public func refresh() {
+        do {
+            overview = try store.overview()
+            try page.reload()
+        } catch {
+            message = DeskMessage(userMessage(for: error), .warning)
+        }
+    }
+
+    /// A page loaded only its first part; the rest comes when no key is waiting.
+    public var hasPendingWork: Bool { page.hasMoreToLoad }
+
+    public func doPendingWork() {
+        do { try page.loadMore() } catch { message = DeskMessage(userMessage(for: error), .warning) }
+    }
+
+    /// The idle-time integrity check came back; a problem stays on the title line.
+    public func integrityChecked(_ outcome: IntegrityCheck.Outcome) {
+        switch outcome {
+        case .healthy: try? store.database.noteIntegrityChecked(on: store.today)
+        case .problem(let details): integrityProblem = details
+        }
+    }
+
+    // MARK: Keys
+
+    public func handle(_ key: Key) -> Outcome {
+        if key == .resize { return .redraw }
+        message = nil
+        lastKeyWasHandled = true
+        for layer in layers.reversed() {
+            if let reaction = layer.handle(key, desk: self) { return apply(reaction) }
+            if layer.isModal { return terminal(key) }
+        }
+        if let action = KeyTable.action(for: key, on: current) {
+            do {
+                if let reaction = try page.handle(action, desk: self) ?? Shell.reaction(to: action, desk: self) {
+                    return apply(reaction)
+                }
+            } catch {
+                return apply(.say(userMessage(for: error), .warning))
+            }
+        }
+        return terminal(key)
+    }
+
+    /// Ctrl-L and Ctrl-Z, whatever is on top.
+    private func terminal(_ key: Key) -> Outcome {
+        guard let action = KeyTable.action(for: key, in: .terminal), let reaction = Shell.reaction(to: action, desk: self) else {
+            lastKeyWasHandled = false
+            return .keepGoing
+        }
+        return apply(reaction)
+    }
+
+    private func apply(_ reaction: Reaction) -> Outcome {
+        layers.removeLast(min(reaction.pops, layers.count))
+        if let layer = reaction.push { layers.append(layer) }
+        if let text = reaction.message { message = text }
+        if let screen = reaction.switchTo, screen != current {
+            current = screen
+            refresh()
+        } else if reaction.reload {
+            refresh()
+        }
+        if reaction.quit { return .quit }
+        if reaction.suspend { return .suspend }
+        if reaction.redraw { return .redraw }
+        return .keepGoing
+    }
+
+    // MARK: Drawing
+
+    /// Lays out the page and the layers for the screen's size and loads what the selection needs; then
+    /// draws. The application loop and the tests draw through this.
+    public func show(on screen: Screen) {
+        frame = DeskFrame(rows: screen.rows, columns: screen.columns)
+        if !frame.isTooSmall {
+            do { try page.prepare(frame.body) } catch { message = DeskMessage(userMessage(for: error), .warning) }
+            for layer in layers { layer.prepare(frame.body) }
+        }
+        render(on: screen)
+    }
+
+    /// Draws from state only: the frame, the page, then each layer from the lowest one that is drawn.
+    private func render(on screen: Screen) {
+        // Start from blank: a closed dialog leaves cells no page would overwrite. ncurses sends the
+        // terminal only what changed, so this costs nothing on the wire.
+        screen.clear()
+        screen.hideCursor()
+        guard !frame.isTooSmall else { return DeskFrame.renderTooSmall(on: screen) }
+        let firstDrawn = layers.lastIndex { $0.coversScreen }
+        if firstDrawn == nil {
+            if let overview {
+                TitleLine(stationName: store.station.name, overview: overview, operatorName: session.name,
+                          problem: integrityProblem).render(on: screen, row: 0)
+            }
+            frame.renderTabs(on: screen, current: current, badges: Shell.badges(overview))
+            page.render(on: screen, body: frame.body)
+            let line = message ?? page.status
+            screen.drawRow(frame.messageRow, line?.text ?? "", role: line?.role ?? .normal)
+        }
+        for layer in layers[(firstDrawn ?? 0)...] {
+            // Only the top layer's cursor shows.
+            screen.hideCursor()
+            layer.render(on: screen, body: frame.body, messageRow: frame.messageRow)
+        }
+        frame.renderHints(on: screen, layers.last?.hints ?? KeyTable.hints(on: current))
+    }
+}

@@ -1,0 +1,57 @@
+import LiaisonCore
+
+/// The keys every screen shares, which run after the page has passed on a key: switching screens, help,
+/// the filter and `:` lines, quitting, redrawing, suspending.
+enum Shell {
+    static let quitQuestion = Question("确定退出工作台吗？", yes: "退出", no: "留在工作台", destructive: true)
+
+    static func reaction(to action: Action, desk: DeskContext) -> Reaction? {
+        switch action {
+        case .showReception: Reaction(switchTo: .reception)
+        case .showDeputies: Reaction(switchTo: .deputies)
+        case .showAgenda: Reaction(switchTo: .agenda)
+        case .showBoard: Reaction(switchTo: .board)
+        case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
+        case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
+        case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current))
+        case .quit: .push(QuestionLayer(quitQuestion, yes: { Reaction(quit: true) }, no: { .say("已取消退出", .muted) }))
+        case .quitNow: Reaction(quit: true)
+        case .reload: Reaction(message: DeskMessage("已刷新", .muted), reload: true)
+        case .redraw: Reaction(reload: true, redraw: true)
+        case .suspend: Reaction(suspend: true)
+        default: nil
+        }
+    }
+
+    /// The filter works on the list as it is typed; Enter keeps it, Esc clears it.
+    static func filterPrompt(for list: ListDetail) -> PromptLayer {
+        PromptLayer(prompt: "筛选 /", text: list.query, onChange: { query in
+            list.filter(query)
+            return .handled
+        }, onAccept: { query in
+            list.filter(query)
+            return query.isEmpty ? .handled : .say("筛选「\(query)」：\(list.shownRowCount) 条，Esc 清除")
+        }, onDismiss: {
+            list.filter("")
+            return .handled
+        })
+    }
+
+    /// The `:` line: a word from the key table's commands.
+    static func run(command: String, desk: DeskContext) -> Reaction {
+        guard !command.isEmpty else { return .handled }
+        guard let action = KeyTable.command(command), let reaction = reaction(to: action, desk: desk) else {
+            let words = KeyTable.bindings(in: .command).compactMap(\.words.first).joined(separator: "、")
+            return .say("未知命令：\(command)（可用 \(words) 或 接待/代表/议程/督办）", .warning)
+        }
+        return reaction
+    }
+
+    /// Counts on the tab line where they help: people waiting, cases overdue.
+    static func badges(_ overview: StationOverview?) -> [DeskScreenID: String] {
+        var badges: [DeskScreenID: String] = [:]
+        if let waiting = overview?.waiting, waiting > 0 { badges[.reception] = "等候\(waiting)" }
+        if let overdue = overview?.overdue, overdue > 0 { badges[.board] = "逾期\(overdue)" }
+        return badges
+    }
+}

@@ -1,0 +1,126 @@
+import LiaisonCore
+
+/// How saving a form went.
+enum SaveStep {
+    case done(String)
+    /// A question before saving (add the visit to the resident's open case?); each answer saves its way.
+    case ask(Question, yes: () throws -> String, no: () throws -> String)
+}
+
+/// What one form does. `FormLayer` owns the keys, the questions, the messages and the drawing.
+protocol FormSpec: AnyObject {
+    /// The form as it opens.
+    func makeForm() throws -> Form
+    var sideTitle: String { get }
+    /// Sees a key before the form does (the registration's list of matching residents); true when used.
+    func intercept(_ key: Key, form: inout Form) -> Bool
+    /// A field's value changed.
+    func edited(_ field: String, form: inout Form)
+    /// Writes a message beside each bad field; the form is saved only when no field has one.
+    func validate(_ form: inout Form)
+    func save(_ form: Form) throws -> SaveStep
+    /// The pane beside the form, unwrapped.
+    func sideLines(form: Form) -> [DetailLine]
+}
+
+extension FormSpec {
+    func intercept(_ key: Key, form: inout Form) -> Bool { false }
+    func edited(_ field: String, form: inout Form) {}
+}
+
+/// A form on the list's side of the body with its spec's pane beside it. A failed save says why and
+/// keeps every field as typed; Esc on a changed form asks before throwing the input away, with "keep
+/// filling in" on Enter.
+final class FormLayer: Layer {
+    private(set) var form: Form
+    let spec: FormSpec
+    /// The list's share of the width, as on the page beneath.
+    private let share = 67
+    private var sideLines: [DetailLine] = []
+
+    init(spec: FormSpec) throws {
+        form = try spec.makeForm()
+        self.spec = spec
+    }
+
+    var keyScopes: [KeyScope] {
+        var scopes: [KeyScope] = [.form]
+        switch form.focusedInput {
+        case .text: scopes.append(.textEditing)
+        case .area: scopes += [.textArea, .textEditing]
+        case .date: scopes += [.dateField, .textEditing]
+        case .choice: scopes += [.choiceField, .textEditing]
+        }
+        return scopes
+    }
+
+    static let discard = Question("放弃已填写的内容吗？", details: ["表单里填写的内容将不会保存。"], yes: "放弃", no: "继续填写",
+                                  destructive: true)
+
+    func handle(_ key: Key, desk: DeskContext) -> Reaction? {
+        if spec.intercept(key, form: &form) { return .handled }
+        let event = form.handle(key)
+        var reaction = Reaction.handled
+        for edited in form.lastEdited {
+            spec.edited(edited, form: &form)
+            if let limit = form[edited].overflowLimit { reaction = .say("这一项最多 \(limit) 个字，多出的没有收下", .warning) }
+        }
+        switch event {
+        case .handled, .ignored: return reaction
+        case .help:
+            return .push(HelpLayer(title: form.title, scopes: keyScopes + [.terminal], screen: desk.current))
+        case .save: return save()
+        case .cancel:
+            guard form.isDirty else { return .close }
+            return .push(QuestionLayer(FormLayer.discard, yes: { Reaction.say("已放弃，未保存").popping(1) }))
+        }
+    }
+
+    private func save() -> Reaction {
+        form.clearErrors()
+        form.markInvalidFields()
+        spec.validate(&form)
+        guard form.focusFirstError() else {
+            let (label, problem) = form.firstError!
+            return .say("未保存：\(label) \(problem)", .warning)
+        }
+        do {
+            switch try spec.save(form) {
+            case .done(let text): return Reaction.saved(text).popping(1)
+            case .ask(let question, let yes, let no):
+                return .push(QuestionLayer(question, yes: { self.attempt(yes) }, no: { self.attempt(no) }))
+            }
+        } catch {
+            return failed(error)
+        }
+    }
+
+    /// One answer's save; on success the form closes too.
+    private func attempt(_ write: () throws -> String) -> Reaction {
+        do {
+            return Reaction.saved(try write()).popping(1)
+        } catch {
+            return failed(error)
+        }
+    }
+
+    private func failed(_ error: Error) -> Reaction {
+        .say("保存失败：\(userMessage(for: error))（填写的内容都还在，可改后再按 Ctrl-S）", .warning)
+    }
+
+    private func listWidth(_ body: BodyArea) -> Int { body.width * share / 100 }
+
+    func prepare(_ body: BodyArea) {
+        form.layout(width: listWidth(body), height: body.height)
+        sideLines = spec.sideLines(form: form).flatMap { $0.wrapped(to: body.width - listWidth(body) - 2) }
+    }
+
+    func render(on screen: Screen, body: BodyArea, messageRow: Int) {
+        let width = listWidth(body)
+        let cursor = form.render(on: screen, top: body.top, left: 0, width: width)
+        DeskFrame.renderDivider(on: screen, column: width, body: body)
+        DeskFrame.renderDetail(on: screen, left: width + 2, width: body.width - width - 2, body: body, title: spec.sideTitle,
+                               lines: sideLines, scroll: 0, focused: false)
+        if let cursor { screen.placeCursor(row: cursor.row, column: cursor.column) }
+    }
+}

@@ -1,0 +1,82 @@
+import LiaisonCore
+
+/// 代表: every deputy attached to the station, with the selected deputy's cases and duty record.
+final class DeputiesPage: Page {
+    enum Sort: CaseIterable {
+        case pinyin, level
+        var column: Int { self == .pinyin ? 0 : 1 }
+        var label: String { self == .pinyin ? "按拼音" : "按级别" }
+    }
+
+    let id = DeskScreenID.deputies
+    private let store: LiaisonStore
+    private var deputies: [Deputy] = []
+    private var byID: [String: Deputy] = [:]
+    private(set) var sort = Sort.pinyin
+    private(set) lazy var rows = ListDetail(columns: [
+        TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("界别", width: 8, elastic: true),
+        TableColumn("选区", width: 10, flexible: true, elastic: true), TableColumn("小组", width: 8, elastic: true),
+    ], detailTitle: "代表详情", emptyText: "还没有登记代表", sortColumn: sort.column) { [unowned self] id in
+        try id.flatMap { self.byID[$0] }.map(self.detail(of:)) ?? []
+    }
+
+    init(store: LiaisonStore) {
+        self.store = store
+    }
+
+    var list: ListDetail? { rows }
+
+    func reload() throws {
+        deputies = try store.deputies()
+        byID = Dictionary(uniqueKeysWithValues: deputies.map { ("\($0.id)", $0) })
+        order()
+    }
+
+    private func order() {
+        let levels = DeputyLevel.allCases
+        // Stable: within a level, the pinyin order the store returned.
+        let ordered = sort == .pinyin ? deputies : deputies.enumerated().sorted {
+            (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
+        }.map(\.element)
+        rows.sortColumn = sort.column
+        rows.setEntries(ordered.map { deputy in
+            .row("\(deputy.id)", [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
+                 role: deputy.active ? .normal : .muted,
+                 search: [deputy.name, deputy.sector, deputy.constituency, deputy.group, deputy.level.label], initials: [deputy.nameInitials])
+        })
+    }
+
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        guard action == .cycleSort else { return rows.handle(action) }
+        sort = sort == .pinyin ? .level : .pinyin
+        order()
+        return .say("代表名单已\(sort.label)排序")
+    }
+
+    func prepare(_ body: BodyArea) throws { try rows.prepare(body) }
+    func render(on screen: Screen, body: BodyArea) { rows.render(on: screen, body: body) }
+
+    private func detail(of deputy: Deputy) throws -> [DetailLine] {
+        let profile = try store.deputyProfile(deputy)
+        var lines: [DetailLine] = [
+            .heading("\(deputy.name)  \(deputy.level.label)人大代表"),
+            DetailLine("界别 \(deputy.sector)"),
+            DetailLine("选区 \(deputy.constituency)"),
+            DetailLine("小组 \(deputy.group)  电话 \(deputy.phone)"),
+            DetailLine(""),
+            .heading("诉求"),
+            DetailLine("未办结 \(profile.openCases) 件，逾期 \(profile.overdueCases) 件", role: profile.overdueCases > 0 ? .overdue : .normal),
+            DetailLine(""),
+            .heading("\(store.today.year) 年履职"),
+            DetailLine("进站接待 \(profile.receptionsThisYear) 次（不少于 2 次）", role: profile.receptionsThisYear >= 2 ? .normal : .dueSoon),
+            DetailLine("走访选民 \(profile.householdVisitsThisYear) 户（不少于 10 户）",
+                       role: profile.householdVisitsThisYear >= 10 ? .normal : .dueSoon),
+            DetailLine("履职积分 \(profile.pointsThisYear) 分"),
+        ]
+        if !profile.recentDuty.isEmpty {
+            lines += [DetailLine(""), .heading("履职登记")]
+            lines += profile.recentDuty.map { DetailLine("\($0.day.iso.dropFirst(5)) \($0.kind.label) +\($0.points) \($0.note)") }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,134 @@
+import LiaisonCore
+
+/// 接待: today's queue, with the day's figures, the duty roster and the selected visit beside it.
+final class ReceptionPage: Page {
+    let id = DeskScreenID.reception
+    private let store: LiaisonStore
+    private var visits: [String: (entry: QueueEntry, calledAt: LocalTime?)] = [:]
+    private var order: [String] = []
+    private var dutyRoster: [DutySeat] = []
+    private var figures: ReceptionFigures?
+    private var now = LocalTime(day: Day(ordinal: 0))
+    private(set) lazy var rows = ListDetail(columns: [
+        TableColumn("号", width: 3, alignRight: true), TableColumn("居民", width: 6, elastic: true),
+        TableColumn("电话", width: 11), TableColumn("类别", width: 6, elastic: true),
+        TableColumn("等候", width: 5, alignRight: true), TableColumn("状态", width: 8),
+        TableColumn("接待代表", width: 6, flexible: true, elastic: true),
+    ], detailTitle: "今日值班与来访详情", emptyText: "今天还没有来访登记", share: 67) { [unowned self] id in
+        self.detail(of: id)
+    }
+
+    init(store: LiaisonStore) {
+        self.store = store
+    }
+
+    var list: ListDetail? { rows }
+
+    func reload() throws {
+        now = store.clock.now()
+        let queue = try store.queueEntries(on: now.day)
+        dutyRoster = try store.dutyRoster(on: now.day)
+        figures = try store.receptionFigures(on: now.day)
+        order = queue.map { "\($0.entry.visit.id)" }
+        visits = Dictionary(uniqueKeysWithValues: zip(order, queue))
+        rows.setEntries(queue.map { entry, calledAt in
+            let visit = entry.visit
+            let minutes = entry.minutesWaited(now: now, calledAt: calledAt)
+            let role: TextRole
+            switch visit.status {
+            case .waiting: role = minutes >= 30 ? .dueSoon : .normal
+            case .withDeputy: role = .normal
+            case .done, .left: role = .muted
+            }
+            let waited = visit.status == .waiting || calledAt != nil ? "\(minutes)分" : "-"
+            return .row("\(visit.id)", ["\(visit.queueNumber)", entry.residentName, entry.maskedPhone, entry.categoryName, waited,
+                                        visit.outcome?.label ?? visit.status.label, entry.deputyName],
+                        role: role, search: [entry.residentName, entry.categoryName, visit.problem], initials: [entry.residentInitials])
+        })
+    }
+
+    func prepare(_ body: BodyArea) throws { try rows.prepare(body) }
+    func render(on screen: Screen, body: BodyArea) { rows.render(on: screen, body: body) }
+
+    /// The day at a glance, the duty roster, then the selected visit.
+    private func detail(of id: String?) -> [DetailLine] {
+        var lines: [DetailLine] = []
+        if let figures {
+            lines.append(.heading("今日接待"))
+            lines.append(DetailLine("登记 \(figures.received)  等候 \(figures.waiting)  接待中 \(figures.withDeputy)"))
+            lines.append(DetailLine("当场答复 \(figures.answeredOnSpot)  立案 \(figures.casesOpened)"))
+            lines.append(DetailLine("转介 \(figures.referred)  离开 \(figures.left)"))
+            lines.append(DetailLine("平均等候 " + (figures.averageWaitMinutes.map { "\($0) 分钟" } ?? "-")))
+            lines.append(DetailLine(""))
+        }
+        lines.append(.heading("今日值班"))
+        if dutyRoster.isEmpty { lines.append(DetailLine("今天没有排值班", role: .muted)) }
+        for seat in dutyRoster {
+            let who = seat.legalOfficerRole.map { "\($0.label) \(seat.organization)" } ?? "代表 \(seat.role.label)"
+            lines.append(DetailLine("\(seat.name)  \(who)"))
+        }
+        guard let id, let (entry, calledAt) = visits[id] else { return lines }
+        let visit = entry.visit
+        var timing = "到达 \(visit.arrivedAt.clockText)"
+        if let calledAt { timing += "  接待 \(calledAt.clockText)" }
+        lines += [DetailLine(""), .heading("第 \(visit.queueNumber) 号  \(entry.residentName)"),
+                  DetailLine("电话 \(entry.maskedPhone)  \(visit.channel.label)"), DetailLine(timing),
+                  DetailLine("状态 \(visit.outcome?.label ?? visit.status.label)" + (entry.deputyName.isEmpty ? "" : "  代表 \(entry.deputyName)"))]
+        if !entry.categoryName.isEmpty { lines.append(DetailLine("类别 \(entry.categoryName)")) }
+        lines += [DetailLine(""), .heading("反映问题"), DetailLine(visit.problem)]
+        return lines
+    }
+
+    // MARK: The clerk's actions
+
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        switch action {
+        case .registerVisit:
+            return .push(try FormLayer(spec: RegistrationForm(store: store)))
+        case .callNext:
+            guard let next = order.first(where: { visits[$0]?.entry.visit.status == .waiting }), let entry = visits[next]?.entry else {
+                return .say("没有等候的来访")
+            }
+            rows.select(id: next)
+            return .push(try handOff(entry))
+        case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft:
+            return try act(action, on: rows.selectedID.flatMap { visits[$0]?.entry }, session: desk.session)
+        default:
+            return rows.handle(action)
+        }
+    }
+
+    private func act(_ action: Action, on selected: QueueEntry?, session: Session) throws -> Reaction {
+        guard let entry = selected else { return .say("先选中一位来访居民", .warning) }
+        let visit = entry.visit
+        let who = entry.caller
+        guard visit.outcome == nil, visit.status != .left else { return .say("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
+        switch action {
+        case .handToDeputy:
+            return .push(try handOff(entry))
+        case .markLeft:
+            guard visit.status == .waiting else { return .say("\(who) 已在接待中", .warning) }
+            let question = Question("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消", destructive: true)
+            return .push(QuestionLayer(question, yes: { [store] in
+                try store.markLeft(visitID: visit.id)
+                return .saved("\(who) 已记为离开")
+            }))
+        default:
+            let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
+            return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, session: session)))
+        }
+    }
+
+    /// Which deputy receives the resident: today's duty deputies first, the one with the fewest people
+    /// in hand at the top.
+    private func handOff(_ entry: QueueEntry) throws -> PickLayer {
+        let visit = entry.visit
+        let who = entry.caller
+        return PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
+                         options: ChoiceLists.deputies(try store.receivingDeputies(on: visit.day))) { [store] option in
+            guard let deputyID = Int64(option.value) else { return .handled }
+            try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+            return .saved("请\(who) 到 \(option.label) 代表处")
+        }
+    }
+}
