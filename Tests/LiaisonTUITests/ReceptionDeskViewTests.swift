@@ -222,6 +222,11 @@ final class ReceptionDeskViewTests: XCTestCase {
                 OR (status = 'unsatisfied' AND (due_date IS NULL OR due_date >= ?))
             """, [try store.followUpBoard().soonLimit, Self.now.day])
         XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "then the exact count: \(heading())")
+        // The periodic refresh reloads what is already loaded: the heading never goes back to 40+.
+        board.refresh()
+        XCTAssertFalse(board.hasPendingWork)
+        XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "after a refresh: \(heading())")
+        XCTAssertEqual(shownRegistered(), registered)
     }
 
     func testOnADayThatIsNotAReceptionDayTheQueueStillWorksAndTheTitleSaysSo() throws {

@@ -66,7 +66,9 @@ final class FormLayer: Layer {
             if let limit = form[edited].overflowLimit { reaction = .say("这一项最多 \(limit) 个字，多出的没有收下", .warning) }
         }
         switch event {
-        case .handled, .ignored: return reaction
+        case .handled: return reaction
+        // Keys a form has no use for go no further (it is modal), but they are not counted as handled.
+        case .ignored: return reaction.message == nil ? nil : reaction
         case .help:
             return .push(HelpLayer(title: form.title, scopes: keyScopes + [.terminal], screen: desk.current))
         case .save: return save()

@@ -1,0 +1,230 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// The desk's shell: keys reach what they are bound to, layers stack and answer safely, lists follow
+/// their rows by id.
+final class KeyRoutingTests: XCTestCase {
+    /// Every binding of a screen, pressed on a fresh desk showing that screen, is handled by the page or
+    /// by the keys every screen shares: a binding nobody handles fails here.
+    func testEveryScreenBindingIsHandledOnTheScreenItIsBoundTo() throws {
+        let fixture = try DeskFixture()
+        for screen in DeskScreenID.allCases {
+            for binding in KeyTable.bindings(on: screen) + KeyTable.bindings(in: .terminal) {
+                let desk = fixture.controller(start: screen)
+                _ = desk.screen()
+                // Esc goes back from something: the detail pane.
+                if binding.action == .back { desk.press(.enter) }
+                desk.press(binding.keys[0])
+                XCTAssertTrue(desk.lastKeyWasHandled, "\(binding.keyLabel) \(binding.label) on \(screen.title)")
+            }
+        }
+        let desk = fixture.controller()
+        desk.press(.character("x"))
+        XCTAssertFalse(desk.lastKeyWasHandled, "a key bound to nothing is not handled")
+    }
+
+    func testEveryFormBindingIsHandledByTheForm() throws {
+        let fixture = try DeskFixture()
+        for binding in KeyTable.bindings(in: .form) {
+            let desk = fixture.controller()
+            desk.press(.character("a"))
+            desk.type("王")
+            desk.press(binding.keys[0])
+            XCTAssertTrue(desk.lastKeyWasHandled, "\(binding.keyLabel) \(binding.label) in a form")
+        }
+        let desk = fixture.controller()
+        desk.press(.character("a"), .pageUp)
+        XCTAssertFalse(desk.lastKeyWasHandled, "PgUp means nothing in a name field")
+    }
+
+    func testEveryFieldBindingIsHandledByItsField() {
+        for binding in KeyTable.bindings(in: .textEditing) {
+            var field = TextField()
+            field.setText("和平里 东街")
+            field.cursor = 3
+            XCTAssertTrue(field.handle(binding.keys[0]), "\(binding.keyLabel) \(binding.label)")
+        }
+        for binding in KeyTable.bindings(in: .textArea) {
+            var area = TextArea()
+            area.buffer.setText("第一行\n第二行\n第三行")
+            area.buffer.cursor = 5
+            area.layout(width: 20, height: 3)
+            XCTAssertTrue(area.handle(binding.keys[0]), "\(binding.keyLabel) \(binding.label)")
+        }
+        for binding in KeyTable.bindings(in: .dateField) {
+            var date = DateField(text: "2026-11-16", today: Day(iso: "2026-11-16")!)
+            XCTAssertTrue(date.handle(binding.keys[0]), "\(binding.keyLabel) \(binding.label)")
+            XCTAssertNotEqual(date.text, binding.action == .today ? "" : "2026-11-16", binding.label)
+        }
+        let options = [ChoiceOption(value: "1", label: "张乾林"), ChoiceOption(value: "2", label: "李红")]
+        for binding in KeyTable.bindings(in: .choiceField) {
+            var choice = ChoiceField(options: options, selectedValue: "1")
+            // The list's own keys work on an open list; clearing works on a closed one.
+            if binding.action != .clearChoice { choice.open() }
+            XCTAssertTrue(choice.handle(binding.keys[0]), "\(binding.keyLabel) \(binding.label)")
+        }
+    }
+
+    func testEveryQuestionPickerPromptAndCommandBindingIsHandled() throws {
+        let fixture = try DeskFixture()
+        for binding in KeyTable.bindings(in: .question) {
+            XCTAssertNotNil(Shell.quitQuestion.answer(to: binding.keys[0]), binding.label)
+        }
+        for binding in KeyTable.bindings(in: .picker) {
+            let desk = fixture.controller()
+            desk.press(.character("c"), binding.keys[0])
+            XCTAssertTrue(desk.lastKeyWasHandled, "\(binding.keyLabel) \(binding.label) in the picker")
+        }
+        for binding in KeyTable.bindings(in: .prompt) {
+            let desk = fixture.controller()
+            desk.press(.character("/"), binding.keys[0])
+            XCTAssertTrue(desk.lastKeyWasHandled)
+            XCTAssertTrue(desk.layers.isEmpty, "\(binding.label) closes the filter line")
+        }
+        for binding in KeyTable.bindings(in: .command) {
+            for word in binding.words {
+                let desk = fixture.controller()
+                desk.press(.character(":"))
+                desk.type(word)
+                let outcome = desk.press(.enter)
+                XCTAssertFalse(desk.screen().text(row: 22).hasPrefix("未知命令"), ":\(word)")
+                XCTAssertEqual(outcome == .quit, binding.action == .quitNow, ":\(word)")
+            }
+        }
+    }
+
+    func testTheCommandLineSwitchesScreensAndSaysWhatItDoesNotKnow() throws {
+        let desk = try DeskFixture().controller()
+        desk.press(.character(":"))
+        desk.type("督办")
+        desk.press(.enter)
+        XCTAssertEqual(desk.current, .board)
+        desk.press(.character(":"))
+        desk.type("foo")
+        desk.press(.enter)
+        XCTAssertEqual(desk.screen().text(row: 22), "未知命令：foo（可用 q、help、refresh、1、2、3、4 或 接待/代表/议程/督办）")
+    }
+
+    func testHelpShowsTheScreensOwnKeysFirst() throws {
+        let desk = try DeskFixture().controller(start: .board)
+        desk.press(.character("?"))
+        let help = try XCTUnwrap(desk.layers.last as? HelpLayer)
+        XCTAssertEqual(help.lines.prefix(3).map { $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression) },
+                       ["【督办页面】", "n 下一件逾期", "Space 标记"])
+        XCTAssertFalse(help.lines.contains { $0.contains("排序") }, "the deputies' sort key is not on the board")
+        desk.press(.character("x"))
+        XCTAssertTrue(desk.layers.isEmpty, "any key closes help")
+    }
+}
+
+final class QuestionTests: XCTestCase {
+    var fixture: DeskFixture!
+    var desk: DeskController!
+
+    override func setUpWithError() throws {
+        fixture = try DeskFixture()
+        desk = fixture.controller()
+    }
+
+    override func tearDown() {
+        desk = nil
+        fixture = nil
+    }
+
+    func testEnterOnQuitStays() {
+        desk.press(.character("q"))
+        XCTAssertEqual(desk.press(.enter), .keepGoing)
+        XCTAssertEqual(desk.screen().text(row: 22), "已取消退出")
+        desk.press(.character("q"))
+        XCTAssertEqual(desk.press(.character("x")), .keepGoing, "other keys do not answer")
+        XCTAssertEqual(desk.press(.character("y")), .quit)
+    }
+
+    func testEnterOnDiscardKeepsTheForm() {
+        desk.press(.character("a"))
+        desk.type("王秀英")
+        desk.press(.escape, .enter)
+        XCTAssertTrue(desk.screen().text(row: 3).contains("王秀英"), "the form is still there, as typed")
+        desk.press(.escape, .character("y"))
+        XCTAssertEqual(desk.screen().text(row: 22), "已放弃，未保存")
+        XCTAssertTrue(desk.layers.isEmpty)
+    }
+
+    func testEnterOnMarkingSomeoneAsLeftChangesNothing() throws {
+        desk.press(.character("j"), .character("j"), .character("l"), .enter)
+        XCTAssertEqual(try fixture.store.queue(on: DeskFixture.now.day)[2].status, .waiting)
+        desk.press(.character("l"), .character("y"))
+        XCTAssertEqual(try fixture.store.queue(on: DeskFixture.now.day)[2].status, .left)
+    }
+
+    func testEnterOnJoiningAnOpenCaseTakesTheSuggestedAnswer() throws {
+        let visit = try fixture.walkIn("钱阿姨", "13800000002", category: "加装电梯", problem: "施工还在占道")
+        desk.refresh()
+        desk.press(.character("G"), .character("v"), .control("s"), .enter)
+        XCTAssertEqual(try fixture.store.visit(id: visit.id)?.caseID, try fixture.store.caseRecord(code: "2026-0002")?.id)
+        XCTAssertEqual(desk.screen().text(row: 22), "第 5 号 钱阿姨 已并入诉求 2026-0002")
+    }
+}
+
+final class ListFollowsRowsTests: XCTestCase {
+    func testTheSelectionStaysOnItsCaseWhenAnotherTerminalAddsOneAbove() throws {
+        let fixture = try DeskFixture()
+        let desk = fixture.controller(start: .board)
+        desk.press(.character("/"))
+        desk.type("物业费")
+        desk.press(.enter, .escape)
+        XCTAssertEqual(try selectedCode(desk), "2026-0003")
+        // Another terminal dispatches the undispatched case: it joins 办理中 above 2026-0003's row.
+        let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
+        let waiting = try XCTUnwrap(other.caseRecord(code: "2026-0005"))
+        try other.dispatch(caseID: waiting.id, departmentID: fixture.departments["区住建局"]!, workingDays: 3, session: fixture.clerk)
+        desk.refresh()
+        XCTAssertEqual(try selectedCode(desk), "2026-0003", "the highlighted case never changes without a key")
+        XCTAssertTrue(desk.screen().text.contains("物业费上涨未公示"), "its timeline is what the detail shows")
+        // When it is gone (struck off elsewhere), the selection falls on the nearest case left.
+        try other.close(caseID: try XCTUnwrap(other.caseRecord(code: "2026-0003")).id, reason: "居民撤回", session: fixture.clerk)
+        desk.refresh()
+        XCTAssertEqual(try selectedCode(desk), "2026-0004")
+    }
+
+    func testMarksStayOnTheirCasesAcrossReloads() throws {
+        let fixture = try DeskFixture()
+        let desk = fixture.controller(start: .board)
+        desk.press(.character(" "))
+        XCTAssertEqual(desk.screen().text(row: 22), "已标记 1 件")
+        let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
+        _ = try other.openCase(CaseDraft(title: "新来的诉求"), residentID: nil, session: fixture.clerk)
+        desk.refresh()
+        let grid = desk.screen()
+        XCTAssertTrue(grid.text(row: 4).hasPrefix("*2026-0001"), grid.text)
+        XCTAssertFalse(grid.text.contains("*2026-0006"))
+    }
+
+    private func selectedCode(_ desk: DeskController) throws -> String {
+        let grid = desk.screen()
+        let row = try XCTUnwrap((3..<22).first { grid.role(row: $0, column: 0) == .selected }, grid.text)
+        return String(grid.text(row: row).prefix(9))
+    }
+}
+
+final class PasteTests: XCTestCase {
+    /// A letter pasted into the problem field: cut to the field's 500 characters with a message, in one
+    /// key; the same for ten megabytes.
+    func testALongLetterPastedIntoTheProblemIsCutToTheFieldAndSaysSo() throws {
+        let fixture = try DeskFixture()
+        for size in [100 * 1024, 10 * 1024 * 1024] {
+            let desk = fixture.controller()
+            desk.press(.character("a"), .tab, .tab, .tab, .tab, .tab, .tab, .tab)
+            let line = "尊敬的代表：小区东门路灯坏了两个星期，晚上老人出门不方便，请帮忙反映。\n"
+            let letter = String(repeating: line, count: size / line.utf8.count)
+            desk.press(.paste(Paste(letter)))
+            let grid = desk.screen()
+            XCTAssertEqual(grid.text(row: 22), "这一项最多 500 个字，多出的没有收下", "\(size) bytes")
+            XCTAssertTrue(grid.text(row: 10).contains("尊敬的代表"), grid.text)
+            let form = try XCTUnwrap(desk.layers.last as? FormLayer).form
+            XCTAssertEqual(form["problem"].value.count, 500)
+        }
+    }
+}
