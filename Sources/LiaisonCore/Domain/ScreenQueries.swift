@@ -77,8 +77,11 @@ extension LiaisonStore {
         let open = try database.scalarInt(
             "SELECT count(*) FROM cases WHERE responsible_deputy_id = ? AND status <> 'closed'", [deputy.id]) ?? 0
         let overdue = try Overdue.arguments(on: today).reduce(0) { total, arguments in
-            total + (try database.scalarInt("SELECT count(*) FROM cases c WHERE c.responsible_deputy_id = ? AND " + Overdue.condition,
-                                            [deputy.id] + arguments) ?? 0)
+            // INDEXED BY: without statistics (a station's file has none) SQLite would walk the overdue
+            // index of every deputy instead of this deputy's cases.
+            total + (try database.scalarInt(
+                "SELECT count(*) FROM cases c INDEXED BY cases_by_deputy WHERE c.responsible_deputy_id = ? AND " + Overdue.condition,
+                [deputy.id] + arguments) ?? 0)
         }
         let duty = try database.fetchOne("""
             SELECT coalesce(sum(kind = 'reception'), 0), coalesce(sum(kind = 'householdVisit'), 0), coalesce(sum(points), 0)

@@ -22,4 +22,11 @@ public struct Paste: Hashable, Sendable {
         self.text = text
         self.truncated = truncated
     }
+
+    /// By length only: a key is hashed on every lookup in the key table, and hashing megabytes of text
+    /// there would cost more than the paste itself.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text.utf8.count)
+        hasher.combine(truncated)
+    }
 }

@@ -34,8 +34,9 @@ public enum DisplayWidth {
             // Fast path for Latin text; combining marks below U+1100 are still zero.
             return isZeroWidth(scalar) ? 0 : 1
         }
-        if isZeroWidth(scalar) { return 0 }
-        return isWide(value) ? 2 : 1
+        // Wide first: Chinese is most of what is measured, and a wide character is never zero-width.
+        if isWide(value) { return 2 }
+        return isZeroWidth(scalar) ? 0 : 1
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
@@ -58,9 +59,18 @@ public enum DisplayWidth {
 
     /// A grapheme cluster is as wide as what is drawn for it (see `drawable`).
     public static func width(of character: Character) -> Int {
-        let drawn = drawable(character)
-        guard let base = drawn.unicodeScalars.first else { return 0 }
-        return width(of: base)
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        if scalars.next() == nil { return width(of: first) }
+        return drawable(character).unicodeScalars.first.map(width(of:)) ?? 0
+    }
+
+    /// Scalars that join others into one cluster drawn at a disputed width (ZWJ, variation selectors,
+    /// skin tones, flags, keycaps, tags): text holding one is measured cluster by cluster.
+    static func joinsClusters(_ value: UInt32) -> Bool {
+        value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0x1F3FB...0x1F3FF).contains(value)
+            || (0x1F1E6...0x1F1FF).contains(value) || value == 0x20E3 || (0xE0020...0xE007F).contains(value)
     }
 
     /// What the screen draws for a character. A cluster of several visible parts (a family emoji joined
@@ -82,9 +92,20 @@ public enum DisplayWidth {
         return Character(base)
     }
 
+    /// Scalar by scalar, which is several times faster than by cluster and the same sum (a combining
+    /// mark is zero wide either way), unless the text holds a cluster of disputed width.
     public static func width(of text: some StringProtocol) -> Int {
         var total = 0
-        for character in text { total += width(of: character) }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x7F {
+                total += value >= 0x20 ? 1 : 0
+            } else if joinsClusters(value) {
+                return text.reduce(0) { $0 + width(of: $1) }
+            } else {
+                total += width(of: scalar)
+            }
+        }
         return total
     }
 }

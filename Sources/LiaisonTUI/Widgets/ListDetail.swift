@@ -25,18 +25,19 @@ public struct DetailLine: Sendable, Equatable {
 struct ListEntry {
     let id: String?
     let row: TableRow
-    /// Lower-cased texts and pinyin initials the filter matches.
-    let searchKey: String
+    /// The texts and pinyin initials the filter matches; lower-cased only once a filter is typed, since
+    /// most lists are never filtered and a district's roster has thousands of rows.
+    let searchTexts: [String]
 
     var isHeading: Bool { id == nil }
 
     static func heading(_ title: String, role: TextRole = .header) -> ListEntry {
-        ListEntry(id: nil, row: TableRow([title], role: role, isHeading: true), searchKey: "")
+        ListEntry(id: nil, row: TableRow([title], role: role, isHeading: true), searchTexts: [])
     }
 
     /// `initials` are stored pinyin initials (computing them per row is too slow for a big list).
     static func row(_ id: String, _ cells: [String], role: TextRole = .normal, search: [String], initials: [String] = []) -> ListEntry {
-        ListEntry(id: id, row: TableRow(cells, role: role), searchKey: (search + initials).joined(separator: "\u{1F}").lowercased())
+        ListEntry(id: id, row: TableRow(cells, role: role), searchTexts: search + initials)
     }
 }
 
@@ -67,6 +68,8 @@ final class ListDetail {
     private var top = 0
     private var detailScroll = 0
     private var natural: [Int] = []
+    /// Each entry's lower-cased search key, made when a filter is first typed after a reload.
+    private var searchKeys: [String]?
     private var cachedDetail: [String: [DetailLine]] = [:]
     private var detailLines: [DetailLine] = []
     private var body = BodyArea(top: 2, height: 20, width: 80)
@@ -93,15 +96,18 @@ final class ListDetail {
     /// cached detail is stale.
     func setEntries(_ entries: [ListEntry]) {
         self.entries = entries
+        // Only the columns that grow to their text need its width.
         natural = columns.indices.map { column in
-            entries.reduce(columns[column].title.displayWidth) { widest, entry in
+            guard columns[column].elastic || columns[column].whole else { return columns[column].width }
+            return entries.reduce(columns[column].title.displayWidth) { widest, entry in
                 entry.isHeading ? widest : max(widest, (entry.row.cells[safe: column] ?? "").displayWidth)
             }
         }
         // A marked row's first cell carries the mark.
         if allowsMarks && !natural.isEmpty { natural[0] += 1 }
         cachedDetail = [:]
-        marks.formIntersection(entries.compactMap(\.id))
+        searchKeys = nil
+        if !marks.isEmpty { marks.formIntersection(entries.compactMap(\.id)) }
         applyFilter()
     }
 
@@ -118,12 +124,14 @@ final class ListDetail {
             shown = Array(entries.indices)
             return reselect()
         }
+        let keys = searchKeys ?? entries.map { $0.searchTexts.joined(separator: "\u{1F}").lowercased() }
+        searchKeys = keys
         var result: [Int] = []
         var pendingHeading: Int?
         for index in entries.indices {
             if entries[index].isHeading {
                 pendingHeading = index
-            } else if entries[index].searchKey.contains(needle) {
+            } else if keys[index].contains(needle) {
                 if let heading = pendingHeading { result.append(heading) }
                 pendingHeading = nil
                 result.append(index)

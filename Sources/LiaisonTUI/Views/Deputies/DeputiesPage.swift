@@ -40,7 +40,7 @@ final class DeputiesPage: Page {
         }.map(\.element)
         rows.sortColumn = sort.column
         rows.setEntries(ordered.map { deputy in
-            .row("\(deputy.id)", [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
+            .row(String(deputy.id), [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
                  role: deputy.active ? .normal : .muted,
                  search: [deputy.name, deputy.sector, deputy.constituency, deputy.group, deputy.level.label], initials: [deputy.nameInitials])
         })
