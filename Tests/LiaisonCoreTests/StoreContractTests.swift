@@ -64,7 +64,7 @@ final class StatementContractTests: XCTestCase {
         }
         XCTAssertThrowsError(try fixture.store.caseRecord(id: record.id)) { error in
             XCTAssertEqual(error as? StoredValueError, StoredValueError(table: "cases", column: "status", value: "lost", expected: "取值"))
-            XCTAssertEqual(userMessage(for: error), "数据库中 cases.status 的值「lost」不是有效的取值，请运行 liaison-desk check")
+            XCTAssertEqual(userMessage(for: error), "数据库 cases.status 的值「lost」不是有效取值，请运行 liaison-desk check")
         }
         try fixture.store.database.write {
             try fixture.store.database.execute("UPDATE cases SET status = 'registered', opened_on = '2026-02-30' WHERE id = ?", [record.id])

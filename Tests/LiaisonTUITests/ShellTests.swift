@@ -228,3 +228,17 @@ final class PasteTests: XCTestCase {
         }
     }
 }
+
+final class StoredValueTests: XCTestCase {
+    /// Another program wrote a date that is none: the board says what and where, and the desk stays up.
+    func testAMalformedStoredValueIsAMessageAndTheDeskStaysUp() throws {
+        let fixture = try DeskFixture()
+        let database = fixture.store.database
+        try database.execute("PRAGMA ignore_check_constraints = ON")
+        try database.write { try database.execute("UPDATE cases SET due_date = '2026-13-45' WHERE code = '2026-0003'", []) }
+        let desk = fixture.controller(start: .board)
+        XCTAssertEqual(desk.screen().text(row: 22), "数据库 cases.due_date 的值「2026-13-45」不是有效日期，请运行 liaison-desk check")
+        desk.press(.character("1"))
+        XCTAssertTrue(desk.screen().text(row: 3).contains("郑秀英"), "the other screens work")
+    }
+}

@@ -50,7 +50,7 @@ public struct StoredValueError: UserFacingError, Equatable, CustomStringConverti
     public let value: String
     public let expected: String
 
-    public var userMessage: String { "数据库中 \(table).\(column) 的值「\(value)」不是有效的\(expected)，请运行 liaison-desk check" }
+    public var userMessage: String { "数据库 \(table).\(column) 的值「\(value)」不是有效\(expected)，请运行 liaison-desk check" }
     public var description: String { userMessage }
 }
 
