@@ -14,7 +14,7 @@ final class BoardPage: Page {
     private(set) var hasMoreToLoad = false
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("编号", width: 9, whole: true), TableColumn("诉求", width: 10, flexible: true, elastic: true),
-        TableColumn("承办单位", width: 8, elastic: true), TableColumn("期限", width: 9), TableColumn("状态", width: 6),
+        TableColumn("承办单位", width: 8, elastic: true), TableColumn("期限", width: 9, elastic: true), TableColumn("状态", width: 6),
     ], detailTitle: "诉求时间线", emptyText: "没有未办结的诉求", allowsMarks: true) { [unowned self] id in
         try id.flatMap { self.summaries[$0]?.summary }.map(self.timeline(of:)) ?? []
     }
