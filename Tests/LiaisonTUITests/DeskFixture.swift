@@ -111,6 +111,22 @@ final class DeskFixture {
     }
 }
 
+/// A test with a fresh fixture and a desk on its reception screen.
+class DeskTestCase: XCTestCase {
+    var fixture: DeskFixture!
+    var desk: DeskController!
+
+    override func setUpWithError() throws {
+        fixture = try DeskFixture()
+        desk = fixture.controller()
+    }
+
+    override func tearDown() {
+        desk = nil
+        fixture = nil
+    }
+}
+
 /// Drives a controller key by key and draws it on an in-memory grid.
 extension DeskController {
     @discardableResult

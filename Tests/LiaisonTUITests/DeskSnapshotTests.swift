@@ -230,20 +230,7 @@ final class PageSnapshotTests: XCTestCase {
     }
 }
 
-final class FormSnapshotTests: XCTestCase {
-    var fixture: DeskFixture!
-    var desk: DeskController!
-
-    override func setUpWithError() throws {
-        fixture = try DeskFixture()
-        desk = fixture.controller()
-    }
-
-    override func tearDown() {
-        desk = nil
-        fixture = nil
-    }
-
+final class FormSnapshotTests: DeskTestCase {
     func testRegistration() {
         desk.press(.character("a"))
         let grid = desk.screen()
@@ -435,20 +422,7 @@ final class FormSnapshotTests: XCTestCase {
     }
 }
 
-final class DialogSnapshotTests: XCTestCase {
-    var fixture: DeskFixture!
-    var desk: DeskController!
-
-    override func setUpWithError() throws {
-        fixture = try DeskFixture()
-        desk = fixture.controller()
-    }
-
-    override func tearDown() {
-        desk = nil
-        fixture = nil
-    }
-
+final class DialogSnapshotTests: DeskTestCase {
     func testQuit() {
         desk.press(.character("q"))
         assertScreen(desk.screen(), """

@@ -119,20 +119,7 @@ final class KeyRoutingTests: XCTestCase {
     }
 }
 
-final class QuestionTests: XCTestCase {
-    var fixture: DeskFixture!
-    var desk: DeskController!
-
-    override func setUpWithError() throws {
-        fixture = try DeskFixture()
-        desk = fixture.controller()
-    }
-
-    override func tearDown() {
-        desk = nil
-        fixture = nil
-    }
-
+final class QuestionTests: DeskTestCase {
     func testEnterOnQuitStays() {
         desk.press(.character("q"))
         XCTAssertEqual(desk.press(.enter), .keepGoing)
