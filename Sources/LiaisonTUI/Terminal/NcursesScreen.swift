@@ -38,6 +38,9 @@ public final class NcursesScreen: Screen {
         // keys of their own.
         define_key("\u{1B}[200~", NcursesScreen.pasteStart)
         define_key("\u{1B}[201~", NcursesScreen.pasteEnd)
+        // Home and End as tmux, screen and rxvt send them, whatever TERM's entry says.
+        for sequence in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { define_key(sequence, KEY_HOME) }
+        for sequence in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { define_key(sequence, KEY_END) }
         NcursesScreen.bracketedPaste(on: true)
     }
 
@@ -125,6 +128,8 @@ public final class NcursesScreen: Screen {
     /// The next key, or nil when `timeout` milliseconds pass. Bytes are read one at a time with a timeout
     /// and decoded here, so an invalid UTF-8 byte is dropped and the keys after it still arrive.
     public func nextKey(timeout milliseconds: Int32) -> Key? {
+        // Keys that came in the same read as the end of a paste go first, in order.
+        if let key = nextUnreadKey() { return key }
         timeout(milliseconds)
         while true {
             let code = getch()
@@ -132,23 +137,118 @@ public final class NcursesScreen: Screen {
                 decoder.reset()
                 return nil
             }
-            if code == NcursesScreen.pasteStart { return readPaste() }
-            if code >= 256 { return NcursesScreen.decode(keyCode: code) }
+            if code == NcursesScreen.pasteStart { return readPaste(head: []) }
+            if code >= 256 {
+                // A key code the desk has no name for is skipped, not taken for a timeout.
+                guard let key = NcursesScreen.decode(keyCode: code) else { continue }
+                return key
+            }
             guard let scalar = decoder.feed(UInt8(truncatingIfNeeded: code)) else {
                 // The rest of a character follows at once; do not wait long for it.
                 timeout(50)
                 continue
             }
-            switch scalar.value {
-            case 9: return .tab
-            case 10, 13: return .enter
-            case 27: return .escape
-            case 8, 127: return .backspace
-            case 1...26: return .control(Character(Unicode.Scalar(UInt8(scalar.value) + 96)))
-            case 0..<32: return nil
-            default: return .character(Character(scalar))
-            }
+            if let key = NcursesScreen.key(for: scalar) { return key }
         }
+    }
+
+    /// A key for one decoded character; nil for a control character that means nothing here.
+    private static func key(for scalar: Unicode.Scalar) -> Key? {
+        switch scalar.value {
+        case 9: .tab
+        case 10, 13: .enter
+        case 27: .escape
+        case 8, 127: .backspace
+        case 1...26: .control(Character(Unicode.Scalar(UInt8(scalar.value) + 96)))
+        case 0..<32: nil
+        default: .character(Character(scalar))
+        }
+    }
+
+    private static let endMarker = Array("\u{1B}[201~".utf8)
+    /// Bytes read past a paste's end marker: keys typed just after it, perhaps another paste.
+    private var unread: [UInt8] = []
+
+    /// The next key among `unread`. ncurses cannot decode bytes given back to it (ungetch returns them
+    /// raw), so Esc sequences are looked up in its table of key strings here.
+    private func nextUnreadKey() -> Key? {
+        while !unread.isEmpty {
+            if unread[0] == 0x1B {
+                // The shortest sequence ncurses knows as a key (key_defined also answers for a string that
+                // merely starts with one), else Esc alone.
+                let known = (2...max(2, min(unread.count, 8))).lazy.compactMap { length -> (Int, Int32)? in
+                    let code = key_defined(String(decoding: self.unread.prefix(length), as: UTF8.self))
+                    return code > 0 ? (length, code) : nil
+                }.first
+                guard let (length, code) = known else {
+                    unread.removeFirst()
+                    return .escape
+                }
+                unread.removeFirst(length)
+                if code == NcursesScreen.pasteStart {
+                    let head = unread
+                    unread = []
+                    return readPaste(head: head)
+                }
+                if let key = NcursesScreen.decode(keyCode: code) { return key }
+                continue
+            }
+            guard let scalar = decoder.feed(unread.removeFirst()) else { continue }
+            if let key = NcursesScreen.key(for: scalar) { return key }
+        }
+        return nil
+    }
+
+    /// The text of a bracketed paste, read straight from the terminal in large reads up to the end
+    /// marker (ncurses reads a byte per call, which makes a 10 MB paste take minutes); `head` is what
+    /// of it was read already. Only the first `Paste.limit` bytes are kept; the rest is read and
+    /// dropped. What came after the end marker in the same read becomes keys (`unread`).
+    private func readPaste(head: [UInt8]) -> Key {
+        let marker = NcursesScreen.endMarker
+        var kept: [UInt8] = []
+        var truncated = false
+        var carried: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        func keep(_ bytes: ArraySlice<UInt8>) {
+            let room = Paste.limit - kept.count
+            if bytes.count > room { truncated = true }
+            kept += bytes.prefix(max(0, room))
+        }
+        var next: [UInt8]? = head.isEmpty ? nil : head
+        while true {
+            if next == nil {
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                // A terminal that never sends the end marker: keep what came.
+                guard poll(&descriptor, 1, 1000) > 0 else { break }
+                let count = read(STDIN_FILENO, &buffer, buffer.count)
+                guard count > 0 else { break }
+                next = Array(buffer[0..<count])
+            }
+            let chunk = carried + (next ?? [])
+            next = nil
+            if let end = NcursesScreen.find(marker, in: chunk) {
+                keep(chunk[..<end])
+                unread = Array(chunk[(end + marker.count)...]) + unread
+                break
+            }
+            // The marker may straddle two reads: the last few bytes wait for the next one.
+            let safe = max(0, chunk.count - (marker.count - 1))
+            keep(chunk[..<safe])
+            carried = Array(chunk[safe...])
+        }
+        var text = String(decoding: kept, as: UTF8.self)
+        // A cut through a character leaves a replacement mark; it is not part of what was pasted.
+        if truncated, text.last == "\u{FFFD}" { text.removeLast() }
+        return .paste(Paste(text, truncated: truncated))
+    }
+
+    private static func find(_ marker: [UInt8], in bytes: [UInt8]) -> Int? {
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: marker[0]) {
+            if bytes[start...].starts(with: marker) { return start }
+            index = start + 1
+        }
+        return nil
     }
 
     private static func decode(keyCode: Int32) -> Key? {
@@ -170,51 +270,6 @@ public final class NcursesScreen: Screen {
             for number in 1...12 where keyCode == liaison_key_f(Int32(number)) { return .function(number) }
             return nil
         }
-    }
-
-    /// The text of a bracketed paste, read straight from the terminal in large reads up to the end
-    /// marker (ncurses reads a byte per call, which makes a 10 MB paste take minutes). Only the first
-    /// `Paste.limit` bytes are kept; the rest is read and dropped.
-    private func readPaste() -> Key {
-        let marker = Array("\u{1B}[201~".utf8)
-        var kept: [UInt8] = []
-        var truncated = false
-        var carried: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        func keep(_ bytes: ArraySlice<UInt8>) {
-            let room = Paste.limit - kept.count
-            if bytes.count > room { truncated = true }
-            kept += bytes.prefix(max(0, room))
-        }
-        while true {
-            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            // A terminal that never sends the end marker: keep what came.
-            guard poll(&descriptor, 1, 1000) > 0 else { break }
-            let count = read(STDIN_FILENO, &buffer, buffer.count)
-            guard count > 0 else { break }
-            let chunk = carried + buffer[0..<count]
-            if let end = NcursesScreen.find(marker, in: chunk) {
-                keep(chunk[..<end])
-                break
-            }
-            // The marker may straddle two reads: the last few bytes wait for the next one.
-            let safe = max(0, chunk.count - (marker.count - 1))
-            keep(chunk[..<safe])
-            carried = Array(chunk[safe...])
-        }
-        var text = String(decoding: kept, as: UTF8.self)
-        // A cut through a character leaves a replacement mark; it is not part of what was pasted.
-        if truncated, text.last == "\u{FFFD}" { text.removeLast() }
-        return .paste(Paste(text, truncated: truncated))
-    }
-
-    private static func find(_ marker: [UInt8], in bytes: [UInt8]) -> Int? {
-        var index = bytes.startIndex
-        while let start = bytes[index...].firstIndex(of: marker[0]) {
-            if bytes[start...].starts(with: marker) { return start }
-            index = start + 1
-        }
-        return nil
     }
 
     /// Leaves curses mode and gives the terminal back as it was.
