@@ -21,13 +21,15 @@ public enum DeskApplication {
         }
         let controller = DeskController(store: store)
         var lastRefresh = Date()
-        // The integrity check waits for the first idle moment, and runs at most once a day.
+        // The integrity check waits for an idle moment, and runs once a day, a desk left open overnight
+        // included.
         var integrity: IntegrityCheck?
-        var integrityDue = (try? store.database.integrityCheckedOn()) != store.today
+        var checkedOn = (try? store.database.integrityCheckedOn()) ?? nil
         while true {
             controller.show(on: screen)
             screen.present()
-            let idle = controller.hasPendingWork || (integrityDue && integrity == nil) ? 0 : 1000
+            let integrityDue = checkedOn != store.today && integrity == nil
+            let idle = controller.hasPendingWork || integrityDue ? 0 : 1000
             if var key = screen.nextKey(timeout: Int32(idle)) {
                 // Every key already waiting is handled before the next frame: a burst of typing or a paste
                 // without bracketed paste costs one frame, not one per character.
@@ -48,13 +50,13 @@ public enum DeskApplication {
                 }
             } else if controller.hasPendingWork {
                 controller.doPendingWork()
-            } else if integrityDue && integrity == nil {
+            } else if integrityDue {
                 integrity = IntegrityCheck(path: store.database.path)
             }
             if let outcome = integrity?.outcome {
                 controller.integrityChecked(outcome)
                 integrity = nil
-                integrityDue = false
+                checkedOn = store.today
             }
             if Date().timeIntervalSince(lastRefresh) >= refreshSeconds {
                 controller.refresh()

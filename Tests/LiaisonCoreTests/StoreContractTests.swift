@@ -63,8 +63,8 @@ final class StatementContractTests: XCTestCase {
             try fixture.store.database.execute("UPDATE cases SET status = 'lost' WHERE id = ?", [record.id])
         }
         XCTAssertThrowsError(try fixture.store.caseRecord(id: record.id)) { error in
-            XCTAssertEqual(error as? StoredValueError, StoredValueError(table: "cases", column: "status", value: "lost", expected: "取值"))
-            XCTAssertEqual(userMessage(for: error), "数据库 cases.status 的值「lost」不是有效取值，请运行 liaison-desk check")
+            XCTAssertEqual(error as? StoredValueError, StoredValueError(table: "cases", column: "status", value: "lost", expected: "值"))
+            XCTAssertEqual(userMessage(for: error), "数据库 cases.status 的值「lost」无效，请运行 liaison-desk check")
         }
         try fixture.store.database.write {
             try fixture.store.database.execute("UPDATE cases SET status = 'registered', opened_on = '2026-02-30' WHERE id = ?", [record.id])

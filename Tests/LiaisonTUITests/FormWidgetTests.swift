@@ -96,6 +96,13 @@ final class ChoiceFieldTests: XCTestCase {
         _ = choice.handle(.character("x"))
         choice.renderList(on: grid, top: 1, column: 0, width: 20, maxRows: 6)
         XCTAssertEqual(grid.text(row: 1), " 没有匹配的选项")
+        XCTAssertTrue(choice.handle(.escape))
+        XCTAssertTrue(choice.isOpen, "Esc first takes back what was typed")
+        XCTAssertEqual(choice.query.text, "")
+        XCTAssertEqual(choice.matches.count, 3)
+        XCTAssertTrue(choice.handle(.escape))
+        XCTAssertFalse(choice.isOpen, "then closes the list")
+        XCTAssertEqual(choice.selectedValue, "2")
     }
 }
 
@@ -153,7 +160,7 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(form.focusedKey, "text", "Shift-Tab wraps round")
         XCTAssertEqual(form.handle(.control("s")), .save)
         form.markInvalidFields()
-        XCTAssertFalse(form.focusFirstError())
+        form.focusFirstError()
         XCTAssertEqual(form.focusedKey, "text")
         XCTAssertEqual(form.firstError?.message, "必填")
         XCTAssertEqual(form.text("name"), "王", "what was typed stays")

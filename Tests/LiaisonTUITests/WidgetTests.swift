@@ -26,8 +26,7 @@ final class TextFieldTests: XCTestCase {
     }
 
     func testControlWDeletesTheWordBefore() {
-        var field = TextField()
-        field.setText("和平里 东街 11号")
+        var field = TextField(text: "和平里 东街 11号")
         _ = field.handle(.control("w"))
         XCTAssertEqual(field.text, "和平里 东街 ")
         _ = field.handle(.control("w"))
@@ -62,9 +61,21 @@ final class TextFieldTests: XCTestCase {
         let (text, cursor) = field.visible(width: 9)
         XCTAssertEqual(text, "七八九十")
         XCTAssertEqual(cursor, 8)
-        let prefilled = TextField(text: "一二三四五六七八九十")
-        XCTAssertEqual(prefilled.visible(width: 9).text, "一二三四", "a prefilled value shows its start")
+        var prefilled = TextField(text: "一二三四五六七八九十")
+        XCTAssertEqual(prefilled.visible(width: 9).text, "七八九十", "the cursor is at the end of a prefilled value")
+        prefilled.showStart()
+        XCTAssertEqual(prefilled.visible(width: 9).text, "一二三四", "until a form shows a long one from its start")
         XCTAssertEqual(prefilled.visible(width: 9).cursorColumn, 0)
+        _ = prefilled.handle(.end)
+        prefilled.showStart()
+        XCTAssertEqual(prefilled.cursor, 10, "once touched it stays where the clerk put it")
+    }
+
+    func testBackspaceAndCtrlUWorkOnAPrefilledValue() {
+        var days = TextField(text: "10", limit: 3)
+        _ = days.handle(.control("u"))
+        _ = days.handle(.character("5"))
+        XCTAssertEqual(days.text, "5", "not 510: the cursor was at the end")
     }
 }
 

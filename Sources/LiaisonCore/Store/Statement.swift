@@ -50,7 +50,7 @@ public struct StoredValueError: UserFacingError, Equatable, CustomStringConverti
     public let value: String
     public let expected: String
 
-    public var userMessage: String { "数据库 \(table).\(column) 的值「\(value)」不是有效\(expected)，请运行 liaison-desk check" }
+    public var userMessage: String { "数据库 \(table).\(column) 的\(expected)「\(value)」无效，请运行 liaison-desk check" }
     public var description: String { userMessage }
 }
 
@@ -146,11 +146,11 @@ public final class Statement {
 
     /// A stored enum value.
     public func value<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T where T.RawValue == String {
-        try required(column, as: "取值", T.init(rawValue:))
+        try required(column, as: "值", T.init(rawValue:))
     }
 
     public func optionalValue<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T? where T.RawValue == String {
-        try optional(column, as: "取值", T.init(rawValue:))
+        try optional(column, as: "值", T.init(rawValue:))
     }
 
     private func invalid(_ column: Int32, value: String, expected: String) -> StoredValueError {

@@ -19,6 +19,7 @@ public final class DeskController: DeskContext {
     private var message: DeskMessage?
     private var overview: StationOverview?
     private var integrityProblem: String?
+    private var loadProblem: DeskMessage?
     private var frame = DeskFrame(rows: 24, columns: 80)
     /// Whether anything handled the last key: the key table's test presses every binding and asks.
     private(set) var lastKeyWasHandled = false
@@ -35,19 +36,30 @@ public final class DeskController: DeskContext {
 
     /// Reloads the figures and the open page from the store, keeping the selection and what was loaded.
     public func refresh() {
-        do {
-            overview = try store.overview()
-            try page.reload()
-        } catch {
-            message = DeskMessage(userMessage(for: error), .warning)
+        load {
+            // The page loads even when the figures cannot; the first failure is the one said.
+            var failure: Error?
+            do { overview = try store.overview() } catch { failure = error }
+            do { try page.reload() } catch { failure = failure ?? error }
+            if let failure { throw failure }
         }
     }
 
     /// A page loaded only its first part; the rest comes when no key is waiting.
     public var hasPendingWork: Bool { page.hasMoreToLoad }
 
-    public func doPendingWork() {
-        do { try page.loadMore() } catch { message = DeskMessage(userMessage(for: error), .warning) }
+    public func doPendingWork() { load { try page.loadMore() } }
+
+    /// A load that fails says why until a later one succeeds: on the message line, and in the list,
+    /// which would otherwise say it has nothing.
+    private func load(_ body: () throws -> Void) {
+        do {
+            try body()
+            loadProblem = nil
+        } catch {
+            loadProblem = DeskMessage(userMessage(for: error), .warning)
+        }
+        page.list?.loadFailed = loadProblem != nil
     }
 
     /// The idle-time integrity check came back; a problem stays on the title line.
@@ -62,6 +74,8 @@ public final class DeskController: DeskContext {
 
     public func handle(_ key: Key) -> Outcome {
         if key == .resize { return .redraw }
+        // Nothing is typed blind while the window is too small to show it.
+        if frame.isTooSmall { return terminal(key) }
         message = nil
         lastKeyWasHandled = true
         for layer in layers.reversed() {
@@ -133,7 +147,7 @@ public final class DeskController: DeskContext {
             }
             frame.renderTabs(on: screen, current: current, badges: Shell.badges(overview))
             page.render(on: screen, body: frame.body)
-            let line = message ?? page.status
+            let line = message ?? loadProblem ?? page.status
             screen.drawRow(frame.messageRow, line?.text ?? "", role: line?.role ?? .normal)
         }
         for layer in layers[(firstDrawn ?? 0)...] {

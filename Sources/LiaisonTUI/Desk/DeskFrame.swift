@@ -47,11 +47,10 @@ struct DeskFrame {
         }
     }
 
-    /// The rule between the list (or form) and the detail pane, with a blank column either side of it.
+    /// The rule between the list (or form) and the detail pane; the list keeps the column before it
+    /// blank and the pane starts a column after it.
     static func renderDivider(on screen: Screen, column: Int, body: BodyArea) {
-        screen.draw(row: body.top, column: column, " ", role: .normal)
         screen.drawVerticalRule(column: column, top: body.top, height: body.height, role: .muted)
-        screen.draw(row: body.top, column: column + 1, " ", role: .normal)
     }
 
     /// A pane of lines already wrapped to `width`, from line `scroll` on.

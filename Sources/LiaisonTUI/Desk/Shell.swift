@@ -14,7 +14,7 @@ enum Shell {
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
         case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current))
-        case .quit: .push(QuestionLayer(quitQuestion, yes: { Reaction(quit: true) }, no: { .say("已取消退出", .muted) }))
+        case .quit, .quitDesk: .push(QuestionLayer(quitQuestion, yes: { Reaction(quit: true) }, no: { .say("已取消退出", .muted) }))
         case .quitNow: Reaction(quit: true)
         case .reload: Reaction(message: DeskMessage("已刷新", .muted), reload: true)
         case .redraw: Reaction(reload: true, redraw: true)

@@ -49,7 +49,7 @@ public enum Action: String, CaseIterable, Sendable {
     case redraw, suspend
     case showReception, showDeputies, showAgenda, showBoard
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
-    case open, back, filter, command, help, quit, quitNow, reload
+    case open, back, filter, command, help, quit, quitDesk, quitNow, reload
     case cycleSort, nextOverdue, toggleMark
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft
     case nextField, previousField, save, cancel
@@ -125,7 +125,8 @@ public enum KeyTable {
         KeyBinding([.character("/")], "/", .filter, "筛选", hint: true),
         KeyBinding([.character(":")], ":", .command, "命令"),
         KeyBinding([.character("?"), .function(1)], "?", .help, "帮助", hint: true),
-        KeyBinding([.character("q"), .control("c")], "q", .quit, "退出", hint: true),
+        KeyBinding([.character("q")], "q", .quit, "退出", hint: true),
+        KeyBinding([.control("c")], "Ctrl-C", .quitDesk, "退出工作台（在哪里都先问）"),
 
         // Forms: the focused field takes the key first (Enter makes a new line in a text area, Up/Down
         // move in an open list); what it leaves comes here.
@@ -156,12 +157,14 @@ public enum KeyTable {
         KeyBinding([.down], "Down", .openOrNextOption, "展开列表/下一个", .choiceField),
         KeyBinding([.up], "Up", .previousOption, "上一个", .choiceField),
         KeyBinding([.enter], "Enter", .pickOption, "选定", .choiceField),
-        KeyBinding([.escape], "Esc", .closeList, "收起列表", .choiceField),
+        KeyBinding([.escape], "Esc", .closeList, "清除输入，再按收起列表", .choiceField),
         KeyBinding([.backspace], "Backspace", .clearChoice, "清除已选（列表收起时）", .choiceField),
 
-        // A question: the answer that loses something needs its own key; Enter gives the safe one.
+        // A question: the answer that loses something needs its own key; Enter gives the safe one, and Esc
+        // goes back without answering (where no answer loses anything, it is the safe one too).
         KeyBinding([.character("y"), .character("Y")], "y", .confirm, "是", .question, hint: true),
-        KeyBinding([.character("n"), .character("N"), .escape], "n/Esc", .decline, "否", .question, hint: true),
+        KeyBinding([.character("n"), .character("N")], "n", .decline, "否", .question, hint: true),
+        KeyBinding([.escape], "Esc", .dismiss, "返回，不作回答", .question, hint: true),
         KeyBinding([.enter], "Enter", .safeAnswer, "稳妥的回答", .question, hint: true),
 
         KeyBinding([.enter], "Enter", .pickOption, "选定", .picker, hint: true),
@@ -174,7 +177,7 @@ public enum KeyTable {
 
         KeyBinding([], "任意键", .dismiss, "关闭帮助", .help, hint: true),
 
-        KeyBinding([], ":q", .quitNow, "退出（不再询问）", .command, words: ["q", "quit", "退出"]),
+        KeyBinding([], ":q", .quitNow, "立即退出", .command, words: ["q", "quit", "退出"]),
         KeyBinding([], ":help", .help, "帮助", .command, words: ["help", "h", "帮助"]),
         KeyBinding([], ":refresh", .reload, "刷新", .command, words: ["refresh", "刷新"]),
         KeyBinding([], ":1", .showReception, "接待", .command, words: ["1", "接待"]),

@@ -21,9 +21,12 @@ protocol FormSpec: AnyObject {
     func save(_ form: Form) throws -> SaveStep
     /// The pane beside the form, unwrapped.
     func sideLines(form: Form) -> [DetailLine]
+    /// Key scopes the spec itself answers to (a list offered beside the form), for help.
+    var keyScopes: [KeyScope] { get }
 }
 
 extension FormSpec {
+    var keyScopes: [KeyScope] { [] }
     func intercept(_ key: Key, form: inout Form) -> Bool { false }
     func edited(_ field: String, form: inout Form) {}
 }
@@ -34,17 +37,18 @@ extension FormSpec {
 final class FormLayer: Layer {
     private(set) var form: Form
     let spec: FormSpec
-    /// The list's share of the width, as on the page beneath.
-    private let share = 67
+    /// The form's share of the width: the list's on the page beneath.
+    private let share: Int
     private var sideLines: [DetailLine] = []
 
-    init(spec: FormSpec) throws {
+    init(spec: FormSpec, share: Int) throws {
         form = try spec.makeForm()
         self.spec = spec
+        self.share = share
     }
 
     var keyScopes: [KeyScope] {
-        var scopes: [KeyScope] = [.form]
+        var scopes: [KeyScope] = [.form] + spec.keyScopes
         switch form.focusedInput {
         case .text: scopes.append(.textEditing)
         case .area: scopes += [.textArea, .textEditing]
@@ -60,11 +64,11 @@ final class FormLayer: Layer {
     func handle(_ key: Key, desk: DeskContext) -> Reaction? {
         if spec.intercept(key, form: &form) { return .handled }
         let event = form.handle(key)
+        for edited in form.lastEdited { spec.edited(edited, form: &form) }
         var reaction = Reaction.handled
-        for edited in form.lastEdited {
-            spec.edited(edited, form: &form)
-            if let limit = form[edited].overflowLimit { reaction = .say("这一项最多 \(limit) 个字，多出的没有收下", .warning) }
-        }
+        // A full field says it did not take what was typed; a refused Tab says why in full.
+        if let limit = form.lastOverflow { reaction = .say(TextField.overflowMessage(limit), .warning) }
+        if let refusal = form.lastRefusal { reaction = .say(refusal, .warning) }
         switch event {
         case .handled: return reaction
         // Keys a form has no use for go no further (it is modal), but they are not counted as handled.
@@ -82,8 +86,8 @@ final class FormLayer: Layer {
         form.clearErrors()
         form.markInvalidFields()
         spec.validate(&form)
-        guard form.focusFirstError() else {
-            let (label, problem) = form.firstError!
+        if let (label, problem) = form.firstError {
+            form.focusFirstError()
             return .say("未保存：\(label) \(problem)", .warning)
         }
         do {
@@ -113,13 +117,14 @@ final class FormLayer: Layer {
     private func listWidth(_ body: BodyArea) -> Int { body.width * share / 100 }
 
     func prepare(_ body: BodyArea) {
-        form.layout(width: listWidth(body), height: body.height)
+        // A blank column between the form and the rule.
+        form.layout(width: listWidth(body) - 1, height: body.height)
         sideLines = spec.sideLines(form: form).flatMap { $0.wrapped(to: body.width - listWidth(body) - 2) }
     }
 
     func render(on screen: Screen, body: BodyArea, messageRow: Int) {
         let width = listWidth(body)
-        let cursor = form.render(on: screen, top: body.top, left: 0, width: width)
+        let cursor = form.render(on: screen, top: body.top, left: 0, width: width - 1)
         DeskFrame.renderDivider(on: screen, column: width, body: body)
         DeskFrame.renderDetail(on: screen, left: width + 2, width: body.width - width - 2, body: body, title: spec.sideTitle,
                                lines: sideLines, scroll: 0, focused: false)

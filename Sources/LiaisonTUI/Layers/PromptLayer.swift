@@ -27,7 +27,7 @@ final class PromptLayer: Layer {
             let before = field.text
             guard field.handle(key) else { return nil }
             var reaction = field.text == before ? Reaction.handled : onChange(field.text)
-            if field.overflowed { reaction.message = DeskMessage("最多 \(field.limit) 个字，多出的没有收下", .warning) }
+            if field.overflowed { reaction.message = DeskMessage(TextField.overflowMessage(field.limit), .warning) }
             return reaction
         }
     }

@@ -16,18 +16,26 @@ final class QuestionLayer: Layer {
 
     var keyScopes: [KeyScope] { [.question] }
 
-    /// The table's keys with this question's answers: `y 放弃  n/Esc 继续填写  Enter 继续填写`.
+    /// The table's keys with this question's answers: `y 放弃  n 继续填写  Esc 继续填写  Enter 继续填写`.
     var hints: [KeyBinding] {
-        KeyTable.hints(in: .question).map { binding in
-            let answer = binding.action == .confirm || (binding.action == .safeAnswer && !question.destructive)
-            return binding.relabelled(answer ? question.yesLabel : question.noLabel)
+        KeyTable.hints(in: .question).compactMap { binding in
+            switch binding.keys.first.flatMap(question.answer(to:)) {
+            case .yes?: binding.relabelled(question.yesLabel)
+            case .no?: binding.relabelled(question.noLabel)
+            case .back?: binding.relabelled("返回")
+            case nil: nil
+            }
         }
     }
 
     func handle(_ key: Key, desk: DeskContext) -> Reaction? {
-        guard let yes = question.answer(to: key) else { return nil }
+        guard let answer = question.answer(to: key) else { return nil }
         do {
-            return try (yes ? onYes() : onNo()).popping(1)
+            switch answer {
+            case .yes: return try onYes().popping(1)
+            case .no: return try onNo().popping(1)
+            case .back: return .close
+            }
         } catch {
             return Reaction.say(userMessage(for: error), .warning).popping(1)
         }

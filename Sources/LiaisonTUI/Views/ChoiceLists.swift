@@ -22,6 +22,11 @@ enum ChoiceLists {
     }
 }
 
+extension DutySeat {
+    /// 陈静  律师 和平律师事务所, 张乾林  代表 接待: a seat as the duty lists show it.
+    var line: String { "\(name)  " + (legalOfficerRole.map { "\($0.label) \(organization)" } ?? "代表 \(role.label)") }
+}
+
 extension QueueEntry {
     /// 第 3 号 王秀英: how the desk calls a resident in messages and titles.
     var caller: String { "第 \(visit.queueNumber) 号 \(residentName)" }

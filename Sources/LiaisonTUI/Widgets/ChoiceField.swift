@@ -61,7 +61,13 @@ public struct ChoiceField: Sendable, Equatable {
             pickHighlighted()
             return true
         case .closeList? where isOpen:
-            close()
+            // Esc first takes back what was typed (the list stays open, as in the picker), then closes.
+            if query.text.isEmpty {
+                close()
+            } else {
+                query.setText("")
+                filter()
+            }
             return true
         case .clearChoice? where !isOpen:
             // Backspace on a closed field clears the choice (every choice here may be left empty).

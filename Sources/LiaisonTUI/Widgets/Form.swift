@@ -72,6 +72,10 @@ public struct Form: Sendable, Equatable {
     private let initialValues: [String]
     /// The fields whose values the last key changed: typing, or a choice taking its match as focus left.
     public private(set) var lastEdited: [String] = []
+    /// The field's limit when the last key brought more text than fitted, changed or not.
+    public private(set) var lastOverflow: Int?
+    /// Why the last key could not move on (text in a choice that matches nothing).
+    public private(set) var lastRefusal: String?
     /// Set by `layout`: the label column, a one-line value's column, a text area's width, the first row shown.
     private var labelWidth = 8
     private var valueWidth = 30
@@ -156,19 +160,21 @@ public struct Form: Sendable, Equatable {
 
     static func unmatched(_ text: String) -> String { "没有「\(text)」这一项，请改正或删去" }
 
-    /// Focuses the first field with a message; true when there is none.
-    @discardableResult
-    public mutating func focusFirstError() -> Bool {
-        guard let first = fields.firstIndex(where: { $0.error != nil }) else { return true }
-        focus = first
-        return false
+    /// Focuses the first field with a message, if any.
+    public mutating func focusFirstError() {
+        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
     }
 
     public mutating func handle(_ key: Key) -> Event {
         // Only the focused field changes on a key (leaving it may commit a choice), so only it is compared.
         let index = focus
         let before = (fields[index].input.value, fields[index].input.unmatchedText)
+        lastRefusal = nil
         let event = handleKey(key)
+        switch key {
+        case .character, .paste: lastOverflow = fields[index].input.overflowLimit
+        default: lastOverflow = nil
+        }
         lastEdited = fields[index].input.value != before.0 ? [fields[index].key] : []
         // A message goes once the field changes: a new value, or the unmatched text mended.
         if !lastEdited.isEmpty || (before.1 != nil && fields[index].input.unmatchedText != before.1) {
@@ -221,6 +227,7 @@ public struct Form: Sendable, Equatable {
         guard case .choice(var choice) = fields[focus].input else { return true }
         guard choice.commit() else {
             fields[focus].error = Form.unmatched(choice.unmatchedText ?? "")
+            lastRefusal = fields[focus].label + " " + (fields[focus].error ?? "")
             return false
         }
         fields[focus].input = .choice(choice)
@@ -249,9 +256,15 @@ public struct Form: Sendable, Equatable {
         valueWidth = max(8, width - labelWidth - sideWidth - 1)
         let visible = max(1, height - 1)
         for index in fields.indices {
-            guard case .area(var area, let rows) = fields[index].input else { continue }
-            area.layout(width: width - labelWidth, height: rows)
-            fields[index].input = .area(area, rows: rows)
+            switch fields[index].input {
+            case .area(var area, let rows):
+                area.layout(width: width - labelWidth, height: rows)
+                fields[index].input = .area(area, rows: rows)
+            case .text(var field) where field.text.displayWidth >= valueWidth:
+                field.showStart()
+                fields[index].input = .text(field)
+            default: break
+            }
         }
         let (starts, total) = fieldRows
         let first = starts[focus]

@@ -65,6 +65,8 @@ final class ListDetail {
     private(set) var position = 0
     private(set) var marks: Set<String> = []
     private(set) var detailFocused = false
+    /// The rows could not be loaded (the message line says why): the list must not say it has none.
+    var loadFailed = false
     private var top = 0
     private var detailScroll = 0
     private var natural: [Int] = []
@@ -270,9 +272,10 @@ final class ListDetail {
             guard allowsMarks, let id = entry.id, marks.contains(id) else { return entry.row }
             return TableRow(["*" + (entry.row.cells.first ?? "")] + entry.row.cells.dropFirst(), role: entry.row.role)
         }
-        table.render(on: screen, top: body.top, left: 0, height: body.height, width: listWidth, rows: rows[...],
+        // A blank column between the list and the rule.
+        table.render(on: screen, top: body.top, left: 0, height: body.height, width: listWidth - 1, rows: rows[...],
                      selected: position - top, focused: !detailFocused, natural: natural,
-                     emptyText: query.isEmpty ? emptyText : "没有符合筛选条件的记录")
+                     emptyText: loadFailed ? "未能载入，原因见下方" : query.isEmpty ? emptyText : "没有符合筛选条件的记录")
         DeskFrame.renderDivider(on: screen, column: listWidth, body: body)
         DeskFrame.renderDetail(on: screen, left: detailLeft, width: detailWidth, body: body, title: detailTitle,
                                lines: detailLines, scroll: detailScroll, focused: detailFocused)

@@ -15,22 +15,31 @@ public struct Question: Sendable, Equatable {
         self.destructive = destructive
     }
 
-    /// True for yes, false for no, nil for a key that answers nothing.
-    public func answer(to key: Key) -> Bool? {
+    public enum Answer: Equatable, Sendable {
+        case yes, no
+        /// Back to where the question came from, answering nothing.
+        case back
+    }
+
+    /// The answer a key gives; nil for a key that answers nothing. Where one answer loses something,
+    /// Esc is the other one.
+    public func answer(to key: Key) -> Answer? {
         switch KeyTable.action(for: key, in: .question) {
-        case .confirm?: true
-        case .decline?: false
-        case .safeAnswer?: !destructive
+        case .confirm?: .yes
+        case .decline?: .no
+        case .dismiss?: destructive ? .no : .back
+        case .safeAnswer?: destructive ? .no : .yes
         default: nil
         }
     }
 
-    /// The answers' keys, from the key table: `y：放弃    n/Esc 或 Enter：继续填写`.
+    /// What each key answers, from the key table: `y：放弃    n/Esc 或 Enter：继续填写`.
     var keyLine: String {
-        let enter = " 或 " + KeyTable.keyLabel(.safeAnswer, in: .question)
-        let yes = KeyTable.keyLabel(.confirm, in: .question) + (destructive ? "" : enter) + "：" + yesLabel
-        let no = KeyTable.keyLabel(.decline, in: .question) + (destructive ? enter : "") + "：" + noLabel
-        return yes + "    " + no
+        let key = { (action: Action) in KeyTable.keyLabel(action, in: .question) }
+        guard destructive else {
+            return "\(key(.confirm)) 或 \(key(.safeAnswer))：\(yesLabel)    \(key(.decline))：\(noLabel)    \(key(.dismiss))：返回"
+        }
+        return "\(key(.confirm))：\(yesLabel)    \(key(.decline))/\(key(.dismiss)) 或 \(key(.safeAnswer))：\(noLabel)"
     }
 
     func render(on screen: Screen, top: Int, available: Int) {

@@ -9,25 +9,35 @@ public struct TextField: Sendable, Equatable {
     public let multiline: Bool
     /// Set when the last key's text did not all fit, for the message line.
     public private(set) var overflowed = false
+    /// A value put in by the program that no key has touched yet: a form shows a long one from its
+    /// start (`Form.layout`).
+    public private(set) var isUntouched = false
 
-    /// A prefilled field opens with the cursor at its start, so a value longer than the field shows
-    /// its beginning.
     public init(text: String = "", limit: Int = 200, multiline: Bool = false) {
         self.limit = limit
         self.multiline = multiline
-        insert(text)
-        cursor = 0
-        overflowed = false
+        setText(text)
     }
 
     public var text: String { String(characters) }
 
-    /// Replaces the whole text, the cursor at its end (a date set by a shortcut, a default brought in).
+    /// What the message line says when text did not all fit.
+    static func overflowMessage(_ limit: Int) -> String { "这一项最多 \(limit) 个字，多出的没有收下" }
+
+    /// Replaces the whole text, the cursor at its end (a prefill, a date set by a shortcut, a default
+    /// brought in), so Backspace and Ctrl-U work on it as on typed text.
     public mutating func setText(_ text: String) {
         characters = []
         cursor = 0
         insert(text)
         overflowed = false
+        isUntouched = !text.isEmpty
+    }
+
+    /// Puts the cursor at the start of an untouched value, so a value longer than its field shows its
+    /// beginning, not its tail.
+    mutating func showStart() {
+        if isUntouched { cursor = 0 }
     }
 
     /// Characters that must never reach the database or the screen: controls and the bidi overrides
@@ -66,6 +76,7 @@ public struct TextField: Sendable, Equatable {
     /// Handles an editing key, typing or a paste; returns false for keys a field does not use.
     public mutating func handle(_ key: Key) -> Bool {
         overflowed = false
+        isUntouched = false
         switch key {
         case .character(let character):
             insert(String(character))

@@ -46,9 +46,7 @@ final class AgendaPage: Page {
             lines.append(.heading("值班"))
             let seats = try store.dutyRoster(on: entry.day)
             if seats.isEmpty { lines.append(DetailLine("尚未排班", role: .warning)) }
-            lines += seats.map { seat in
-                DetailLine("\(seat.name)  \(seat.legalOfficerRole.map { "\($0.label) \(seat.organization)" } ?? seat.role.label)")
-            }
+            lines += seats.map { DetailLine($0.line) }
             return lines
         }
         let detail = try store.meetingDetail(id: meetingID)

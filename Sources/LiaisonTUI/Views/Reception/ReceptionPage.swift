@@ -63,10 +63,7 @@ final class ReceptionPage: Page {
         }
         lines.append(.heading("今日值班"))
         if dutyRoster.isEmpty { lines.append(DetailLine("今天没有排值班", role: .muted)) }
-        for seat in dutyRoster {
-            let who = seat.legalOfficerRole.map { "\($0.label) \(seat.organization)" } ?? "代表 \(seat.role.label)"
-            lines.append(DetailLine("\(seat.name)  \(who)"))
-        }
+        lines += dutyRoster.map { DetailLine($0.line) }
         guard let id, let (entry, calledAt) = visits[id] else { return lines }
         let visit = entry.visit
         var timing = "到达 \(visit.arrivedAt.clockText)"
@@ -84,13 +81,13 @@ final class ReceptionPage: Page {
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
         switch action {
         case .registerVisit:
-            return .push(try FormLayer(spec: RegistrationForm(store: store)))
+            return .push(try FormLayer(spec: RegistrationForm(store: store), share: rows.share))
         case .callNext:
             guard let next = order.first(where: { visits[$0]?.entry.visit.status == .waiting }), let entry = visits[next]?.entry else {
                 return .say("没有等候的来访")
             }
             rows.select(id: next)
-            return .push(try handOff(entry))
+            return try handOff(entry)
         case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft:
             return try act(action, on: rows.selectedID.flatMap { visits[$0]?.entry }, session: desk.session)
         default:
@@ -105,7 +102,7 @@ final class ReceptionPage: Page {
         guard visit.outcome == nil, visit.status != .left else { return .say("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
         switch action {
         case .handToDeputy:
-            return .push(try handOff(entry))
+            return try handOff(entry)
         case .markLeft:
             guard visit.status == .waiting else { return .say("\(who) 已在接待中", .warning) }
             let question = Question("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消", destructive: true)
@@ -115,20 +112,23 @@ final class ReceptionPage: Page {
             }))
         default:
             let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
-            return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, session: session)))
+            return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, session: session),
+                                       share: rows.share))
         }
     }
 
     /// Which deputy receives the resident: today's duty deputies first, the one with the fewest people
     /// in hand at the top.
-    private func handOff(_ entry: QueueEntry) throws -> PickLayer {
+    private func handOff(_ entry: QueueEntry) throws -> Reaction {
         let visit = entry.visit
         let who = entry.caller
-        return PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
-                         options: ChoiceLists.deputies(try store.receivingDeputies(on: visit.day))) { [store] option in
+        let deputies = try store.receivingDeputies(on: visit.day)
+        guard !deputies.isEmpty else { return .say("还没有登记代表，无人可以接待（先在代表名单中登记）", .warning) }
+        return .push(PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
+                               options: ChoiceLists.deputies(deputies)) { [store] option in
             guard let deputyID = Int64(option.value) else { return .handled }
             try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
             return .saved("请\(who) 到 \(option.label) 代表处")
-        }
+        })
     }
 }

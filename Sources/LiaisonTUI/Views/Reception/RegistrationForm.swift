@@ -37,12 +37,15 @@ final class RegistrationForm: FormSpec {
 
     private func isLookupField(_ form: Form) -> Bool { ["name", "phone"].contains(form.focusedKey) }
 
+    /// While residents are offered, the picker's keys of the key table choose among them.
+    var keyScopes: [KeyScope] { matches.isEmpty ? [] : [.picker] }
+
     func intercept(_ key: Key, form: inout Form) -> Bool {
         guard isLookupField(form), !matches.isEmpty else { return false }
-        switch key {
-        case .down, .control("n"): highlighted = min(highlighted + 1, matches.count - 1)
-        case .up, .control("p"): highlighted = max(highlighted - 1, 0)
-        case .enter: choose(matches[highlighted], form: &form)
+        switch KeyTable.action(for: key, in: .picker) {
+        case .moveDown?: highlighted = min(highlighted + 1, matches.count - 1)
+        case .moveUp?: highlighted = max(highlighted - 1, 0)
+        case .pickOption?: choose(matches[highlighted], form: &form)
         default: return false
         }
         return true
@@ -108,7 +111,8 @@ final class RegistrationForm: FormSpec {
                                role: index == highlighted ? .selected : .muted)]
         }
         lines.append(DetailLine(""))
-        lines.append(DetailLine("Up/Down 选择，Enter 选定", role: .muted))
+        let keys = KeyTable.bindings(in: .picker).filter { [.moveDown, .moveUp, .pickOption].contains($0.action) }
+        lines.append(DetailLine(keys.map { "\($0.keyLabel) \($0.label)" }.joined(separator: "，"), role: .muted))
         return lines
     }
 

@@ -1,0 +1,197 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// Every form of the desk as a whole 80×24 frame, drawn from `DeskFixture`.
+final class FormSnapshotTests: DeskTestCase {
+    func testRegistration() {
+        desk.press(.character("a"))
+        let grid = desk.screen()
+        assertScreen(grid, """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             登记来访                                            │ 已登记的居民
+            >姓名*                            可打拼音首字母查找 │ 输入电话号码或姓名（也可
+             电话*                            不愿留电话填 无    │ 打拼音首字母，如 zql）
+             身份证号                         选填               │ 时，这里列出已登记的居
+             社区/小区                                           │ 民；
+             住址                                                │ 选中后自动填好，同一电话
+             来访方式    来访                                    │ 不会重复建档。
+             问题类别    （未选）             打字筛选           │
+             反映问题*                                           │
+                                                                 │
+                                                                 │
+                                                                 │
+             要求见代表  （未选）             选填               │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+        XCTAssertEqual(grid.cursor?.row, 3)
+        XCTAssertEqual(grid.cursor?.column, 13)
+    }
+
+    func testRegistrationWithAReturningResidentsPhoneTyped() {
+        desk.press(.character("a"))
+        desk.type("1380000")
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             登记来访                                            │ 已登记的居民
+            >姓名*       1380000              可打拼音首字母查找 │ 赵大爷  138****0001
+             电话*                            不愿留电话填 无    │   来访0次 在办1件
+             身份证号                         选填               │ 钱阿姨  138****0002
+             社区/小区                                           │   来访0次 在办1件
+             住址                                                │ 孙先生  138****0003
+             来访方式    来访                                    │   来访0次 在办1件
+             问题类别    （未选）             打字筛选           │ 周女士  138****0004
+             反映问题*                                           │   来访0次 在办1件
+                                                                 │ 吴师傅  138****0005
+                                                                 │   来访0次 在办1件
+                                                                 │
+             要求见代表  （未选）             选填               │ Enter 选定，Down 下一个，
+                                                                 │ Up 上一个
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testAnswerOnTheSpot() {
+        desk.press(.character("j"), .character("j"), .character("o"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             第 3 号 陈玉兰：当场答复                            │ 来访内容
+            >答复内容*                                           │ 陈玉兰  136****0003
+                                                                 │ 来访  到达 09:55  加装电
+                                                                 │ 梯
+                                                                 │
+                                                                 │ 反映问题
+             答复代表* 张乾林                                    │ 加装电梯要一楼同意，一楼
+                                                                 │ 不肯签字
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testTurnIntoACase() {
+        desk.press(.character("j"), .character("j"), .character("v"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             第 3 号 陈玉兰：转为诉求                            │ 来访内容
+            >诉求标题*   加装电梯要一楼同意，                    │ 陈玉兰  136****0003
+             问题类别*   加装电梯                                │ 来访  到达 09:55  加装电
+             分级*       小事即时办                              │ 梯
+             责任代表*   张乾林                                  │
+             交办单位    区住建局             空则稍后交办       │ 反映问题
+             时限工作日  10                   1-365              │ 加装电梯要一楼同意，一楼
+                                                                 │ 不肯签字
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testRefer() {
+        desk.press(.character("j"), .character("j"), .character("r"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             第 3 号 陈玉兰：转介                                │ 来访内容
+            >转介给*   陈静                   三官一员或单位     │ 陈玉兰  136****0003
+             说明                                                │ 来访  到达 09:55  加装电
+             接待代表  （未选）               选填               │ 梯
+                                                                 │
+                                                                 │ 反映问题
+                                                                 │ 加装电梯要一楼同意，一楼
+                                                                 │ 不肯签字
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testAFailedSaveSaysWhyBesideTheFields() {
+        desk.press(.character("a"))
+        desk.type("欧阳娜娜")
+        desk.press(.tab)
+        desk.type("1381234")
+        desk.press(.control("s"))
+        let grid = desk.screen()
+        assertScreen(grid, """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             登记来访                                            │ 已登记的居民
+             姓名*       欧阳娜娜             可打拼音首字母查找 │ 输入电话号码或姓名（也可
+            >电话*       1381234              手机11位或带区号   │ 打拼音首字母，如 zql）
+             身份证号                         选填               │ 时，这里列出已登记的居
+             社区/小区                                           │ 民；
+             住址                                                │ 选中后自动填好，同一电话
+             来访方式    来访                                    │ 不会重复建档。
+             问题类别    （未选）             打字筛选           │
+             反映问题*                                           │
+             必填                                                │
+                                                                 │
+                                                                 │
+             要求见代表  （未选）             选填               │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+            未保存：电话 手机11位或带区号
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+        XCTAssertEqual(grid.role(row: 4, column: 37), .warning)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// Every page, form and dialog as a whole 80×24 frame, drawn from `DeskFixture`: each test reads as the
+/// spec of its screen.
+final class PageSnapshotTests: XCTestCase {
+    var fixture: DeskFixture!
+
+    override func setUpWithError() throws { fixture = try DeskFixture() }
+    override func tearDown() { fixture = nil }
+
+    func testReceptionQueue() {
+        let grid = fixture.controller().screen()
+        assertScreen(grid, """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
+              1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
+              2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1
+              3 陈玉兰 136****0003 加装电~  35分 等候            │ 当场答复 1  立案 0
+              4 楚天明 136****0004          18分 等候            │ 转介 0  离开 0
+                                                                 │ 平均等候 17 分钟
+                                                                 │
+                                                                 │ 今日值班
+                                                                 │ 张乾林  代表 接待
+                                                                 │ 李红  代表 接待
+                                                                 │ 陈静  律师 和平律师事务所
+                                                                 │
+                                                                 │ 第 1 号  郑秀英
+                                                                 │ 电话 136****0001  来访
+                                                                 │ 到达 09:05  接待 09:20
+                                                                 │ 状态 当场答复  代表 张乾
+                                                                 │ 林
+                                                                 │ 类别 噪声扰民
+                                                                 │
+                                                                 │ 反映问题
+
+             a 登记  c 叫号  o 当场答复  v 转诉求  ? 帮助  / 筛选  q 退出  Tab 切换窗格
+            """)
+        XCTAssertEqual(roles(grid, row: 3).prefix(52), Substring(String(repeating: "s", count: 52)), "the first visit is selected")
+        XCTAssertEqual(grid.role(row: 5, column: 1), .dueSoon, "waiting 35 minutes")
+        XCTAssertEqual(grid.role(row: 2, column: 1), .header)
+    }
+
+    func testReceptionQueueAt120ColumnsShowsNamesAndHeadersWhole() {
+        assertScreen(fixture.controller().screen(rows: 30, columns: 120), """
+             和平街道代表联络站                                                              2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             号 居民   电话        类别      等候 状态     接待代表                         │ 今日值班与来访详情
+              1 郑秀英 136****0001 噪声扰民  15分 当场答复 张乾林                           │ 今日接待
+              2 冯建华 136****0002 物业管理  20分 接待中   李红                             │ 登记 4  等候 2  接待中 1
+              3 陈玉兰 136****0003 加装电梯  35分 等候                                      │ 当场答复 1  立案 0
+              4 楚天明 136****0004           18分 等候                                      │ 转介 0  离开 0
+                                                                                            │ 平均等候 17 分钟
+                                                                                            │
+                                                                                            │ 今日值班
+                                                                                            │ 张乾林  代表 接待
+                                                                                            │ 李红  代表 接待
+                                                                                            │ 陈静  律师 和平律师事务所
+                                                                                            │
+                                                                                            │ 第 1 号  郑秀英
+                                                                                            │ 电话 136****0001  来访
+                                                                                            │ 到达 09:05  接待 09:20
+                                                                                            │ 状态 当场答复  代表 张乾林
+                                                                                            │ 类别 噪声扰民
+                                                                                            │
+                                                                                            │ 反映问题
+                                                                                            │ 楼下饭店油烟和噪声扰民
+                                                                                            │
+                                                                                            │
+                                                                                            │
+                                                                                            │
+                                                                                            │
+                                                                                            │
+
+             a 登记  c 叫号  o 当场答复  v 转诉求  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
+    func testDeputies() {
+        assertScreen(fixture.controller(start: .deputies).screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+            姓名^  级别 界别     选区               小组     │ 代表详情
+            李红   乡镇 教育     第二选区           第一小组 │ 李红  乡镇人大代表
+            王建国 全国 企业     第一选区           第二小组 │ 界别 教育
+            张乾林 区   社区     第三选区           第一小组 │ 选区 第二选区
+                                                             │ 小组 第一小组  电话
+                                                             │ 13900001111
+                                                             │
+                                                             │ 诉求
+                                                             │ 未办结 0 件，逾期 0 件
+                                                             │
+                                                             │ 2026 年履职
+                                                             │ 进站接待 1 次（不少于 2 次）
+                                                             │ 走访选民 0 户（不少于 10 户）
+                                                             │ 履职积分 5 分
+                                                             │
+                                                             │ 履职登记
+                                                             │ 11-16 进站接待 +5 接待第 2 号
+                                                             │  冯建华
+                                                             │
+                                                             │
+
+             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
+    func testAgenda() {
+        assertScreen(fixture.controller(start: .agenda).screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+            日期       时间  类型         名称        状态   │ 议程详情
+            11-16 周一 09:00 接待选民日   接待选民日~ 今天   │ 接待选民日（值班 3 人）
+            11-20 周五 14:30 三方共议     3号楼加装~  待召开 │ 2026-11-16 星期一 09:00
+            12-15 周二 09:00 接待选民日   接待选民日~ 待召开 │ 地点 和平街道12号
+            01-15 周五 09:00 接待选民日   接待选民日~ 待召开 │
+                                                             │ 值班
+                                                             │ 张乾林  代表 接待
+                                                             │ 李红  代表 接待
+                                                             │ 陈静  律师 和平律师事务所
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
+    func testBoard() {
+        let grid = fixture.controller(start: .board).screen()
+        assertScreen(grid, """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+            编号       诉求       承办单位  期限      状态   │ 诉求时间线
+            逾期（1）                                        │ 2026-0001  已交办  第1轮
+            2026-0001  广场舞音~  区生态环~ 逾期21天  已交办 │ 广场舞音响太吵影响休息
+            三个工作日内到期（1）                            │ 承办 区生态环境局  限
+            2026-0002  3号楼加装~ 区住建局  11-17     已交办 │ 2026-10-26
+            办理中（2）                                      │ 代表 张乾林  群众 赵大爷
+            2026-0003  物业费上~  和平街道~ 12-11     已交办 │
+            2026-0005  电梯加装~            待交办    已研判 │ 10-19 09:30 登记 前台小李
+            待反馈测评（1）                                  │   广场舞音响太吵影响休息
+            2026-0004  地下车库~  和平街道~ 11-16     已答复 │ 10-19 10:00 交办 前台小李
+                                                             │   交办区生态环境局，限 5 个工
+                                                             │   作日（2026-10-26 前）办结
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             n 下一件逾期  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+        XCTAssertEqual(grid.role(row: 3, column: 0), .overdue, "the overdue heading")
+        XCTAssertEqual(grid.role(row: 4, column: 0), .selected, "the first case, not the heading, is selected")
+        XCTAssertEqual(grid.role(row: 6, column: 0), .dueSoon)
+        XCTAssertEqual(grid.role(row: 5, column: 0), .header)
+    }
+
+    func testTooSmall() {
+        assertScreen(fixture.controller().screen(rows: 20, columns: 60), """
+
+
+
+
+
+
+
+
+                                    终端窗口太小
+                               当前 60×20，至少 80×24
+                                     请放大窗口
+
+
+
+
+
+
+
+
+
+            """)
+    }
+
+    func testAnIntegrityProblemTakesTheTitleLine() {
+        let desk = fixture.controller()
+        desk.integrityChecked(.problem("*** in database main *** Page 42: btreeInitPage() returns error code 11"))
+        let grid = desk.screen()
+        assertScreen(grid, """
+             数据库检查发现问题（*** in database main *** Page 42: btreeInitPage() returns e
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+             号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
+              1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
+              2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1
+              3 陈玉兰 136****0003 加装电~  35分 等候            │ 当场答复 1  立案 0
+              4 楚天明 136****0004          18分 等候            │ 转介 0  离开 0
+                                                                 │ 平均等候 17 分钟
+                                                                 │
+                                                                 │ 今日值班
+                                                                 │ 张乾林  代表 接待
+                                                                 │ 李红  代表 接待
+                                                                 │ 陈静  律师 和平律师事务所
+                                                                 │
+                                                                 │ 第 1 号  郑秀英
+                                                                 │ 电话 136****0001  来访
+                                                                 │ 到达 09:05  接待 09:20
+                                                                 │ 状态 当场答复  代表 张乾
+                                                                 │ 林
+                                                                 │ 类别 噪声扰民
+                                                                 │
+                                                                 │ 反映问题
+
+             a 登记  c 叫号  o 当场答复  v 转诉求  ? 帮助  / 筛选  q 退出  Tab 切换窗格
+            """)
+        XCTAssertEqual(grid.role(row: 0, column: 1), .warning)
+    }
+}
