@@ -41,7 +41,7 @@ struct Benchmark {
         results.append(Measurement(name: "登记来访（含提交）", target: "≤ 5 ms 中位", samples: try time(400) { index in
             let phone = "17" + String(format: "%09d", Int.random(in: 0..<999_999_999, using: &random))
             try registrationStore.registerVisit(VisitDraft(resident: ResidentDraft(name: "基准居民\(index)", phone: phone),
-                                               categoryID: 1, problem: "基准测试登记的问题"))
+                                               categoryID: 1, problem: "基准测试登记的问题"), session: .workstation)
         }))
 
         let caseIDs = (0..<2000).map { _ in Int.random(in: 1...caseCount, using: &random) }

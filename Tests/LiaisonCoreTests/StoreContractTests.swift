@@ -85,17 +85,17 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(database.userVersion, 1)
         let store = try LiaisonStore.initialize(database: database, clock: clock, station: StationDraft(name: "旧版联络站"))
         let session = Session(name: "前台", role: .clerk)
-        let deputy = try store.createDeputy(DeputyDraft(name: "张乾林", level: .county))
-        let department = try store.createDepartment(name: "区住建局", kind: .bureau)
-        let category = try store.createCategory(name: "加装电梯", defaultDepartmentID: department)
-        try store.addToRoster(day: day("2026-11-16"), deputyID: deputy)
+        let deputy = try store.createDeputy(DeputyDraft(name: "张乾林", level: .county), session: .workstation)
+        let department = try store.createDepartment(name: "区住建局", kind: .bureau, session: .workstation)
+        let category = try store.createCategory(name: "加装电梯", defaultDepartmentID: department, session: .workstation)
+        try store.addToRoster(day: day("2026-11-16"), deputyID: deputy, session: .workstation)
         let meeting = try store.createMeeting(MeetingDraft(kind: .tripartite, title: "加装电梯三方共议",
-                                                          startsAt: LocalTime(day: day("2026-11-20"), hour: 14, minute: 30)))
-        try store.addParticipant(meetingID: meeting, deputyID: deputy)
+                                                          startsAt: LocalTime(day: day("2026-11-20"), hour: 14, minute: 30)), session: .workstation)
+        try store.addParticipant(meetingID: meeting, deputyID: deputy, session: .workstation)
         for index in 0..<6 {
             let visit = try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "居民\(index)", phone: "1381234567\(index)"),
-                                                           categoryID: category, problem: "问题\(index)"))
-            try store.handToDeputy(visitID: visit.id, deputyID: deputy)
+                                                           categoryID: category, problem: "问题\(index)"), session: .workstation)
+            try store.handToDeputy(visitID: visit.id, deputyID: deputy, session: .workstation)
             let record = try store.openCase(fromVisit: visit.id, CaseDraft(title: "", tier: .immediate, responsibleDeputyID: deputy),
                                             dispatchTo: department, workingDays: 5, session: session)
             if index >= 2 { try store.recordReply(caseID: record.id, text: "已答复", session: session) }
@@ -235,5 +235,32 @@ final class IntegrityCheckTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         while check.outcome == nil && Date() < deadline { usleep(5_000) }
         XCTAssertEqual(check.outcome, .problem(StoreOpenError.missingFile(path).userMessage))
+    }
+}
+
+/// The core refuses what a role may not do, whatever the screen offered.
+final class PermissionTests: XCTestCase {
+    func testEachRoleMayDoWhatTheTableSaysAndNoMore() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let clerk = Session(operatorID: nil, name: "前台小李", role: .clerk)
+        let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy)
+        let supervisor = Session(operatorID: nil, name: "督办老周", role: .supervisor)
+        XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: clerk)) { error in
+            XCTAssertEqual(userMessage(for: error), "工作人员不能维护名录和设置")
+        }
+        XCTAssertThrowsError(try store.createDepartment(name: "区水务局", kind: .bureau, session: supervisor))
+        XCTAssertThrowsError(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和登记履职")
+        }
+        XCTAssertNoThrow(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: supervisor))
+        XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: fixture.clock.now()),
+                                                     session: deputy))
+        // Every role receives residents: a deputy at the desk registers a walk-in too.
+        let visit = try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "王秀英", phone: "13812345678"),
+                                                       problem: "楼道灯不亮"), session: deputy)
+        XCTAssertNoThrow(try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: deputy))
+        XCTAssertEqual(try store.deputies().count, 1, "the refused writes wrote nothing")
+        XCTAssertEqual(try store.dutyRoster(on: day("2026-12-15")).count, 1)
     }
 }

@@ -5,28 +5,28 @@ import XCTest
 final class DirectoryTests: XCTestCase {
     func testSamePhoneNeverMakesASecondResident() throws {
         let fixture = try StoreFixture()
-        let first = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "138 1234 5678"))
-        let again = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "13812345678"))
+        let first = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "138 1234 5678"), session: .workstation)
+        let again = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "13812345678"), session: .workstation)
         XCTAssertTrue(first.created)
         XCTAssertFalse(again.created)
         XCTAssertEqual(first.id, again.id)
-        let landline = try fixture.store.findOrCreateResident(ResidentDraft(name: "赵大爷", phone: "010-6512 3456"))
+        let landline = try fixture.store.findOrCreateResident(ResidentDraft(name: "赵大爷", phone: "010-6512 3456"), session: .workstation)
         XCTAssertEqual(try fixture.store.resident(id: landline.id)?.phone, "010-65123456")
         XCTAssertEqual(try fixture.store.resident(id: first.id)?.maskedPhone, "138****5678")
         // Two residents who refuse a phone are two people.
-        let a = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true))
-        let b = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true))
+        let a = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .workstation)
+        let b = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .workstation)
         XCTAssertNotEqual(a.id, b.id)
     }
 
     func testRejectsBadPhoneAndIDNumbers() throws {
         let fixture = try StoreFixture()
-        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: "1381234567")))
-        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: nil)))
+        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: "1381234567"), session: .workstation))
+        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: nil), session: .workstation))
         XCTAssertThrowsError(try fixture.store.findOrCreateResident(
-            ResidentDraft(name: "李", phone: "13812345678", idNumber: "110101199003071234")))
+            ResidentDraft(name: "李", phone: "13812345678", idNumber: "110101199003071234"), session: .workstation))
         XCTAssertNoThrow(try fixture.store.findOrCreateResident(
-            ResidentDraft(name: "李", phone: "13812345679", idNumber: "11010519491231002x")))
+            ResidentDraft(name: "李", phone: "13812345679", idNumber: "11010519491231002x"), session: .workstation))
     }
 
     func testIdentifiers() {
@@ -44,16 +44,16 @@ final class DirectoryTests: XCTestCase {
     func testDeputiesAndDepartmentsAreRecorded() throws {
         let fixture = try StoreFixture()
         XCTAssertEqual(try fixture.store.deputies().map(\.name), ["张乾林"])
-        XCTAssertThrowsError(try fixture.store.createDepartment(name: "区住建局", kind: .bureau)) { error in
+        XCTAssertThrowsError(try fixture.store.createDepartment(name: "区住建局", kind: .bureau, session: .workstation)) { error in
             XCTAssertEqual((error as? DomainError)?.userMessage, "承办单位「区住建局」已存在")
         }
-        XCTAssertThrowsError(try fixture.store.createDeputy(DeputyDraft(name: "  ", level: .city)))
+        XCTAssertThrowsError(try fixture.store.createDeputy(DeputyDraft(name: "  ", level: .city), session: .workstation))
         XCTAssertEqual(try fixture.store.database.scalarString("SELECT name_initials FROM deputies"), "zql")
     }
 
     func testOperatorSignsInWithPIN() throws {
         let fixture = try StoreFixture()
-        try fixture.store.createOperator(name: "小李", role: .clerk, pin: "2468")
+        try fixture.store.createOperator(name: "小李", role: .clerk, pin: "2468", session: .workstation)
         XCTAssertEqual(try fixture.store.signIn(name: "小李", pin: "2468")?.name, "小李")
         XCTAssertNil(try fixture.store.signIn(name: "小李", pin: "1357"))
         let stored = try fixture.store.database.scalarString("SELECT pin_hash FROM operators") ?? ""
@@ -83,7 +83,7 @@ final class ReceptionTests: XCTestCase {
                 for index in 0..<perTerminal {
                     try store.registerVisit(VisitDraft(
                         resident: ResidentDraft(name: "居民\(terminal)-\(index)", phone: "139\(terminal)000\(1000 + index)"),
-                        problem: "反映楼道照明问题"))
+                        problem: "反映楼道照明问题"), session: .workstation)
                 }
             } catch {
                 failures.increment()
@@ -238,15 +238,15 @@ final class CaseLifecycleTests: XCTestCase {
     func testRosterAndDutyLog() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let judge = try store.createLegalOfficer(name: "周法官", role: .judge, organization: "区人民法院")
-        try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID)
-        try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice)
-        XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16")))
+        let judge = try store.createLegalOfficer(name: "周法官", role: .judge, organization: "区人民法院", session: .workstation)
+        try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID, session: .workstation)
+        try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice, session: .workstation)
+        XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16"), session: .workstation))
         let roster = try store.dutyRoster(on: day("2026-11-16"))
         XCTAssertEqual(roster.map(\.name), ["张乾林", "周法官"])
         XCTAssertEqual(roster.last?.legalOfficerRole, .judge)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, session: .workstation)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, session: .workstation)
         XCTAssertEqual(try store.dutyPoints(deputyID: fixture.deputyID, year: 2026), 7)
     }
 }

@@ -27,30 +27,30 @@ final class DeskFixture {
             ("李红", .township, "教育", "第二选区", "第一小组"),
         ] {
             deputies[name] = try store.createDeputy(DeputyDraft(name: name, level: level, sector: sector, constituency: constituency,
-                                                                group: group, phone: "13900001111"))
+                                                                group: group, phone: "13900001111"), session: .workstation)
         }
         self.deputies = deputies
-        let lawyer = try store.createLegalOfficer(name: "陈静", role: .lawyer, organization: "和平律师事务所")
+        let lawyer = try store.createLegalOfficer(name: "陈静", role: .lawyer, organization: "和平律师事务所", session: .workstation)
         var departments: [String: Int64] = [:]
         for (name, kind) in [("区住建局", DepartmentKind.bureau), ("区生态环境局", .bureau), ("和平街道办事处", .street)] {
-            departments[name] = try store.createDepartment(name: name, kind: kind)
+            departments[name] = try store.createDepartment(name: name, kind: kind, session: .workstation)
         }
         self.departments = departments
         var categories: [String: Int64] = [:]
         for (name, department, days) in [("加装电梯", "区住建局", 10), ("噪声扰民", "区生态环境局", 5), ("物业管理", "和平街道办事处", 10)] {
-            categories[name] = try store.createCategory(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days)
+            categories[name] = try store.createCategory(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days, session: .workstation)
         }
         self.categories = categories
         let today = DeskFixture.now.day
-        try store.addToRoster(day: today, deputyID: deputies["张乾林"])
-        try store.addToRoster(day: today, deputyID: deputies["李红"])
-        try store.addToRoster(day: today, legalOfficerID: lawyer, role: .legalAdvice)
+        try store.addToRoster(day: today, deputyID: deputies["张乾林"], session: .workstation)
+        try store.addToRoster(day: today, deputyID: deputies["李红"], session: .workstation)
+        try store.addToRoster(day: today, legalOfficerID: lawyer, role: .legalAdvice, session: .workstation)
         let meeting = try store.createMeeting(MeetingDraft(kind: .tripartite, title: "3号楼加装电梯三方共议",
                                                           startsAt: LocalTime(day: today.adding(days: 4), hour: 14, minute: 30),
-                                                          place: "社区议事厅"))
-        try store.addAgendaItem(meetingID: meeting, title: "加装电梯费用分摊")
-        try store.addParticipant(meetingID: meeting, deputyID: deputies["张乾林"])
-        try store.addParticipant(meetingID: meeting, departmentID: departments["区住建局"], role: "科长")
+                                                          place: "社区议事厅"), session: .workstation)
+        try store.addAgendaItem(meetingID: meeting, title: "加装电梯费用分摊", session: .workstation)
+        try store.addParticipant(meetingID: meeting, deputyID: deputies["张乾林"], session: .workstation)
+        try store.addParticipant(meetingID: meeting, departmentID: departments["区住建局"], role: "科长", session: .workstation)
 
         // Cases opened on earlier days, one for each group of the board.
         try openCase(on: "2026-10-19", resident: ("赵大爷", "13800000001"), category: "噪声扰民", title: "广场舞音响太吵影响休息",
@@ -70,13 +70,13 @@ final class DeskFixture {
         clock.set(LocalTime(day: today, hour: 9, minute: 5))
         let first = try walkIn("郑秀英", "13600000001", category: "噪声扰民", problem: "楼下饭店油烟和噪声扰民")
         clock.set(LocalTime(day: today, hour: 9, minute: 20))
-        try store.handToDeputy(visitID: first.id, deputyID: deputies["张乾林"]!)
+        try store.handToDeputy(visitID: first.id, deputyID: deputies["张乾林"]!, session: .workstation)
         clock.set(LocalTime(day: today, hour: 9, minute: 35))
         try store.answerOnSpot(visitID: first.id, answer: "已联系城管，下周联合执法", deputyID: nil, session: clerk)
         clock.set(LocalTime(day: today, hour: 9, minute: 40))
         let second = try walkIn("冯建华", "13600000002", category: "物业管理", problem: "小区门禁坏了一个月没人修")
         clock.set(LocalTime(day: today, hour: 10, minute: 0))
-        try store.handToDeputy(visitID: second.id, deputyID: deputies["李红"]!)
+        try store.handToDeputy(visitID: second.id, deputyID: deputies["李红"]!, session: .workstation)
         clock.set(LocalTime(day: today, hour: 9, minute: 55))
         _ = try walkIn("陈玉兰", "13600000003", category: "加装电梯", problem: "加装电梯要一楼同意，一楼不肯签字")
         clock.set(LocalTime(day: today, hour: 10, minute: 12))
@@ -89,13 +89,13 @@ final class DeskFixture {
     @discardableResult
     func walkIn(_ name: String, _ phone: String, category: String?, problem: String) throws -> Visit {
         try store.registerVisit(VisitDraft(resident: ResidentDraft(name: name, phone: phone), categoryID: category.flatMap { categories[$0] },
-                                           problem: problem))
+                                           problem: problem), session: .workstation)
     }
 
     @discardableResult
     func openCase(on day: String, resident: (String, String), category: String, title: String, dispatchDays: Int?) throws -> Int64 {
         clock.set(LocalTime(day: Day(iso: day)!, hour: 9, minute: 30))
-        let residentID = try store.findOrCreateResident(ResidentDraft(name: resident.0, phone: resident.1)).id
+        let residentID = try store.findOrCreateResident(ResidentDraft(name: resident.0, phone: resident.1), session: .workstation).id
         let record = try store.openCase(CaseDraft(title: title, categoryID: categories[category], tier: .immediate,
                                                   responsibleDeputyID: deputies["张乾林"]), residentID: residentID, session: clerk)
         if let dispatchDays {

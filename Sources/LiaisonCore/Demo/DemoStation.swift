@@ -108,25 +108,25 @@ struct DemoGenerator {
             deputyIDs.append(try store.createDeputy(DeputyDraft(
                 name: deputy.name, level: DeputyLevel(rawValue: deputy.level)!, gender: Gender(rawValue: deputy.gender) ?? .unknown,
                 sector: deputy.sector, constituency: deputy.constituency, group: deputy.group,
-                phone: "139" + String(format: "%08d", 10_000_000 + deputyIDs.count * 7919), workplace: deputy.workplace)))
+                phone: "139" + String(format: "%08d", 10_000_000 + deputyIDs.count * 7919), workplace: deputy.workplace), session: .system))
         }
         for officer in template.legalOfficers {
             officerIDs.append(try store.createLegalOfficer(name: officer.name, role: LegalOfficerRole(rawValue: officer.role)!,
-                                                           organization: officer.organization))
+                                                           organization: officer.organization, session: .system))
         }
         var departments: [String: Int64] = [:]
         for department in template.departments {
             departments[department.name] = try store.createDepartment(
-                name: department.name, kind: DepartmentKind(rawValue: department.kind)!, contact: department.contact)
+                name: department.name, kind: DepartmentKind(rawValue: department.kind)!, contact: department.contact, session: .system)
         }
         for category in template.categories {
             let departmentID = departments[category.department]
-            let id = try store.createCategory(name: category.name, defaultDepartmentID: departmentID, dueWorkingDays: category.days)
+            let id = try store.createCategory(name: category.name, defaultDepartmentID: departmentID, dueWorkingDays: category.days, session: .system)
             categoryIDs.append(id)
             categoryDepartment[id] = departmentID
         }
         for person in template.operators {
-            try store.createOperator(name: person.name, role: OperatorRole(rawValue: person.role)!, pin: person.pin)
+            try store.createOperator(name: person.name, role: OperatorRole(rawValue: person.role)!, pin: person.pin, session: .system)
         }
         residentPhones = template.residents.indices.map { "13" + String(format: "%09d", 501_234_567 + $0 * 104_729) }
     }
@@ -175,10 +175,10 @@ struct DemoGenerator {
             let category = template.categories[categoryIndex]
             let visit = try store.registerVisit(VisitDraft(
                 resident: residentDraft(), channel: chance(0.8) ? .walkIn : pick([.phone, .online, .letter]),
-                categoryID: categoryIDs[categoryIndex], problem: pick(category.problems)))
+                categoryID: categoryIDs[categoryIndex], problem: pick(category.problems)), session: clerk)
             let deputyID = pick(deputyIDs)
             clock.set(time.adding(seconds: number(5...40) * 60))
-            try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+            try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: clerk)
             clock.set(time.adding(seconds: number(45...90) * 60))
             if fates[index] == nil && chance(0.14) {
                 try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, session: clerk)
@@ -260,19 +260,19 @@ struct DemoGenerator {
             let categoryIndex = number(0...(categoryIDs.count - 1))
             let category = template.categories[categoryIndex]
             let visit = try store.registerVisit(VisitDraft(resident: residentDraft(), categoryID: categoryIDs[categoryIndex],
-                                                           problem: pick(category.problems)))
+                                                           problem: pick(category.problems)), session: clerk)
             let deputyID = pick(deputyIDs)
             clock.set(arrival.day == today ? arrival.adding(seconds: 5 * 60) : at(today, 0, index))
             switch index {
             case 0:
-                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: clerk)
                 try store.answerOnSpot(visitID: visit.id, answer: pick(category.answers), deputyID: deputyID, session: clerk)
             case 1:
-                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: clerk)
                 // Opened without a tier: it waits for triage.
                 try store.openCase(fromVisit: visit.id, CaseDraft(title: "", responsibleDeputyID: deputyID), session: clerk)
             case 2:
-                try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: clerk)
             default:
                 break
             }
@@ -295,10 +295,10 @@ struct DemoGenerator {
             var chosen: Set<Int64> = []
             while chosen.count < seats { chosen.insert(pick(deputyIDs)) }
             for (offset, deputyID) in chosen.sorted().enumerated() {
-                try store.addToRoster(day: day, deputyID: deputyID, role: offset == 0 ? .lead : .receiving)
-                if day < today { try store.logDuty(deputyID: deputyID, day: day, kind: .reception, note: "接待选民日进站接待") }
+                try store.addToRoster(day: day, deputyID: deputyID, role: offset == 0 ? .lead : .receiving, session: .system)
+                if day < today { try store.logDuty(deputyID: deputyID, day: day, kind: .reception, note: "接待选民日进站接待", session: .system) }
             }
-            try store.addToRoster(day: day, legalOfficerID: pick(officerIDs), role: .legalAdvice)
+            try store.addToRoster(day: day, legalOfficerID: pick(officerIDs), role: .legalAdvice, session: .system)
         }
     }
 
@@ -308,26 +308,26 @@ struct DemoGenerator {
             let held = day < today
             let id = try store.createMeeting(MeetingDraft(kind: MeetingKind(rawValue: info.kind)!, title: info.title,
                                                           startsAt: at(day, 14, 30), place: info.place,
-                                                          phase: held ? .after : .before, status: held ? .held : .planned))
+                                                          phase: held ? .after : .before, status: held ? .held : .planned), session: .system)
             var deputies: Set<Int64> = []
             while deputies.count < 3 { deputies.insert(pick(deputyIDs)) }
             for deputyID in deputies.sorted() {
-                try store.addParticipant(meetingID: id, deputyID: deputyID, role: "代表")
-                if held { try store.logDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id) }
+                try store.addParticipant(meetingID: id, deputyID: deputyID, role: "代表", session: .system)
+                if held { try store.logDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id, session: .system) }
             }
             if let name = info.category, let index = template.categories.firstIndex(where: { $0.name == name }) {
                 let categoryID = categoryIDs[index]
-                try store.addParticipant(meetingID: id, departmentID: categoryDepartment[categoryID], role: "承办单位")
+                try store.addParticipant(meetingID: id, departmentID: categoryDepartment[categoryID], role: "承办单位", session: .system)
                 let caseID = try store.database.scalarInt(
                     "SELECT id FROM cases WHERE category_id = ? AND status <> 'closed' ORDER BY opened_on LIMIT 1", [categoryID])
-                try store.addAgendaItem(meetingID: id, title: "\(name)问题协商", caseID: caseID.map(Int64.init))
+                try store.addAgendaItem(meetingID: id, title: "\(name)问题协商", caseID: caseID.map(Int64.init), session: .system)
             } else {
-                try store.addAgendaItem(meetingID: id, title: info.title)
+                try store.addAgendaItem(meetingID: id, title: info.title, session: .system)
             }
-            for _ in 0..<2 { try store.addParticipant(meetingID: id, name: pick(template.residents), role: "居民代表") }
+            for _ in 0..<2 { try store.addParticipant(meetingID: id, name: pick(template.residents), role: "居民代表", session: .system) }
             if held {
                 try store.recordMinutes(meetingID: id, minutes: "与会代表、承办单位和居民代表充分协商，形成一致意见。",
-                                        resolution: "由承办单位在十五个工作日内拿出方案，代表跟踪督办。")
+                                        resolution: "由承办单位在十五个工作日内拿出方案，代表跟踪督办。", session: .system)
             }
         }
     }
@@ -337,7 +337,7 @@ struct DemoGenerator {
             for _ in 0..<number(1...4) {
                 let day = today.adding(days: -number(1...150))
                 guard calendar.isWorkingDay(day) else { continue }
-                try store.logDuty(deputyID: deputyID, day: day, kind: .householdVisit, note: "走访选民")
+                try store.logDuty(deputyID: deputyID, day: day, kind: .householdVisit, note: "走访选民", session: .system)
             }
         }
     }

@@ -85,7 +85,8 @@ extension LiaisonStore {
     }
 
     @discardableResult
-    public func createDeputy(_ draft: DeputyDraft) throws -> Int64 {
+    public func createDeputy(_ draft: DeputyDraft, session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
         let name = try requireName(draft.name, "代表姓名")
         return try database.write {
             try database.execute("""
@@ -110,7 +111,9 @@ extension LiaisonStore {
     }
 
     @discardableResult
-    public func createLegalOfficer(name: String, role: LegalOfficerRole, organization: String, phone: String = "") throws -> Int64 {
+    public func createLegalOfficer(name: String, role: LegalOfficerRole, organization: String, phone: String = "",
+                                   session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
         let name = try requireName(name, "姓名")
         return try database.write {
             try database.execute(
@@ -121,7 +124,9 @@ extension LiaisonStore {
     }
 
     @discardableResult
-    public func createDepartment(name: String, kind: DepartmentKind, contact: String = "", phone: String = "") throws -> Int64 {
+    public func createDepartment(name: String, kind: DepartmentKind, contact: String = "", phone: String = "",
+                                 session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
         let name = try requireName(name, "承办单位名称")
         return try database.write {
             if try database.scalarInt("SELECT 1 FROM departments WHERE name = ?", [name]) != nil {
@@ -134,7 +139,9 @@ extension LiaisonStore {
     }
 
     @discardableResult
-    public func createCategory(name: String, defaultDepartmentID: Int64? = nil, dueWorkingDays: Int = 10) throws -> Int64 {
+    public func createCategory(name: String, defaultDepartmentID: Int64? = nil, dueWorkingDays: Int = 10,
+                               session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
         let name = try requireName(name, "类别名称")
         guard dueWorkingDays > 0 else { throw DomainError.invalid("办理时限须为正数个工作日") }
         return try database.write {
@@ -152,7 +159,8 @@ extension LiaisonStore {
     /// Finds the resident with this phone number, or records a new one: the same phone never makes a second resident.
     /// Returns the id and whether a new resident was created.
     @discardableResult
-    public func findOrCreateResident(_ draft: ResidentDraft) throws -> (id: Int64, created: Bool) {
+    public func findOrCreateResident(_ draft: ResidentDraft, session: Session) throws -> (id: Int64, created: Bool) {
+        try session.require(.receiveResidents)
         let name = try requireName(draft.name, "姓名")
         var phone: String?
         if let typed = draft.phone?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {

@@ -62,6 +62,7 @@ public final class LiaisonStore {
 
     /// Imports one year's holiday schedule, replacing what the database had for that year.
     public func importCalendar(_ schedule: HolidaySchedule, session: Session) throws {
+        try session.require(.manageDirectory)
         try database.write {
             try schedule.save(into: database)
             try audit("calendar.import", subject: "\(schedule.year)", detail: schedule.source, session: session)

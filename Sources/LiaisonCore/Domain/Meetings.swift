@@ -44,7 +44,8 @@ public struct DutySeat: Hashable, Sendable {
 
 extension LiaisonStore {
     @discardableResult
-    public func createMeeting(_ draft: MeetingDraft) throws -> Int64 {
+    public func createMeeting(_ draft: MeetingDraft, session: Session) throws -> Int64 {
+        try session.require(.planMeetings)
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw DomainError.invalid("会议名称不能为空") }
         return try database.write {
@@ -56,14 +57,16 @@ extension LiaisonStore {
         }
     }
 
-    public func recordMinutes(meetingID: Int64, minutes: String, resolution: String) throws {
+    public func recordMinutes(meetingID: Int64, minutes: String, resolution: String, session: Session) throws {
+        try session.require(.planMeetings)
         try database.write {
             try database.execute("UPDATE meetings SET minutes = ?, resolution = ?, status = 'held', phase = 'after' WHERE id = ?",
                                  [minutes, resolution, meetingID])
         }
     }
 
-    public func addAgendaItem(meetingID: Int64, title: String, caseID: Int64? = nil) throws {
+    public func addAgendaItem(meetingID: Int64, title: String, caseID: Int64? = nil, session: Session) throws {
+        try session.require(.planMeetings)
         try database.write {
             let position = try database.scalarInt(
                 "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?", [meetingID]) ?? 1
@@ -73,7 +76,8 @@ extension LiaisonStore {
     }
 
     public func addParticipant(meetingID: Int64, deputyID: Int64? = nil, departmentID: Int64? = nil,
-                               residentID: Int64? = nil, name: String = "", role: String = "") throws {
+                               residentID: Int64? = nil, name: String = "", role: String = "", session: Session) throws {
+        try session.require(.planMeetings)
         try database.write {
             try database.execute("""
                 INSERT INTO meeting_participants(meeting_id, deputy_id, department_id, resident_id, name, role)
@@ -94,7 +98,9 @@ extension LiaisonStore {
         }
     }
 
-    public func addToRoster(day: Day, deputyID: Int64? = nil, legalOfficerID: Int64? = nil, role: DutyRole = .receiving) throws {
+    public func addToRoster(day: Day, deputyID: Int64? = nil, legalOfficerID: Int64? = nil, role: DutyRole = .receiving,
+                            session: Session) throws {
+        try session.require(.keepDutyRecords)
         guard (deputyID == nil) != (legalOfficerID == nil) else { throw DomainError.invalid("值班人须是一位代表或一位三官一员") }
         try database.write {
             try database.execute(
@@ -120,7 +126,8 @@ extension LiaisonStore {
 
     /// Records a deputy's activity in the duty log with its points.
     public func logDuty(deputyID: Int64, day: Day, kind: DutyKind, note: String = "", points: Int? = nil,
-                        visitID: Int64? = nil, meetingID: Int64? = nil) throws {
+                        visitID: Int64? = nil, meetingID: Int64? = nil, session: Session) throws {
+        try session.require(.keepDutyRecords)
         try database.write {
             try database.execute("""
                 INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -138,7 +145,9 @@ extension LiaisonStore {
 extension LiaisonStore {
     /// Creates an operator who signs in with a PIN (stored hashed).
     @discardableResult
-    public func createOperator(name: String, role: OperatorRole, pin: String, deputyID: Int64? = nil) throws -> Int64 {
+    public func createOperator(name: String, role: OperatorRole, pin: String, deputyID: Int64? = nil,
+                               session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
         guard pin.count >= 4, pin.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw DomainError.invalid("PIN 须为至少 4 位数字") }
         guard let hash = PINHash.hash(pin) else { throw DomainError.invalid("无法生成 PIN 摘要") }
         return try database.write {

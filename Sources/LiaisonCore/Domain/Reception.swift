@@ -60,12 +60,13 @@ extension LiaisonStore {
     /// Registers a contact and gives it the next queue number of the day. The number is taken inside
     /// the write transaction, so two terminals registering at once never share one.
     @discardableResult
-    public func registerVisit(_ draft: VisitDraft) throws -> Visit {
+    public func registerVisit(_ draft: VisitDraft, session: Session) throws -> Visit {
+        try session.require(.receiveResidents)
         let problem = draft.problem.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !problem.isEmpty else { throw DomainError.invalid("请写下反映的问题") }
         return try database.write {
             let residentID = try draft.residentID.map { try updateDetails(ofResident: $0, from: draft.resident) }
-                ?? findOrCreateResident(draft.resident).id
+                ?? findOrCreateResident(draft.resident, session: session).id
             let now = clock.now()
             let number = try database.scalarInt(
                 "SELECT coalesce(max(queue_number), 0) + 1 FROM visits WHERE station_id = ? AND day = ?",
@@ -94,6 +95,7 @@ extension LiaisonStore {
     /// Settles a visit at the desk. It is recorded as a case closed at once, so the statistics count it.
     @discardableResult
     public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, session: Session) throws -> CaseRecord {
+        try session.require(.receiveResidents)
         let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !answer.isEmpty else { throw DomainError.invalid("请写下当场答复的内容") }
         return try database.write {
@@ -115,7 +117,8 @@ extension LiaisonStore {
     @discardableResult
     public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, dispatchTo departmentID: Int64? = nil,
                          workingDays: Int = 10, session: Session) throws -> CaseRecord {
-        try database.write {
+        try session.require(.receiveResidents)
+        return try database.write {
             let visit = try openVisit(visitID)
             var draft = draft
             if draft.title.isEmpty { draft.title = visit.problem }
@@ -147,7 +150,8 @@ extension LiaisonStore {
 
 extension LiaisonStore {
     /// A deputy receives the resident: the visit moves from waiting to with a deputy.
-    public func handToDeputy(visitID: Int64, deputyID: Int64) throws {
+    public func handToDeputy(visitID: Int64, deputyID: Int64, session: Session) throws {
+        try session.require(.receiveResidents)
         try database.write {
             let visit = try openVisit(visitID)
             guard visit.status == .waiting || visit.status == .withDeputy else {
@@ -162,7 +166,8 @@ extension LiaisonStore {
     }
 
     /// The resident left without being seen.
-    public func markLeft(visitID: Int64) throws {
+    public func markLeft(visitID: Int64, session: Session) throws {
+        try session.require(.receiveResidents)
         try database.write {
             let visit = try openVisit(visitID)
             guard visit.status == .waiting else { throw DomainError.invalid("第 \(visit.queueNumber) 号已在接待中") }

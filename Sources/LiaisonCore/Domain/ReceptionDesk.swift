@@ -137,7 +137,8 @@ extension LiaisonStore {
     }
 
     /// The resident was sent elsewhere (the legal officer on duty, a department's own window).
-    public func refer(visitID: Int64, to whom: String, note: String, deputyID: Int64?) throws {
+    public func refer(visitID: Int64, to whom: String, note: String, deputyID: Int64?, session: Session) throws {
+        try session.require(.receiveResidents)
         let whom = whom.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !whom.isEmpty else { throw DomainError.invalid("请写明转介给谁") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -151,6 +152,7 @@ extension LiaisonStore {
     /// The visit is about a case the resident already has open: it joins that case instead of opening
     /// another, and the case's timeline says so.
     public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, session: Session) throws {
+        try session.require(.receiveResidents)
         try database.write {
             let visit = try openVisit(visitID)
             let record = try caseRecord(id: caseID)

@@ -57,7 +57,8 @@ extension ReceptionDayRule.Tie: SQLBindable {}
 extension LiaisonStore {
     /// A station below this one in the tree (a community point, a studio, a sector station).
     @discardableResult
-    public func createStation(_ draft: StationDraft) throws -> Int64 {
-        try database.write { try Station.insert(draft, at: clock.now(), in: database) }
+    public func createStation(_ draft: StationDraft, session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
+        return try database.write { try Station.insert(draft, at: clock.now(), in: database) }
     }
 }

@@ -81,13 +81,13 @@ final class ReceptionPage: Page {
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
         switch action {
         case .registerVisit:
-            return .push(try FormLayer(spec: RegistrationForm(store: store), share: rows.share))
+            return .push(try FormLayer(spec: RegistrationForm(store: store, session: desk.session), share: rows.share))
         case .callNext:
             guard let next = order.first(where: { visits[$0]?.entry.visit.status == .waiting }), let entry = visits[next]?.entry else {
                 return .say("没有等候的来访")
             }
             rows.select(id: next)
-            return try handOff(entry)
+            return try handOff(entry, session: desk.session)
         case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft:
             return try act(action, on: rows.selectedID.flatMap { visits[$0]?.entry }, session: desk.session)
         default:
@@ -102,12 +102,12 @@ final class ReceptionPage: Page {
         guard visit.outcome == nil, visit.status != .left else { return .say("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
         switch action {
         case .handToDeputy:
-            return try handOff(entry)
+            return try handOff(entry, session: session)
         case .markLeft:
             guard visit.status == .waiting else { return .say("\(who) 已在接待中", .warning) }
             let question = Question("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消", destructive: true)
             return .push(QuestionLayer(question, yes: { [store] in
-                try store.markLeft(visitID: visit.id)
+                try store.markLeft(visitID: visit.id, session: session)
                 return .saved("\(who) 已记为离开")
             }))
         default:
@@ -119,7 +119,7 @@ final class ReceptionPage: Page {
 
     /// Which deputy receives the resident: today's duty deputies first, the one with the fewest people
     /// in hand at the top.
-    private func handOff(_ entry: QueueEntry) throws -> Reaction {
+    private func handOff(_ entry: QueueEntry, session: Session) throws -> Reaction {
         let visit = entry.visit
         let who = entry.caller
         let deputies = try store.receivingDeputies(on: visit.day)
@@ -127,7 +127,7 @@ final class ReceptionPage: Page {
         return .push(PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
                                options: ChoiceLists.deputies(deputies)) { [store] option in
             guard let deputyID = Int64(option.value) else { return .handled }
-            try store.handToDeputy(visitID: visit.id, deputyID: deputyID)
+            try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: session)
             return .saved("请\(who) 到 \(option.label) 代表处")
         })
     }

@@ -5,14 +5,16 @@ import LiaisonCore
 /// fills the fields, shows their earlier visits and open cases, and moves on to the problem.
 final class RegistrationForm: FormSpec {
     private let store: LiaisonStore
+    private let session: Session
     private(set) var matches: [ResidentMatch] = []
     private(set) var highlighted = 0
     private(set) var returning: ResidentHistory?
 
     static let refusedPhone: Set<String> = ["无", "拒留", "不留", "不愿留"]
 
-    init(store: LiaisonStore) {
+    init(store: LiaisonStore, session: Session) {
         self.store = store
+        self.session = session
     }
 
     func makeForm() throws -> Form {
@@ -93,7 +95,7 @@ final class RegistrationForm: FormSpec {
                                channel: form.choice("channel").flatMap(Channel.init(rawValue:)) ?? .walkIn,
                                categoryID: form.id("category"), problem: form.text("problem"),
                                requestedDeputyID: form.id("deputy"))
-        let visit = try store.registerVisit(draft)
+        let visit = try store.registerVisit(draft, session: session)
         return .done("已登记：第 \(visit.queueNumber) 号 \(resident.name)")
     }
 

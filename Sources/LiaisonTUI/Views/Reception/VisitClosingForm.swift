@@ -81,7 +81,7 @@ final class VisitClosingForm: FormSpec {
         case .referred:
             let option = form.chosenOption("to")
             try store.refer(visitID: visit.id, to: option.map { "\($0.label) \($0.note)" } ?? "", note: form.text("note"),
-                            deputyID: form.id("deputy"))
+                            deputyID: form.id("deputy"), session: session)
             return .done("\(label) 已转介给 \(option?.label ?? "")")
         case .caseOpened:
             let openNew = { () throws -> String in try self.openCase(form, label: label) }
