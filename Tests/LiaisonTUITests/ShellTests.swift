@@ -258,3 +258,31 @@ final class StoredValueTests: XCTestCase {
         XCTAssertEqual(grid.text(row: 22), "")
     }
 }
+
+final class PartLoadingTests: XCTestCase {
+    /// A district's roster: the first screenful in pinyin order at once, the rest when no key waits, the
+    /// selection where it was; a re-sort needs them all and loads them first.
+    func testTheRosterComesInTwoPartsAndKeepsTheSelection() throws {
+        let fixture = try DeskFixture()
+        for index in 0..<(DeputiesPage.firstPart + 10) {
+            try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .workstation)
+        }
+        let desk = fixture.controller(start: .deputies)
+        XCTAssertTrue(desk.hasPendingWork)
+        desk.press(.character("j"))
+        let selected = try XCTUnwrap(desk.page.list?.selectedID)
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart)
+        desk.doPendingWork()
+        XCTAssertFalse(desk.hasPendingWork)
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart + 13)
+        XCTAssertEqual(desk.page.list?.selectedID, selected)
+        desk.refresh()
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart + 13, "a refresh reloads them all")
+
+        let sorting = fixture.controller(start: .deputies)
+        sorting.press(.character("s"))
+        XCTAssertFalse(sorting.hasPendingWork)
+        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputiesPage.firstPart + 13)
+        XCTAssertTrue(sorting.screen().text(row: 3).hasPrefix("王建国"), "the national deputy first by level")
+    }
+}

@@ -99,11 +99,12 @@ extension LiaisonStore {
         }
     }
 
-    public func deputies(includeInactive: Bool = false) throws -> [Deputy] {
+    /// The station's deputies in pinyin order; `limit` takes only the first ones (a first screenful).
+    public func deputies(includeInactive: Bool = false, limit: Int = -1) throws -> [Deputy] {
         try database.fetchAll("""
             SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin, name_initials FROM deputies
-            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin
-            """, [station.id, includeInactive]) { row in
+            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin LIMIT ?
+            """, [station.id, includeInactive, limit]) { row in
             Deputy(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3),
                    constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7),
                    namePinyin: row.string(8), nameInitials: row.string(9))

@@ -11,13 +11,17 @@ final class DeputiesPage: Page {
     let id = DeskScreenID.deputies
     private let store: LiaisonStore
     private var deputies: [Deputy] = []
-    private var byID: [String: Deputy] = [:]
     private(set) var sort = Sort.pinyin
+    /// A district lists thousands: the first screenful in pinyin order comes at once, the rest when no
+    /// key waits (as the board does). A reload loads as much as was loaded before.
+    static let firstPart = 60
+    private var loadedAll = false
+    var hasMoreToLoad: Bool { !loadedAll }
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("界别", width: 8, elastic: true),
         TableColumn("选区", width: 10, flexible: true, elastic: true), TableColumn("小组", width: 8, elastic: true),
     ], detailTitle: "代表详情", emptyText: "还没有登记代表", sortColumn: sort.column) { [unowned self] id in
-        try id.flatMap { self.byID[$0] }.map(self.detail(of:)) ?? []
+        try id.flatMap { id in self.deputies.first { String($0.id) == id } }.map(self.detail(of:)) ?? []
     }
 
     init(store: LiaisonStore) {
@@ -27,9 +31,14 @@ final class DeputiesPage: Page {
     var list: ListDetail? { rows }
 
     func reload() throws {
-        deputies = try store.deputies()
-        byID = Dictionary(uniqueKeysWithValues: deputies.map { ("\($0.id)", $0) })
+        deputies = try store.deputies(limit: loadedAll ? -1 : DeputiesPage.firstPart)
+        loadedAll = loadedAll || deputies.count < DeputiesPage.firstPart
         order()
+    }
+
+    func loadMore() throws {
+        loadedAll = true
+        try reload()
     }
 
     private func order() {
@@ -48,6 +57,8 @@ final class DeputiesPage: Page {
 
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
         guard action == .cycleSort else { return rows.handle(action) }
+        // Another order needs every deputy.
+        if !loadedAll { try loadMore() }
         sort = sort == .pinyin ? .level : .pinyin
         order()
         return .say("代表名单已\(sort.label)排序")
