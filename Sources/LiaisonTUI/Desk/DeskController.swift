@@ -12,7 +12,7 @@ public final class DeskController: DeskContext {
     }
 
     public let store: LiaisonStore
-    public private(set) var session: Session
+    public let session: Session
     private let pages: [Page]
     public private(set) var current: DeskScreenID
     private(set) var layers: [Layer] = []
@@ -36,6 +36,7 @@ public final class DeskController: DeskContext {
 
     /// Reloads the figures and the open page from the store, keeping the selection and what was loaded.
     public func refresh() {
+        restFailed = false
         load {
             // The page loads even when the figures cannot; the first failure is the one said.
             var failure: Error?
@@ -45,10 +46,15 @@ public final class DeskController: DeskContext {
         }
     }
 
-    /// A page loaded only its first part; the rest comes when no key is waiting.
-    public var hasPendingWork: Bool { page.hasMoreToLoad }
+    /// A page loaded only its first part; the rest comes when no key is waiting (and, when loading it
+    /// failed, is tried again at the next refresh rather than in a busy loop).
+    public var hasPendingWork: Bool { page.hasMoreToLoad && !restFailed }
+    private var restFailed = false
 
-    public func doPendingWork() { load { try page.loadMore() } }
+    public func doPendingWork() {
+        load { try page.loadMore() }
+        restFailed = loadProblem != nil
+    }
 
     /// A load that fails says why until a later one succeeds: on the message line, and in the list,
     /// which would otherwise say it has nothing.

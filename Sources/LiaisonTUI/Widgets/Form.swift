@@ -135,7 +135,7 @@ public struct Form: Sendable, Equatable {
     public mutating func setError(_ key: String, _ message: String?) { fields[index(key)].error = message }
     public mutating func clearErrors() { for index in fields.indices { fields[index].error = nil } }
     public var firstError: (label: String, message: String)? {
-        fields.first { $0.error != nil }.map { ($0.label, $0.error!) }
+        fields.lazy.compactMap { field in field.error.map { (field.label, $0) } }.first
     }
 
     public mutating func focus(on key: String) {
