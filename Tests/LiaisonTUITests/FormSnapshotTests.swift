@@ -171,7 +171,7 @@ final class FormSnapshotTests: DeskTestCase {
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
              登记来访                                            │ 已登记的居民
              姓名*       欧阳娜娜             可打拼音首字母查找 │ 输入电话号码或姓名（也可
-            >电话*       1381234              手机11位或带区号   │ 打拼音首字母，如 zql）
+            >电话*       1381234              手机号应为 11 位~  │ 打拼音首字母，如 zql）
              身份证号                         选填               │ 时，这里列出已登记的居
              社区/小区                                           │ 民；
              住址                                                │ 选中后自动填好，同一电话
@@ -189,7 +189,7 @@ final class FormSnapshotTests: DeskTestCase {
                                                                  │
                                                                  │
                                                                  │
-            未保存：电话 手机11位或带区号
+            未保存：电话 手机号应为 11 位，这里是 7 位
              Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
             """)
         XCTAssertEqual(grid.role(row: 4, column: 37), .warning)

@@ -17,7 +17,8 @@ public struct CaseSummary: Hashable, Sendable {
     static let select = """
         SELECT c.id, c.code, c.title, c.status, c.round, c.due_date,
                coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version,
-               coalesce(d.name_initials, '') || ' ' || coalesce(r.name_initials, '')
+               coalesce(d.name_initials || ' ' || d.name_initials_alt, '') || ' '
+                   || coalesce(r.name_initials || ' ' || r.name_initials_alt, '')
         FROM cases c
         LEFT JOIN categories cat ON cat.id = c.category_id
         LEFT JOIN departments dep ON dep.id = c.department_id

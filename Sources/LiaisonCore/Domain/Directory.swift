@@ -34,6 +34,8 @@ public struct Deputy: Hashable, Sendable {
     public let active: Bool
     /// Stored at creation: sorting and searching never recompute pinyin.
     public let namePinyin: String
+    /// The initials of the name as a surname reads it, and of the common reading when they differ,
+    /// separated by a space: a search may use either.
     public let nameInitials: String
 }
 
@@ -88,12 +90,13 @@ extension LiaisonStore {
     public func createDeputy(_ draft: DeputyDraft, session: Session) throws -> Int64 {
         try session.require(.manageDirectory)
         let name = try requireName(draft.name, "代表姓名")
+        let reading = Pinyin.name(name)
         return try database.write {
             try database.execute("""
-                INSERT INTO deputies(station_id, name, name_pinyin, name_initials, gender, level, sector,
+                INSERT INTO deputies(station_id, name, name_pinyin, name_initials, name_initials_alt, gender, level, sector,
                                      constituency, station_group, phone, workplace, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [station.id, name, Pinyin.syllables(name), Pinyin.initials(name), draft.gender, draft.level,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [station.id, name, reading.syllables, reading.initials, reading.otherInitials, draft.gender, draft.level,
                       draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace, clock.now()])
             return database.lastInsertedRowID
         }
@@ -102,7 +105,8 @@ extension LiaisonStore {
     /// The station's deputies in pinyin order; `limit` takes only the first ones (a first screenful).
     public func deputies(includeInactive: Bool = false, limit: Int = -1) throws -> [Deputy] {
         try database.fetchAll("""
-            SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin, name_initials FROM deputies
+            SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin,
+                   trim(name_initials || ' ' || name_initials_alt) FROM deputies
             WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin LIMIT ?
             """, [station.id, includeInactive, limit]) { row in
             Deputy(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3),
@@ -157,7 +161,18 @@ extension LiaisonStore {
         }
     }
 
-    /// Finds the resident with this phone number, or records a new one: the same phone never makes a second resident.
+    /// The stored form of a phone as typed, with the station's area code for a local number; a number
+    /// that is none is refused saying what is wrong with it.
+    public func normalizedPhone(_ typed: String) throws -> String {
+        switch PhoneNumber.normalize(typed, areaCode: areaCode) {
+        case .success(let phone): return phone
+        case .failure(let problem): throw DomainError.invalid("电话号码不对：" + problem.message)
+        }
+    }
+
+    /// Finds the resident with this name and phone, or records a new one. Residents are people, not
+    /// phone numbers: someone else on a phone already registered (a son for his mother, a couple) is a
+    /// new resident sharing it; the same name on the same phone is the same person.
     /// Returns the id and whether a new resident was created.
     @discardableResult
     public func findOrCreateResident(_ draft: ResidentDraft, session: Session) throws -> (id: Int64, created: Bool) {
@@ -165,24 +180,36 @@ extension LiaisonStore {
         let name = try requireName(draft.name, "姓名")
         var phone: String?
         if let typed = draft.phone?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            guard let normalized = PhoneNumber.normalized(typed) else {
-                throw DomainError.invalid("电话号码格式不对：手机号 11 位，固话须带区号")
-            }
-            phone = normalized
+            phone = try normalizedPhone(typed)
         } else if !draft.phoneRefused {
             throw DomainError.invalid("请填写电话，或注明本人拒绝留电话")
         }
         let idNumber = try draft.validatedIDNumber()
+        let reading = Pinyin.name(name)
         return try database.write {
-            if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE phone = ?", [phone]) {
+            if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE name = ? AND phone = ?", [name, phone]) {
                 return (Int64(existing), false)
             }
             try database.execute("""
-                INSERT INTO residents(name, name_initials, phone, phone_refused, id_number, address, community, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [name, Pinyin.initials(name), phone, phone == nil, idNumber, draft.address, draft.community, clock.now()])
+                INSERT INTO residents(name, name_initials, name_initials_alt, phone, phone_refused, id_number, address, community,
+                                      created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [name, reading.initials, reading.otherInitials, phone, phone == nil, idNumber, draft.address, draft.community,
+                      clock.now()])
             return (database.lastInsertedRowID, true)
         }
+    }
+
+    /// The resident with this name on this phone (stored form), if registered.
+    public func resident(named name: String, phone: String) throws -> Resident? {
+        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE name = ? AND phone = ?",
+                              [name, phone], Resident.init(row:))
+    }
+
+    /// Everyone registered with this phone (as stored): a family may share one.
+    public func residents(withPhone phone: String) throws -> [Resident] {
+        try database.fetchAll("SELECT id, name, phone, id_number, address, community FROM residents WHERE phone = ? ORDER BY id",
+                              [phone], Resident.init(row:))
     }
 
     public func resident(id: Int64) throws -> Resident? {

@@ -57,6 +57,22 @@ public final class LiaisonStore {
 
     public var today: Day { clock.today }
 
+    /// The station's area code (010), with which a local number may be typed without it; nil until set.
+    public var areaCode: String? {
+        (try? database.scalarString("SELECT value FROM settings WHERE key = 'area_code'")).flatMap { $0 }
+    }
+
+    public func setAreaCode(_ code: String, session: Session) throws {
+        try session.require(.manageDirectory)
+        let digits = code.filter { $0.isASCII && $0.isNumber }
+        guard digits.hasPrefix("0"), (3...4).contains(digits.count), digits == code else {
+            throw DomainError.invalid("区号应为 0 开头的 3 或 4 位数字，如 010、0571")
+        }
+        try database.write {
+            try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('area_code', ?)", [digits])
+        }
+    }
+
     /// Re-reads the holiday calendar after an admin imported a year.
     public func reloadCalendar() throws { calendar = try WorkingCalendar.load(from: database) }
 

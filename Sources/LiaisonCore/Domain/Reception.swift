@@ -86,6 +86,15 @@ extension LiaisonStore {
         try database.fetchOne("SELECT \(Visit.columns) FROM visits v WHERE v.id = ?", [id], Visit.init(row:))
     }
 
+    /// The resident's visit of `day` still in the queue (waiting or with a deputy), if any: the same
+    /// person registering twice in a day is told so.
+    public func unfinishedVisit(ofResident residentID: Int64, on day: Day) throws -> Visit? {
+        try database.fetchOne("""
+            SELECT \(Visit.columns) FROM visits v
+            WHERE v.resident_id = ? AND v.day = ? AND v.status IN ('waiting', 'withDeputy') ORDER BY v.queue_number LIMIT 1
+            """, [residentID, day], Visit.init(row:))
+    }
+
     /// The day's queue in number order.
     public func queue(on day: Day) throws -> [Visit] {
         try database.fetchAll("SELECT \(Visit.columns) FROM visits v WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number",

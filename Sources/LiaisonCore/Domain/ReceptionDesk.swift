@@ -49,27 +49,29 @@ extension LiaisonStore {
     public func residentMatches(_ query: String, limit: Int = 8) throws -> [ResidentMatch] {
         let text = query.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
-        let digits = text.filter(\.isNumber)
         let condition: String
         let order: String
         let arguments: [SQLBindable?]
         // Each branch takes its first rows straight from an index, so a prefix shared by a hundred
         // thousand residents costs no more than one shared by three.
-        if digits.count == text.count {
-            guard digits.count >= 3 else { return [] }
+        if let prefix = PhoneNumber.lookupPrefix(text) {
+            // Digits as typed, spaces, full-width digits and a landline's missing hyphen allowed for.
+            guard prefix.filter(\.isNumber).count >= 3 else { return [] }
             condition = "r.id IN (SELECT id FROM residents WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT ?)"
-            order = "r.phone"
-            arguments = [digits, digits + "~", limit]
+            order = "r.phone, r.id"
+            arguments = [prefix, prefix + "~", limit]
         } else {
             let lower = text.lowercased()
-            // A name (surname first) or its pinyin initials by prefix.
+            // A name (surname first) or its pinyin initials by prefix, as a surname reads or commonly.
             condition = """
                 r.id IN (SELECT id FROM (SELECT id FROM residents WHERE name >= ? AND name < ? ORDER BY name LIMIT ?)
                          UNION SELECT id FROM (SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ?
-                                               ORDER BY name_initials LIMIT ?))
+                                               ORDER BY name_initials LIMIT ?)
+                         UNION SELECT id FROM (SELECT id FROM residents WHERE name_initials_alt >= ? AND name_initials_alt < ?
+                                               ORDER BY name_initials_alt LIMIT ?))
                 """
             order = "r.name"
-            arguments = [text, text + "\u{10FFFF}", limit, lower, lower + "~", limit]
+            arguments = [text, text + "\u{10FFFF}", limit, lower, lower + "~", limit, lower, lower + "~", limit]
         }
         return try database.fetchAll("""
             SELECT r.id, r.name, r.phone, r.id_number, r.address, r.community,
@@ -109,7 +111,7 @@ extension LiaisonStore {
     /// each group with the fewest people in hand first.
     public func receivingDeputies(on day: Day) throws -> [ReceivingDeputy] {
         try database.fetchAll("""
-            SELECT d.id, d.name, d.name_initials,
+            SELECT d.id, d.name, d.name_initials || ' ' || d.name_initials_alt,
                    EXISTS (SELECT 1 FROM duty_roster r WHERE r.station_id = ?1 AND r.day = ?2 AND r.deputy_id = d.id),
                    (SELECT count(*) FROM visits v
                     WHERE v.station_id = ?1 AND v.day = ?2 AND v.status = 'withDeputy' AND v.receiving_deputy_id = d.id)

@@ -57,7 +57,8 @@ extension LiaisonStore {
     public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
         try database.fetchAll("""
             SELECT \(Visit.columns),
-                   r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at, r.name_initials
+                   r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at,
+                   r.name_initials || ' ' || r.name_initials_alt
             FROM visits v
             JOIN residents r ON r.id = v.resident_id
             LEFT JOIN categories c ON c.id = v.category_id

@@ -1,20 +1,83 @@
 import Foundation
 
-/// Mainland phone numbers: an 11-digit mobile (1[3-9]…) or a landline with its area code (010-12345678).
+/// Mainland phone numbers: an 11-digit mobile (1[3-9]…) or a landline with its area code (010-12345678),
+/// or a local number of 7 or 8 digits where the station has set its area code.
 public enum PhoneNumber {
-    /// Digits only, with a hyphen after a landline's area code, so one number has one stored form.
-    public static func normalized(_ text: String) -> String? {
-        let digits = text.filter { $0.isASCII && $0.isNumber }
-        let allowed = text.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == " " || $0 == "-" }
-        guard allowed else { return nil }
-        if digits.count == 11, digits.hasPrefix("1"), let second = digits.dropFirst().first, "3456789".contains(second) {
-            return digits
+    /// Why a typed number is refused, said beside the field.
+    public enum Problem: Error, Equatable, Sendable {
+        case notDigits
+        case mobileLength(Int)
+        case mobilePrefix
+        case landlineLength(Int)
+        case needsAreaCode
+        case unknownShape
+
+        public var message: String {
+            switch self {
+            case .notDigits: "电话只能有数字、空格和短横"
+            case .mobileLength(let count): "手机号应为 11 位，这里是 \(count) 位"
+            case .mobilePrefix: "手机号第二位应为 3 到 9"
+            case .landlineLength(let count): "区号后应为 7 或 8 位，这里是 \(count) 位"
+            case .needsAreaCode: "固话请带区号，如 010-12345678"
+            case .unknownShape: "不是手机号或带区号的固话"
+            }
         }
-        guard digits.hasPrefix("0"), !digits.hasPrefix("00") else { return nil }
-        // Area codes are 010 and 02x (3 digits) or 0xxx (4 digits); local numbers have 7 or 8 digits.
+    }
+
+    /// The digits of what was typed: full-width digits made ASCII, spaces, hyphens, dots and brackets
+    /// dropped, a leading +86 or 0086 taken off a mobile. Nil when anything else is in it.
+    static func digits(_ text: String) -> String? {
+        var digits = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39: digits.unicodeScalars.append(scalar)
+            case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0x20, 0x3000, 0x2D, 0xFF0D, 0x2E, 0x28, 0x29, 0xFF08, 0xFF09: continue
+            case 0x2B where digits.isEmpty: continue // the + of +86
+            default: return nil
+            }
+        }
+        for country in ["0086", "86"] where digits.hasPrefix(country) && digits.count == country.count + 11 {
+            return String(digits.dropFirst(country.count))
+        }
+        return digits
+    }
+
+    /// The one stored form of a number: digits only, with a hyphen after a landline's area code.
+    /// `areaCode` (the station's own, e.g. 010) lets a local number be typed without it.
+    public static func normalize(_ text: String, areaCode: String? = nil) -> Result<String, Problem> {
+        guard let digits = digits(text), !digits.isEmpty else { return .failure(.notDigits) }
+        if digits.hasPrefix("1") {
+            guard digits.count == 11 else { return .failure(.mobileLength(digits.count)) }
+            guard let second = digits.dropFirst().first, "3456789".contains(second) else { return .failure(.mobilePrefix) }
+            return .success(digits)
+        }
+        if digits.hasPrefix("0") && !digits.hasPrefix("00") {
+            // Area codes are 010 and 02x (3 digits) or 0xxx (4 digits); local numbers have 7 or 8 digits.
+            let areaLength = digits.hasPrefix("01") || digits.hasPrefix("02") ? 3 : 4
+            let local = digits.count - areaLength
+            guard (7...8).contains(local) else { return .failure(.landlineLength(max(0, local))) }
+            return .success(String(digits.prefix(areaLength)) + "-" + String(digits.dropFirst(areaLength)))
+        }
+        if (7...8).contains(digits.count) && !digits.hasPrefix("0") {
+            guard let areaCode, !areaCode.isEmpty else { return .failure(.needsAreaCode) }
+            return .success(areaCode + "-" + digits)
+        }
+        return .failure(.unknownShape)
+    }
+
+    /// The stored form, or nil.
+    public static func normalized(_ text: String, areaCode: String? = nil) -> String? {
+        try? normalize(text, areaCode: areaCode).get()
+    }
+
+    /// What typed digits look like in the stored form, for finding residents while a number is typed:
+    /// a landline typed without its hyphen gets it after the area code.
+    public static func lookupPrefix(_ text: String) -> String? {
+        guard let digits = digits(text), !digits.isEmpty else { return nil }
+        guard digits.hasPrefix("0"), !digits.hasPrefix("00") else { return digits }
         let areaLength = digits.hasPrefix("01") || digits.hasPrefix("02") ? 3 : 4
-        let localLength = digits.count - areaLength
-        guard (7...8).contains(localLength) else { return nil }
+        guard digits.count > areaLength else { return digits }
         return String(digits.prefix(areaLength)) + "-" + String(digits.dropFirst(areaLength))
     }
 
@@ -66,6 +129,32 @@ public enum Pinyin {
 
     /// The first letter of each syllable: what a clerk types to find 张乾林.
     public static func initials(_ text: String) -> String {
-        String(syllables(text).split(separator: " ").compactMap { $0.first })
+        initials(ofSyllables: syllables(text))
+    }
+
+    static func initials(ofSyllables syllables: String) -> String {
+        String(syllables.split(separator: " ").compactMap { $0.first })
+    }
+
+    /// Surnames read otherwise than the character's common reading (曾庆华 is zeng qing hua, not ceng).
+    /// Migration 3 holds the same list, to recompute names stored before it.
+    static let surnameReadings: [String: String] = [
+        "曾": "zeng", "单": "shan", "仇": "qiu", "解": "xie", "区": "ou", "查": "zha", "朴": "piao", "翟": "zhai", "盖": "ge",
+        "乐": "yue", "覃": "qin", "尉迟": "yu chi", "万俟": "mo qi", "召": "shao", "缪": "miao", "繁": "po", "秘": "bi", "句": "gou",
+        "员": "yun", "能": "nai", "种": "chong", "祭": "zhai", "折": "she", "藏": "zang", "蕃": "pi", "粘": "nian", "乜": "nie",
+        "澹台": "tan tai", "都": "du", "卜": "bu", "重": "chong", "中行": "zhong hang", "洗": "xian",
+    ]
+
+    /// A person's name: its pinyin with the surname read as a surname, its initials, and the initials of
+    /// the common reading when they differ (a clerk may type either).
+    public static func name(_ name: String) -> (syllables: String, initials: String, otherInitials: String) {
+        let common = syllables(name)
+        let surname = [2, 1].lazy.map { String(name.prefix($0)) }.first { name.count > $0.count && surnameReadings[$0] != nil }
+            ?? (surnameReadings[name] != nil ? name : nil)
+        guard let surname, let reading = surnameReadings[surname] else { return (common, initials(ofSyllables: common), "") }
+        let rest = common.split(separator: " ").dropFirst(surname.count).joined(separator: " ")
+        let read = rest.isEmpty ? reading : reading + " " + rest
+        let (initials, otherInitials) = (initials(ofSyllables: read), initials(ofSyllables: common))
+        return (read, initials, otherInitials == initials ? "" : otherInitials)
     }
 }

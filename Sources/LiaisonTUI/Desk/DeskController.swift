@@ -119,6 +119,7 @@ public final class DeskController: DeskContext {
         } else if reaction.reload {
             refresh()
         }
+        if let row = reaction.select { page.list?.select(id: row) }
         if reaction.quit { return .quit }
         if reaction.suspend { return .suspend }
         if reaction.redraw { return .redraw }

@@ -24,6 +24,8 @@ struct Reaction {
     var quit = false
     var suspend = false
     var switchTo: DeskScreenID?
+    /// The row the page should select once it has reloaded.
+    var select: String?
 
     /// Handled, nothing more to do.
     static var handled: Reaction { Reaction() }

@@ -1,10 +1,14 @@
 import LiaisonCore
 
-/// How saving a form went.
+/// How saving a form goes on.
 enum SaveStep {
-    case done(String)
-    /// A question before saving (add the visit to the resident's open case?); each answer saves its way.
-    case ask(Question, yes: () throws -> String, no: () throws -> String)
+    /// Saved: the message, and the row the page beneath should select.
+    case done(String, select: String? = nil)
+    /// A question first (is this a new person on a shared phone? join the open case?); each answer goes
+    /// on its own way, perhaps to another question.
+    case ask(Question, yes: () throws -> SaveStep, no: () throws -> SaveStep)
+    /// Back to the form, nothing written.
+    case stay
 }
 
 /// What one form does. `FormLayer` owns the keys, the questions, the messages and the drawing.
@@ -90,21 +94,22 @@ final class FormLayer: Layer {
             form.focusFirstError()
             return .say("未保存：\(label) \(problem)", .warning)
         }
-        do {
-            switch try spec.save(form) {
-            case .done(let text): return Reaction.saved(text).popping(1)
-            case .ask(let question, let yes, let no):
-                return .push(QuestionLayer(question, yes: { self.attempt(yes) }, no: { self.attempt(no) }))
-            }
-        } catch {
-            return failed(error)
-        }
+        return attempt { try spec.save(form) }
     }
 
-    /// One answer's save; on success the form closes too.
-    private func attempt(_ write: () throws -> String) -> Reaction {
+    /// A step of saving: done closes the form (from under the question that asked, if any).
+    private func attempt(_ step: () throws -> SaveStep) -> Reaction {
         do {
-            return Reaction.saved(try write()).popping(1)
+            switch try step() {
+            case .done(let text, let select):
+                var reaction = Reaction.saved(text).popping(1)
+                reaction.select = select
+                return reaction
+            case .ask(let question, let yes, let no):
+                return .push(QuestionLayer(question, yes: { self.attempt(yes) }, no: { self.attempt(no) }))
+            case .stay:
+                return .handled
+            }
         } catch {
             return failed(error)
         }

@@ -47,6 +47,8 @@ public struct FormField: Sendable, Equatable {
     /// Said beside the field while it has no error (不愿留填 无).
     public let hint: String
     public var error: String?
+    /// Something the clerk should know about the value, said instead of the hint (此电话已登记为 夏秀英).
+    public var notice: String?
 
     public init(_ key: String, _ label: String, _ input: FormInput, required: Bool = false, hint: String = "") {
         self.key = key
@@ -133,6 +135,7 @@ public struct Form: Sendable, Equatable {
     }
 
     public mutating func setError(_ key: String, _ message: String?) { fields[index(key)].error = message }
+    public mutating func setNotice(_ key: String, _ notice: String?) { fields[index(key)].notice = notice }
     public mutating func clearErrors() { for index in fields.indices { fields[index].error = nil } }
     public var firstError: (label: String, message: String)? {
         fields.lazy.compactMap { field in field.error.map { (field.label, $0) } }.first
@@ -326,7 +329,8 @@ public struct Form: Sendable, Equatable {
                     if choice.isOpen { openList = (row + 1, choice) }
                 }
             }
-            let side = field.error.map { (" " + $0, TextRole.warning) } ?? (" " + field.hint, TextRole.muted)
+            let side = field.error.map { (" " + $0, TextRole.warning) } ?? field.notice.map { (" " + $0, TextRole.dueSoon) }
+                ?? (" " + field.hint, TextRole.muted)
             screen.draw(row: row, column: valueLeft + valueWidth, side.0.fitted(to: width - labelWidth - valueWidth, ellipsis: true),
                         role: side.1)
         }

@@ -59,6 +59,19 @@ final class RegistrationForm: FormSpec {
         returning = nil
         highlighted = 0
         matches = (try? store.residentMatches(form.text(field))) ?? []
+        form.setNotice("phone", sharingNotice(name: form.text("name"), phone: form.text("phone")))
+    }
+
+    /// The others registered with the phone typed, when it is not this name's own.
+    private func others(name: String, phone: String) -> [Resident] {
+        guard let stored = try? store.normalizedPhone(phone), let sharing = try? store.residents(withPhone: stored) else { return [] }
+        return sharing.contains { $0.name == name } ? [] : sharing
+    }
+
+    /// 此电话已登记为 夏秀英: said beside the phone, so the clerk sees it is someone else's number.
+    private func sharingNotice(name: String, phone: String) -> String? {
+        let others = others(name: name, phone: phone)
+        return others.isEmpty ? nil : "此电话已登记为 " + others.map(\.name).joined(separator: "、")
     }
 
     private func choose(_ match: ResidentMatch, form: inout Form) {
@@ -76,8 +89,9 @@ final class RegistrationForm: FormSpec {
 
     func validate(_ form: inout Form) {
         let phone = form.text("phone")
-        if !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone), PhoneNumber.normalized(phone) == nil {
-            form.setError("phone", "手机11位或带区号")
+        if !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone),
+           case .failure(let problem) = PhoneNumber.normalize(phone, areaCode: store.areaCode) {
+            form.setError("phone", problem.message)
         }
         let idNumber = form.text("idNumber")
         if !idNumber.isEmpty, IDCardNumber.validated(idNumber) == nil {
@@ -85,18 +99,54 @@ final class RegistrationForm: FormSpec {
         }
     }
 
+    /// Saves under the right person: someone else on a phone already registered is asked about (a new
+    /// person sharing it, or that person), and so is a person already in today's queue.
     func save(_ form: Form) throws -> SaveStep {
         let phone = form.text("phone")
         let refused = RegistrationForm.refusedPhone.contains(phone)
-        let resident = ResidentDraft(name: form.text("name"), phone: refused ? nil : phone, phoneRefused: refused,
+        let name = form.text("name")
+        let resident = ResidentDraft(name: name, phone: refused ? nil : phone, phoneRefused: refused,
                                      idNumber: form.text("idNumber"), address: form.text("address"),
                                      community: form.text("community"))
         let draft = VisitDraft(residentID: returning?.resident.id, resident: resident,
                                channel: form.choice("channel").flatMap(Channel.init(rawValue:)) ?? .walkIn,
                                categoryID: form.id("category"), problem: form.text("problem"),
                                requestedDeputyID: form.id("deputy"))
-        let visit = try store.registerVisit(draft, session: session)
-        return .done("已登记：第 \(visit.queueNumber) 号 \(resident.name)")
+        let others = returning == nil && !refused ? self.others(name: name, phone: phone) : []
+        guard let other = others.first else {
+            let known = try returning?.resident.id ?? (refused ? nil : store.resident(named: name, phone: store.normalizedPhone(phone))?.id)
+            return try register(draft, knownResident: known)
+        }
+        let names = others.map(\.name).joined(separator: "、")
+        let question = Question("此电话已登记为 \(names)，\(name) 是另一个人吗？",
+                                details: ["是：新登记 \(name)，与 \(names) 共用此电话",
+                                          others.count == 1 ? "否：这次来的就是 \(other.name)" : "否：回到表单，从右边的名单里选"],
+                                yes: "新登记 \(name)", no: others.count == 1 ? "就是 \(other.name)" : "回去选", destructive: false)
+        return .ask(question, yes: { try self.register(draft, knownResident: nil) }, no: {
+            guard others.count == 1 else { return .stay }
+            var theirs = draft
+            theirs.residentID = other.id
+            theirs.resident.name = other.name
+            return try self.register(theirs, knownResident: other.id)
+        })
+    }
+
+    /// Registers the visit, first asking when the person is already in today's queue.
+    private func register(_ draft: VisitDraft, knownResident: Int64?) throws -> SaveStep {
+        let save = { () throws -> SaveStep in
+            let visit = try self.store.registerVisit(draft, session: self.session)
+            let stored = try self.store.resident(id: visit.residentID)?.name ?? draft.resident.name
+            return .done("已登记：第 \(visit.queueNumber) 号 \(stored)", select: String(visit.id))
+        }
+        guard let residentID = knownResident,
+              let waiting = try store.unfinishedVisit(ofResident: residentID, on: store.today) else { return try save() }
+        let who = try store.resident(id: residentID)?.name ?? draft.resident.name
+        let question = Question("\(who) 今天已登记第 \(waiting.queueNumber) 号，\(waiting.status.label)",
+                                details: ["要再登记一次，还是回到第 \(waiting.queueNumber) 号？"],
+                                yes: "再登记一次", no: "回到第 \(waiting.queueNumber) 号", destructive: false)
+        return .ask(question, yes: save, no: {
+            .done("\(who) 已在队列中：第 \(waiting.queueNumber) 号", select: String(waiting.id))
+        })
     }
 
     func sideLines(form: Form) -> [DetailLine] {

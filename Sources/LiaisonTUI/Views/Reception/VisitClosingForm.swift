@@ -93,8 +93,8 @@ final class VisitClosingForm: FormSpec {
                                     yes: "并入 \(existing.code)", no: "另立新诉求", destructive: false)
             return .ask(question, yes: {
                 try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"), session: self.session)
-                return "\(label) 已并入诉求 \(existing.code)"
-            }, no: openNew)
+                return .done("\(label) 已并入诉求 \(existing.code)")
+            }, no: { .done(try openNew()) })
         }
     }
 
