@@ -111,6 +111,6 @@ final class ReceptionDeskTests: XCTestCase {
         try fixture.store.markLeft(visitID: c.id, session: .workstation)
         let figures = try fixture.store.receptionFigures(on: fixture.store.today)
         XCTAssertEqual(figures, ReceptionFigures(received: 4, waiting: 1, withDeputy: 1, answeredOnSpot: 1, casesOpened: 0,
-                                                 referred: 0, left: 1, averageWaitMinutes: 20), "waits of 10 and 30 minutes")
+                                                 referred: 0, noShow: 0, left: 1, averageWaitMinutes: 20), "waits of 10 and 30 minutes")
     }
 }

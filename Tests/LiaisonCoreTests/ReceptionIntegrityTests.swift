@@ -71,3 +71,108 @@ final class PhoneAndResidentTests: XCTestCase {
         XCTAssertEqual(deputy.nameInitials, "zgq cgq")
     }
 }
+
+final class VisitRaceAndCreditTests: XCTestCase {
+    func testHandingToAnotherDeputyMovesTheOneCreditAndTheQuotaCountsDays() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let other = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .workstation)
+        let visit = try fixture.walkIn()
+        try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: fixture.clerk)
+        try store.handToDeputy(visitID: visit.id, deputyID: other, session: fixture.clerk)
+        XCTAssertEqual(try store.database.fetchAll("SELECT deputy_id FROM duty_log WHERE kind = 'reception'") { $0.int64(0) }, [other],
+                       "one entry, moved to the deputy who has the resident now")
+        // Three residents on one day and one on another: two reception days, four residents received.
+        for (offset, name) in [(0, "甲"), (0, "乙"), (3, "丙")] {
+            fixture.clock.set(LocalTime(day: day("2026-11-16").adding(days: offset), hour: 10, minute: 0))
+            let next = try store.registerVisit(VisitDraft(resident: ResidentDraft(name: name, phoneRefused: true), problem: "问题"),
+                                               session: fixture.clerk)
+            try store.handToDeputy(visitID: next.id, deputyID: other, session: fixture.clerk)
+        }
+        let credit = try store.dutyCredit(deputyID: other, year: 2026)
+        XCTAssertEqual(credit.receptionDays, 2)
+        XCTAssertEqual(credit.visitsReceived, 4)
+        XCTAssertEqual(credit.points, 2 * DutyKind.reception.defaultPoints, "points by the day, not by the resident")
+        try store.database.write { try store.database.execute("INSERT INTO settings(key, value) VALUES ('points.reception', '8')", []) }
+        XCTAssertEqual(try store.dutyCredit(deputyID: other, year: 2026).points, 16, "the station's own points")
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 0)
+    }
+
+    /// Two terminals on one file call the same resident: one gets them, the other is told who has them,
+    /// and nothing is overwritten or credited twice.
+    func testTwoConnectionsRacingOnOneVisit() throws {
+        let fixture = try StoreFixture()
+        let first = fixture.store
+        let second = try LiaisonStore(database: Database(path: first.database.path), clock: fixture.clock)
+        let other = try first.createDeputy(DeputyDraft(name: "陈志强", level: .county), session: .workstation)
+        let visit = try fixture.walkIn()
+        let seen = try XCTUnwrap(second.visit(id: visit.id)).version
+        try first.handToDeputy(visitID: visit.id, deputyID: other, expectedVersion: visit.version, session: fixture.clerk)
+        XCTAssertThrowsError(try second.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, expectedVersion: seen,
+                                                     session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "第 1 号 已被叫到 陈志强 代表处")
+        }
+        XCTAssertThrowsError(try second.answerOnSpot(visitID: visit.id, answer: "已答复", deputyID: nil, expectedVersion: seen,
+                                                     session: fixture.clerk))
+        XCTAssertThrowsError(try second.markLeft(visitID: visit.id, expectedVersion: seen, session: fixture.clerk))
+        let now = try XCTUnwrap(first.visit(id: visit.id))
+        XCTAssertEqual(now.receivingDeputyID, other)
+        XCTAssertEqual(now.status, .withDeputy)
+        XCTAssertEqual(try first.database.scalarInt("SELECT count(*) FROM duty_log WHERE visit_id = ?", [visit.id]), 1)
+        XCTAssertEqual(try first.database.scalarInt("SELECT count(*) FROM cases"), 0, "the stale answer wrote no case")
+        // With the version it sees now, the second terminal may act.
+        XCTAssertNoThrow(try second.answerOnSpot(visitID: visit.id, answer: "已答复", deputyID: nil, expectedVersion: now.version,
+                                                 session: fixture.clerk))
+        XCTAssertThrowsError(try first.refer(visitID: visit.id, to: "律师", note: "", deputyID: nil, expectedVersion: now.version,
+                                             session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "第 1 号 已当场答复")
+        }
+    }
+
+    func testCalledButNotThereIsItsOwnOutcomeAndMayQueueAgain() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let visit = try fixture.walkIn()
+        XCTAssertThrowsError(try store.markNoShow(visitID: visit.id, session: fixture.clerk), "not called yet")
+        try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: fixture.clerk)
+        try store.markNoShow(visitID: visit.id, session: fixture.clerk)
+        var now = try XCTUnwrap(store.visit(id: visit.id))
+        XCTAssertEqual(now.outcome, .noShow)
+        XCTAssertEqual(try store.receptionFigures(on: store.today).noShow, 1)
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).visitsReceived, 0, "nobody received them")
+        try store.requeue(visitID: visit.id, expectedVersion: now.version, session: fixture.clerk)
+        now = try XCTUnwrap(store.visit(id: visit.id))
+        XCTAssertEqual(now.status, .waiting)
+        XCTAssertNil(now.outcome)
+        XCTAssertEqual(now.queueNumber, visit.queueNumber, "under the same number")
+        try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: fixture.clerk)
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).visitsReceived, 1)
+        XCTAssertThrowsError(try store.requeue(visitID: visit.id, session: fixture.clerk), "with a deputy: nothing to requeue")
+    }
+
+    func testJoiningAnOpenCaseKeepsTheDispatchChosen() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let waiting = try fixture.openedCase()
+        let visit = try fixture.walkIn(problem: "又来反映路灯")
+        let joined = try store.addVisit(visit.id, toCase: waiting.id, deputyID: nil, dispatchTo: fixture.departmentID, workingDays: 5,
+                                        session: fixture.clerk)
+        let record = try store.caseRecord(id: waiting.id)
+        XCTAssertEqual(record.status, .dispatched, "the case waiting for dispatch went with the department chosen")
+        XCTAssertEqual(joined, .dispatched(department: "区住建局", due: try XCTUnwrap(record.dueDate)))
+        let again = try fixture.walkIn(problem: "第三次反映")
+        let other = try store.createDepartment(name: "区城管委", kind: .bureau, session: .workstation)
+        XCTAssertEqual(try store.addVisit(again.id, toCase: waiting.id, deputyID: nil, dispatchTo: other, workingDays: 3,
+                                          session: fixture.clerk),
+                       .stands(department: "区住建局", due: record.dueDate), "a dispatched case keeps its dispatch")
+        XCTAssertEqual(try store.caseRecord(id: waiting.id).departmentID, fixture.departmentID)
+    }
+
+    func testTheSamePersonInTodaysQueueIsFound() throws {
+        let fixture = try StoreFixture()
+        let visit = try fixture.walkIn()
+        XCTAssertEqual(try fixture.store.unfinishedVisit(ofResident: visit.residentID, on: fixture.store.today)?.id, visit.id)
+        try fixture.store.markLeft(visitID: visit.id, session: fixture.clerk)
+        XCTAssertNil(try fixture.store.unfinishedVisit(ofResident: visit.residentID, on: fixture.store.today))
+    }
+}

@@ -247,6 +247,6 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(roster.last?.legalOfficerRole, .judge)
         try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, session: .workstation)
         try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, session: .workstation)
-        XCTAssertEqual(try store.dutyPoints(deputyID: fixture.deputyID, year: 2026), 7)
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).points, 7)
     }
 }

@@ -23,7 +23,7 @@ final class KeyRoutingTests: XCTestCase {
             }
         }
         let desk = fixture.controller()
-        desk.press(.character("x"))
+        desk.press(.character("Z"))
         XCTAssertFalse(desk.lastKeyWasHandled, "a key bound to nothing is not handled")
     }
 
@@ -173,7 +173,7 @@ final class QuestionTests: DeskTestCase {
         desk.refresh()
         desk.press(.character("G"), .character("v"), .control("s"), .enter)
         XCTAssertEqual(try fixture.store.visit(id: visit.id)?.caseID, try fixture.store.caseRecord(code: "2026-0002")?.id)
-        XCTAssertEqual(desk.screen().text(row: 22), "第 5 号 钱阿姨 已并入诉求 2026-0002")
+        XCTAssertEqual(desk.screen().text(row: 22), "第 5 号 钱阿姨 已并入诉求 2026-0002，原交办区住建局（2026-11-17 前）不变")
     }
 }
 

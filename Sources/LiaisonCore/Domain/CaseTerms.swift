@@ -1,3 +1,22 @@
+/// A deputy's duty as the station counts it, written once. The yearly quota (进站接待不少于2次) counts the
+/// reception days a deputy attended, not the residents seen; both are kept. Reception points come by
+/// the day at the station's rate; every other activity brings the points stored with it.
+public struct DutyCredit: Hashable, Sendable {
+    public let receptionDays: Int
+    public let visitsReceived: Int
+    public let householdVisits: Int
+    public let points: Int
+
+    /// Bind the deputy, the year's first and last day.
+    static let sql = """
+        SELECT coalesce(sum(CASE WHEN kind <> 'reception' THEN points ELSE 0 END), 0),
+               count(DISTINCT CASE WHEN kind = 'reception' THEN day END),
+               coalesce(sum(kind = 'reception' AND visit_id IS NOT NULL), 0),
+               coalesce(sum(kind = 'householdVisit'), 0)
+        FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?
+        """
+}
+
 /// 逾期, written once: a case whose clock is running past its due date. The clock runs while a
 /// department holds the case (dispatched) and while an unsatisfied case waits for its next round
 /// (GLOSSARY.md). Every screen, report and test asks this type; nothing restates it.

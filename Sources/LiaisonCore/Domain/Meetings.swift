@@ -124,21 +124,33 @@ extension LiaisonStore {
         }
     }
 
-    /// Records a deputy's activity in the duty log with its points.
+    /// Records a deputy's activity in the duty log with its points (the station's, unless given). A
+    /// reception earns its points by the day, not by the entry (`DutyCredit`).
     public func logDuty(deputyID: Int64, day: Day, kind: DutyKind, note: String = "", points: Int? = nil,
                         visitID: Int64? = nil, meetingID: Int64? = nil, session: Session) throws {
         try session.require(.keepDutyRecords)
+        let earned = kind == .reception ? 0 : try points ?? self.points(for: kind)
         try database.write {
             try database.execute("""
                 INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [deputyID, day, kind, points ?? kind.defaultPoints, note, visitID, meetingID])
+                """, [deputyID, day, kind, earned, note, visitID, meetingID])
         }
     }
 
-    public func dutyPoints(deputyID: Int64, year: Int) throws -> Int {
+    /// The station's points for one activity (履职积分), its setting or the default.
+    public func points(for kind: DutyKind) throws -> Int {
+        try database.scalarString("SELECT value FROM settings WHERE key = ?", ["points.\(kind.rawValue)"]).flatMap { Int($0) }
+            ?? kind.defaultPoints
+    }
+
+    /// A deputy's duty in a year, as the quota and the points count it.
+    public func dutyCredit(deputyID: Int64, year: Int) throws -> DutyCredit {
         let (first, last) = Day.yearBounds(year)
-        return try database.scalarInt("SELECT coalesce(sum(points), 0) FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?",
-                                      [deputyID, first, last]) ?? 0
+        let (other, days, visits, households) = try database.fetchOne(DutyCredit.sql, [deputyID, first, last]) {
+            ($0.int(0), $0.int(1), $0.int(2), $0.int(3))
+        } ?? (0, 0, 0, 0)
+        return DutyCredit(receptionDays: days, visitsReceived: visits, householdVisits: households,
+                          points: other + days * (try points(for: .reception)))
     }
 }
 

@@ -33,12 +33,16 @@ public struct Visit: Hashable, Sendable {
     public let receivingDeputyID: Int64?
     public let caseID: Int64?
     public let arrivedAt: LocalTime
+    /// Bumped by every change: a terminal acting on what it saw passes it, and a stale one is refused.
+    public let version: Int
 
     /// The columns `init(row:)` reads, qualified by the visits table's alias `v`.
     static let columns = """
         v.id, v.day, v.queue_number, v.resident_id, v.channel, v.category_id, v.problem, v.status, v.outcome,
-        v.receiving_deputy_id, v.case_id, v.arrived_at
+        v.receiving_deputy_id, v.case_id, v.arrived_at, v.version
         """
+    /// How many columns `columns` is: a query reads its own columns after them.
+    static let columnCount: Int32 = 13
 
     init(row: Statement) throws {
         id = row.int64(0)
@@ -53,6 +57,7 @@ public struct Visit: Hashable, Sendable {
         receivingDeputyID = row.optionalInt64(9)
         caseID = row.optionalInt64(10)
         arrivedAt = try row.localTime(11)
+        version = row.int(12)
     }
 }
 
@@ -103,12 +108,13 @@ extension LiaisonStore {
 
     /// Settles a visit at the desk. It is recorded as a case closed at once, so the statistics count it.
     @discardableResult
-    public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, session: Session) throws -> CaseRecord {
+    public func answerOnSpot(visitID: Int64, answer: String, deputyID: Int64?, expectedVersion: Int? = nil,
+                             session: Session) throws -> CaseRecord {
         try session.require(.receiveResidents)
         let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !answer.isEmpty else { throw DomainError.invalid("请写下当场答复的内容") }
         return try database.write {
-            let visit = try openVisit(visitID)
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             let now = clock.now()
             let draft = CaseDraft(title: visit.problem, categoryID: visit.categoryID, tier: .immediate,
                                   responsibleDeputyID: deputyID ?? visit.receivingDeputyID)
@@ -125,10 +131,10 @@ extension LiaisonStore {
     /// all of it or none of it is written.
     @discardableResult
     public func openCase(fromVisit visitID: Int64, _ draft: CaseDraft, dispatchTo departmentID: Int64? = nil,
-                         workingDays: Int = 10, session: Session) throws -> CaseRecord {
+                         workingDays: Int = 10, expectedVersion: Int? = nil, session: Session) throws -> CaseRecord {
         try session.require(.receiveResidents)
         return try database.write {
-            let visit = try openVisit(visitID)
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             var draft = draft
             if draft.title.isEmpty { draft.title = visit.problem }
             if draft.categoryID == nil { draft.categoryID = visit.categoryID }
@@ -140,47 +146,91 @@ extension LiaisonStore {
         }
     }
 
-    func openVisit(_ id: Int64) throws -> Visit {
+    /// The visit, inside the current write, when it is still open and, given `expectedVersion`, as the
+    /// caller saw it: a visit another terminal changed meanwhile is refused saying what it is now.
+    func openVisit(_ id: Int64, expectedVersion: Int? = nil) throws -> Visit {
         guard let visit = try visit(id: id) else { throw DomainError.notFound("来访记录") }
-        guard visit.outcome == nil, visit.status != .left else { throw DomainError.invalid("第 \(visit.queueNumber) 号来访已办结") }
+        if let expectedVersion, expectedVersion != visit.version { throw try changed(visit) }
+        guard visit.outcome == nil, visit.status != .left else { throw try changed(visit) }
         return visit
     }
 
+    /// 第 6 号 已被叫到 陈志强 代表处: what became of a visit someone else acted on.
+    private func changed(_ visit: Visit) throws -> DomainError {
+        let who = "第 \(visit.queueNumber) 号"
+        if let outcome = visit.outcome { return .visitChanged("\(who) 已\(outcome.label)") }
+        switch visit.status {
+        case .withDeputy:
+            let deputy = try visit.receivingDeputyID.flatMap { try database.scalarString("SELECT name FROM deputies WHERE id = ?", [$0]) }
+            return .visitChanged("\(who) 已被叫到 \(deputy ?? "") 代表处")
+        case .left: return .visitChanged("\(who) 已离开")
+        case .waiting, .done: return .visitChanged("\(who) 刚在另一终端改过，请看最新状态")
+        }
+    }
+
+    /// Changes the visit as it was read in this write, and says so in its version.
+    func updateVisit(_ visit: Visit, set assignments: String, _ arguments: [SQLBindable?]) throws {
+        try database.execute("UPDATE visits SET \(assignments), version = version + 1 WHERE id = ? AND version = ?",
+                             arguments + [visit.id, visit.version])
+        guard database.changes == 1 else { throw try changed(try self.visit(id: visit.id) ?? visit) }
+    }
+
     func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, deputyID: Int64?) throws {
-        try database.execute("""
-            UPDATE visits SET status = 'done', outcome = ?, answer = ?, case_id = ?,
-                   receiving_deputy_id = coalesce(receiving_deputy_id, ?), finished_at = ?
-            WHERE id = ?
-            """, [outcome, answer, caseID, deputyID, clock.now(), visit.id])
+        try updateVisit(visit, set: """
+            status = 'done', outcome = ?, answer = ?, case_id = ?, receiving_deputy_id = coalesce(receiving_deputy_id, ?),
+            finished_at = ?
+            """, [outcome, answer, caseID, deputyID, clock.now()])
         // The credit goes to the deputy who received the resident; the one named here only when nobody had.
         if let deputyID = visit.receivingDeputyID ?? deputyID { try creditReception(visit: visit, deputyID: deputyID) }
     }
 }
 
 extension LiaisonStore {
-    /// A deputy receives the resident: the visit moves from waiting to with a deputy.
-    public func handToDeputy(visitID: Int64, deputyID: Int64, session: Session) throws {
+    /// A deputy receives the resident: the visit moves from waiting to with a deputy (or from one deputy
+    /// to another, with the reception credit).
+    public func handToDeputy(visitID: Int64, deputyID: Int64, expectedVersion: Int? = nil, session: Session) throws {
         try session.require(.receiveResidents)
         try database.write {
-            let visit = try openVisit(visitID)
-            guard visit.status == .waiting || visit.status == .withDeputy else {
-                throw DomainError.invalid("第 \(visit.queueNumber) 号不在等候中")
-            }
-            try database.execute("""
-                UPDATE visits SET status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)
-                WHERE id = ?
-                """, [deputyID, clock.now(), visitID])
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
+            try updateVisit(visit, set: "status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)",
+                            [deputyID, clock.now()])
             try creditReception(visit: visit, deputyID: deputyID)
         }
     }
 
     /// The resident left without being seen.
-    public func markLeft(visitID: Int64, session: Session) throws {
+    public func markLeft(visitID: Int64, expectedVersion: Int? = nil, session: Session) throws {
         try session.require(.receiveResidents)
         try database.write {
-            let visit = try openVisit(visitID)
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             guard visit.status == .waiting else { throw DomainError.invalid("第 \(visit.queueNumber) 号已在接待中") }
-            try database.execute("UPDATE visits SET status = 'left', finished_at = ? WHERE id = ?", [clock.now(), visitID])
+            try updateVisit(visit, set: "status = 'left', finished_at = ?", [clock.now()])
+        }
+    }
+
+    /// 过号: called, but did not come to the deputy. Nobody received them, so no deputy is credited.
+    public func markNoShow(visitID: Int64, expectedVersion: Int? = nil, session: Session) throws {
+        try session.require(.receiveResidents)
+        try database.write {
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
+            guard visit.status == .withDeputy else { throw DomainError.invalid("第 \(visit.queueNumber) 号还没有叫号") }
+            try updateVisit(visit, set: "status = 'done', outcome = 'noShow', finished_at = ?", [clock.now()])
+            try database.execute("DELETE FROM duty_log WHERE visit_id = ? AND kind = 'reception'", [visit.id])
+        }
+    }
+
+    /// Someone who missed their call or left comes back: they wait again under their number.
+    public func requeue(visitID: Int64, expectedVersion: Int? = nil, session: Session) throws {
+        try session.require(.receiveResidents)
+        try database.write {
+            guard let visit = try visit(id: visitID) else { throw DomainError.notFound("来访记录") }
+            if let expectedVersion, expectedVersion != visit.version { throw try changed(visit) }
+            guard visit.outcome == .noShow || visit.status == .left else {
+                throw DomainError.invalid("第 \(visit.queueNumber) 号没有过号或离开，不用重新排队")
+            }
+            try updateVisit(visit, set: """
+                status = 'waiting', outcome = NULL, receiving_deputy_id = NULL, called_at = NULL, finished_at = NULL
+                """, [])
         }
     }
 }

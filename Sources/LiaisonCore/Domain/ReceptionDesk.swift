@@ -38,6 +38,7 @@ public struct ReceptionFigures: Hashable, Sendable {
     public let answeredOnSpot: Int
     public let casesOpened: Int
     public let referred: Int
+    public let noShow: Int
     public let left: Int
     /// Minutes from arrival to being called, over the residents called so far; nil before the first.
     public let averageWaitMinutes: Int?
@@ -128,35 +129,49 @@ extension LiaisonStore {
         try database.fetchOne("""
             SELECT count(*), coalesce(sum(status = 'waiting'), 0), coalesce(sum(status = 'withDeputy'), 0),
                    coalesce(sum(outcome = 'answeredOnSpot'), 0), coalesce(sum(outcome = 'caseOpened'), 0),
-                   coalesce(sum(outcome = 'referred'), 0), coalesce(sum(status = 'left'), 0),
+                   coalesce(sum(outcome = 'referred'), 0), coalesce(sum(outcome = 'noShow'), 0), coalesce(sum(status = 'left'), 0),
                    avg((julianday(called_at) - julianday(arrived_at)) * 1440)
             FROM visits WHERE station_id = ? AND day = ?
             """, [station.id, day]) { row in
             ReceptionFigures(received: row.int(0), waiting: row.int(1), withDeputy: row.int(2), answeredOnSpot: row.int(3),
-                             casesOpened: row.int(4), referred: row.int(5), left: row.int(6),
-                             averageWaitMinutes: row.optionalDouble(7).map { Int($0.rounded()) })
+                             casesOpened: row.int(4), referred: row.int(5), noShow: row.int(6), left: row.int(7),
+                             averageWaitMinutes: row.optionalDouble(8).map { Int($0.rounded()) })
         }!
     }
 
     /// The resident was sent elsewhere (the legal officer on duty, a department's own window).
-    public func refer(visitID: Int64, to whom: String, note: String, deputyID: Int64?, session: Session) throws {
+    public func refer(visitID: Int64, to whom: String, note: String, deputyID: Int64?, expectedVersion: Int? = nil,
+                      session: Session) throws {
         try session.require(.receiveResidents)
         let whom = whom.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !whom.isEmpty else { throw DomainError.invalid("请写明转介给谁") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         try database.write {
-            let visit = try openVisit(visitID)
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             try finishVisit(visit, outcome: .referred, answer: "转介：\(whom)" + (note.isEmpty ? "" : "。\(note)"),
                             caseID: nil, deputyID: deputyID)
         }
     }
 
+    /// What became of the dispatch chosen when a visit joined an open case.
+    public enum JoinedDispatch: Equatable, Sendable {
+        /// The case was waiting to be dispatched: it went to the department chosen, due on this day.
+        case dispatched(department: String, due: Day)
+        /// The case was with a department already: that dispatch stands.
+        case stands(department: String, due: Day?)
+        /// No department was chosen and the case has none: it still waits.
+        case waiting
+    }
+
     /// The visit is about a case the resident already has open: it joins that case instead of opening
-    /// another, and the case's timeline says so.
-    public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, session: Session) throws {
+    /// another, and the case's timeline says so. The department and time limit chosen for it are not
+    /// dropped: a case not dispatched yet is dispatched with them.
+    @discardableResult
+    public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, dispatchTo departmentID: Int64? = nil,
+                         workingDays: Int = 10, expectedVersion: Int? = nil, session: Session) throws -> JoinedDispatch {
         try session.require(.receiveResidents)
-        try database.write {
-            let visit = try openVisit(visitID)
+        return try database.write {
+            let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             let record = try caseRecord(id: caseID)
             guard record.status != .closed else {
                 throw DomainError.invalid("该诉求已销号，不能并入")
@@ -164,17 +179,23 @@ extension LiaisonStore {
             try addEvent(.note, caseID: caseID, text: "\(visit.day.iso) 第 \(visit.queueNumber) 号来访再次反映：\(visit.problem)",
                          session: session)
             try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, deputyID: deputyID)
+            let department = { (id: Int64) in try self.database.scalarString("SELECT name FROM departments WHERE id = ?", [id]) ?? "" }
+            if let current = record.departmentID { return .stands(department: try department(current), due: record.dueDate) }
+            guard let departmentID else { return .waiting }
+            let dispatch = try self.dispatch(caseID: caseID, departmentID: departmentID, workingDays: workingDays, session: session)
+            return .dispatched(department: try department(departmentID), due: dispatch.dueDate)
         }
     }
 
-    /// A deputy who receives a resident gets one reception in the duty log for that visit.
+    /// A deputy who receives a resident gets the one reception entry of that visit: handing the visit to
+    /// another deputy moves it, never copies it (the schema holds one per visit). Its points come by the
+    /// day (`DutyCredit`).
     func creditReception(visit: Visit, deputyID: Int64) throws {
         let name = try database.scalarString("SELECT name FROM residents WHERE id = ?", [visit.residentID]) ?? ""
         try database.execute("""
-            INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id)
-            SELECT ?1, ?2, 'reception', ?3, ?4, ?5
-            WHERE NOT EXISTS (SELECT 1 FROM duty_log WHERE visit_id = ?5 AND deputy_id = ?1)
-            """, [deputyID, visit.day, DutyKind.reception.defaultPoints, "接待第 \(visit.queueNumber) 号 \(name)", visit.id])
+            INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id) VALUES (?1, ?2, 'reception', 0, ?3, ?4)
+            ON CONFLICT (visit_id) WHERE kind = 'reception' AND visit_id IS NOT NULL DO UPDATE SET deputy_id = ?1
+            """, [deputyID, visit.day, "接待第 \(visit.queueNumber) 号 \(name)", visit.id])
     }
 }
 

@@ -20,9 +20,8 @@ public struct DeputyProfile: Hashable, Sendable {
     public let deputy: Deputy
     public let openCases: Int
     public let overdueCases: Int
-    public let receptionsThisYear: Int
-    public let householdVisitsThisYear: Int
-    public let pointsThisYear: Int
+    /// Reception days attended this year, residents received, household visits and points.
+    public let dutyThisYear: DutyCredit
     public let recentDuty: [DutyLogEntry]
 }
 
@@ -65,16 +64,15 @@ extension LiaisonStore {
             LEFT JOIN deputies d ON d.id = v.receiving_deputy_id
             WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number
             """, [station.id, day]) { row in
-            let phone = row.optionalString(13)
-            return (QueueEntry(visit: try Visit(row: row), residentName: row.string(12),
-                               maskedPhone: PhoneNumber.masked(phone),
-                               categoryName: row.string(14), deputyName: row.string(15), residentInitials: row.string(17)),
-                    try row.optionalLocalTime(16))
+            let next = Visit.columnCount
+            return (QueueEntry(visit: try Visit(row: row), residentName: row.string(next),
+                               maskedPhone: PhoneNumber.masked(row.optionalString(next + 1)),
+                               categoryName: row.string(next + 2), deputyName: row.string(next + 3), residentInitials: row.string(next + 5)),
+                    try row.optionalLocalTime(next + 4))
         }
     }
 
     public func deputyProfile(_ deputy: Deputy) throws -> DeputyProfile {
-        let (first, last) = Day.yearBounds(today.year)
         let open = try database.scalarInt(
             "SELECT count(*) FROM cases WHERE responsible_deputy_id = ? AND status <> 'closed'", [deputy.id]) ?? 0
         let overdue = try Overdue.arguments(on: today).reduce(0) { total, arguments in
@@ -84,16 +82,12 @@ extension LiaisonStore {
                 "SELECT count(*) FROM cases c INDEXED BY cases_by_deputy WHERE c.responsible_deputy_id = ? AND " + Overdue.condition,
                 [deputy.id] + arguments) ?? 0)
         }
-        let duty = try database.fetchOne("""
-            SELECT coalesce(sum(kind = 'reception'), 0), coalesce(sum(kind = 'householdVisit'), 0), coalesce(sum(points), 0)
-            FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?
-            """, [deputy.id, first, last]) { ($0.int(0), $0.int(1), $0.int(2)) } ?? (0, 0, 0)
+        let duty = try dutyCredit(deputyID: deputy.id, year: today.year)
         let recent = try database.fetchAll(
             "SELECT day, kind, points, note FROM duty_log WHERE deputy_id = ? ORDER BY day DESC, id DESC LIMIT 8", [deputy.id]) { row in
             DutyLogEntry(day: try row.day(0), kind: try row.value(1), points: row.int(2), note: row.string(3))
         }
-        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, receptionsThisYear: duty.0,
-                             householdVisitsThisYear: duty.1, pointsThisYear: duty.2, recentDuty: recent)
+        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, dutyThisYear: duty, recentDuty: recent)
     }
 
     /// Meetings and reception days from `start` for `days` days, in date order.

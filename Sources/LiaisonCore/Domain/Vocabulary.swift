@@ -85,12 +85,13 @@ public enum VisitStatus: String, Labelled {
 }
 
 public enum VisitOutcome: String, Labelled {
-    case answeredOnSpot, caseOpened, referred
+    case answeredOnSpot, caseOpened, referred, noShow
     public var label: String {
         switch self {
         case .answeredOnSpot: "当场答复"
         case .caseOpened: "转为诉求"
         case .referred: "转介"
+        case .noShow: "过号"
         }
     }
 }

@@ -51,7 +51,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
     case open, back, filter, command, help, quit, quitDesk, quitNow, reload
     case cycleSort, nextOverdue, toggleMark
-    case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft
+    case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
     case nextField, previousField, save, cancel
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
          deleteWord, lineUp, lineDown
@@ -116,6 +116,8 @@ public enum KeyTable {
         KeyBinding([.character("v")], "v", .openCase, "转诉求", reception, hint: true),
         KeyBinding([.character("r")], "r", .refer, "转介", reception),
         KeyBinding([.character("l")], "l", .markLeft, "已离开", reception),
+        KeyBinding([.character("x")], "x", .markNoShow, "过号", reception),
+        KeyBinding([.character("u")], "u", .requeue, "重新排队", reception),
         KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),

@@ -69,6 +69,7 @@ final class DeputiesPage: Page {
 
     private func detail(of deputy: Deputy) throws -> [DetailLine] {
         let profile = try store.deputyProfile(deputy)
+        let duty = profile.dutyThisYear
         var lines: [DetailLine] = [
             .heading("\(deputy.name)  \(deputy.level.label)人大代表"),
             DetailLine("界别 \(deputy.sector)"),
@@ -79,14 +80,17 @@ final class DeputiesPage: Page {
             DetailLine("未办结 \(profile.openCases) 件，逾期 \(profile.overdueCases) 件", role: profile.overdueCases > 0 ? .overdue : .normal),
             DetailLine(""),
             .heading("\(store.today.year) 年履职"),
-            DetailLine("进站接待 \(profile.receptionsThisYear) 次（不少于 2 次）", role: profile.receptionsThisYear >= 2 ? .normal : .dueSoon),
-            DetailLine("走访选民 \(profile.householdVisitsThisYear) 户（不少于 10 户）",
-                       role: profile.householdVisitsThisYear >= 10 ? .normal : .dueSoon),
-            DetailLine("履职积分 \(profile.pointsThisYear) 分"),
+            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 2 次），接待群众 \(duty.visitsReceived) 人",
+                       role: duty.receptionDays >= 2 ? .normal : .dueSoon),
+            DetailLine("走访选民 \(duty.householdVisits) 户（不少于 10 户）", role: duty.householdVisits >= 10 ? .normal : .dueSoon),
+            DetailLine("履职积分 \(duty.points) 分"),
         ]
         if !profile.recentDuty.isEmpty {
             lines += [DetailLine(""), .heading("履职登记")]
-            lines += profile.recentDuty.map { DetailLine("\($0.day.iso.dropFirst(5)) \($0.kind.label) +\($0.points) \($0.note)") }
+            // A reception's points come by the day, so its entries show none.
+            lines += profile.recentDuty.map {
+                DetailLine("\($0.day.iso.dropFirst(5)) \($0.kind.label) " + ($0.points > 0 ? "+\($0.points) " : "") + $0.note)
+            }
         }
         return lines
     }

@@ -57,7 +57,7 @@ final class ReceptionPage: Page {
             lines.append(.heading("今日接待"))
             lines.append(DetailLine("登记 \(figures.received)  等候 \(figures.waiting)  接待中 \(figures.withDeputy)"))
             lines.append(DetailLine("当场答复 \(figures.answeredOnSpot)  立案 \(figures.casesOpened)"))
-            lines.append(DetailLine("转介 \(figures.referred)  离开 \(figures.left)"))
+            lines.append(DetailLine("转介 \(figures.referred)  过号 \(figures.noShow)  离开 \(figures.left)"))
             lines.append(DetailLine("平均等候 " + (figures.averageWaitMinutes.map { "\($0) 分钟" } ?? "-")))
             lines.append(DetailLine(""))
         }
@@ -87,8 +87,12 @@ final class ReceptionPage: Page {
                 return .say("没有等候的来访")
             }
             rows.select(id: next)
-            return try handOff(entry, session: desk.session)
-        case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft:
+            return try handOff(entry, session: desk.session, calling: true)
+        case .requeue:
+            guard let entry = rows.selectedID.flatMap({ visits[$0]?.entry }) else { return .say("先选中一位来访居民", .warning) }
+            try store.requeue(visitID: entry.visit.id, expectedVersion: entry.visit.version, session: desk.session)
+            return .saved("\(entry.caller) 重新排队等候")
+        case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft, .markNoShow:
             return try act(action, on: rows.selectedID.flatMap { visits[$0]?.entry }, session: desk.session)
         default:
             return rows.handle(action)
@@ -102,32 +106,49 @@ final class ReceptionPage: Page {
         guard visit.outcome == nil, visit.status != .left else { return .say("\(who) 已\(visit.outcome?.label ?? visit.status.label)", .warning) }
         switch action {
         case .handToDeputy:
-            return try handOff(entry, session: session)
+            return try handOff(entry, session: session, calling: false)
         case .markLeft:
             guard visit.status == .waiting else { return .say("\(who) 已在接待中", .warning) }
             let question = Question("\(who) 没等到接待就离开了吗？", yes: "记为离开", no: "取消", destructive: true)
             return .push(QuestionLayer(question, yes: { [store] in
-                try store.markLeft(visitID: visit.id, session: session)
+                try store.markLeft(visitID: visit.id, expectedVersion: visit.version, session: session)
                 return .saved("\(who) 已记为离开")
             }))
+        case .markNoShow:
+            guard visit.status == .withDeputy else { return .say("\(who) 还没有叫号", .warning) }
+            let question = Question("\(who) 叫号后没有到代表处吗？", details: ["记为过号；本人回来时按 u 重新排队。"],
+                                    yes: "记为过号", no: "取消", destructive: true)
+            return .push(QuestionLayer(question, yes: { [store] in
+                try store.markNoShow(visitID: visit.id, expectedVersion: visit.version, session: session)
+                return .saved("\(who) 已记为过号")
+            }))
         default:
-            let outcome: VisitOutcome = action == .answerOnSpot ? .answeredOnSpot : action == .openCase ? .caseOpened : .referred
-            return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, outcome: outcome, session: session),
+            let way: VisitClosingForm.Way = action == .answerOnSpot ? .answer : action == .openCase ? .openCase : .refer
+            return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, way: way, session: session),
                                        share: rows.share))
         }
     }
 
     /// Which deputy receives the resident: today's duty deputies first, the one with the fewest people
-    /// in hand at the top.
-    private func handOff(_ entry: QueueEntry, session: Session) throws -> Reaction {
+    /// in hand at the top. The visit goes as it was seen: when another terminal called the same person a
+    /// moment before, the clerk is told who has them and, when calling, is offered the next.
+    private func handOff(_ entry: QueueEntry, session: Session, calling: Bool) throws -> Reaction {
         let visit = entry.visit
         let who = entry.caller
         let deputies = try store.receivingDeputies(on: visit.day)
         guard !deputies.isEmpty else { return .say("还没有登记代表，无人可以接待（先在代表名单中登记）", .warning) }
         return .push(PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
-                               options: ChoiceLists.deputies(deputies)) { [store] option in
+                               options: ChoiceLists.deputies(deputies)) { [self] option in
             guard let deputyID = Int64(option.value) else { return .handled }
-            try store.handToDeputy(visitID: visit.id, deputyID: deputyID, session: session)
+            do {
+                try store.handToDeputy(visitID: visit.id, deputyID: deputyID, expectedVersion: visit.version, session: session)
+            } catch DomainError.visitChanged(let what) where calling {
+                let next = try store.queueEntries(on: visit.day).first { $0.entry.visit.status == .waiting }?.entry
+                var reaction = try next.map { try handOff($0, session: session, calling: true) } ?? .handled
+                reaction.message = DeskMessage(what + (next.map { "，改叫\($0.caller)" } ?? "，没有其他等候的来访"), .warning)
+                reaction.reload = true
+                return reaction
+            }
             return .saved("请\(who) 到 \(option.label) 代表处")
         })
     }

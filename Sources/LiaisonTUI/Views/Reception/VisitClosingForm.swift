@@ -5,14 +5,27 @@ import LiaisonCore
 final class VisitClosingForm: FormSpec {
     private let store: LiaisonStore
     private let entry: QueueEntry
-    private let outcome: VisitOutcome
+    /// The three ways the clerk closes a visit with a form (过号 and 离开 need none).
+    enum Way {
+        case answer, openCase, refer
+
+        var outcome: VisitOutcome {
+            switch self {
+            case .answer: .answeredOnSpot
+            case .openCase: .caseOpened
+            case .refer: .referred
+            }
+        }
+    }
+
+    private let way: Way
     private let session: Session
     private let categories: [CategoryEntry]
 
-    init(store: LiaisonStore, entry: QueueEntry, outcome: VisitOutcome, session: Session) throws {
+    init(store: LiaisonStore, entry: QueueEntry, way: Way, session: Session) throws {
         self.store = store
         self.entry = entry
-        self.outcome = outcome
+        self.way = way
         self.session = session
         categories = try store.categories()
     }
@@ -24,14 +37,14 @@ final class VisitClosingForm: FormSpec {
         let deputies = ChoiceLists.deputies(try store.receivingDeputies(on: today))
         // The deputy who received the resident answers for the visit unless the clerk picks another.
         let deputy = visit.receivingDeputyID.map { "\($0)" } ?? deputies.first?.value
-        let title = "\(entry.caller)：\(outcome.label)"
-        switch outcome {
-        case .answeredOnSpot:
+        let title = "\(entry.caller)：\(way.outcome.label)"
+        switch way {
+        case .answer:
             return Form(title: title, fields: [
                 FormField("answer", "答复内容", .area(TextArea(limit: 500), rows: 5), required: true),
                 FormField("deputy", "答复代表", .choice(ChoiceField(options: deputies, selectedValue: deputy)), required: true),
             ])
-        case .caseOpened:
+        case .openCase:
             let category = categories.first { $0.id == visit.categoryID }
             return Form(title: title, fields: [
                 FormField("title", "诉求标题", .text(TextField(text: String(visit.problem.prefix(40)), limit: 60)), required: true),
@@ -45,7 +58,7 @@ final class VisitClosingForm: FormSpec {
                           hint: "空则稍后交办"),
                 FormField("days", "时限工作日", .text(TextField(text: "\(category?.dueWorkingDays ?? 10)", limit: 3)), hint: "1-365"),
             ])
-        case .referred:
+        case .refer:
             let officers = try store.legalOfficers(onDutyOn: today)
             return Form(title: title, fields: [
                 FormField("to", "转介给", .choice(ChoiceField(options: ChoiceLists.directory(officers + (try store.departments())),
@@ -68,22 +81,23 @@ final class VisitClosingForm: FormSpec {
     }
 
     func validate(_ form: inout Form) {
-        guard outcome == .caseOpened, form.id("department") != nil else { return }
+        guard way == .openCase, form.id("department") != nil else { return }
         if !(1...365).contains(Int(form.text("days")) ?? 0) { form.setError("days", "填 1 到 365") }
     }
 
     func save(_ form: Form) throws -> SaveStep {
         let label = entry.caller
-        switch outcome {
-        case .answeredOnSpot:
-            let record = try store.answerOnSpot(visitID: visit.id, answer: form.text("answer"), deputyID: form.id("deputy"), session: session)
+        switch way {
+        case .answer:
+            let record = try store.answerOnSpot(visitID: visit.id, answer: form.text("answer"), deputyID: form.id("deputy"),
+                                                expectedVersion: visit.version, session: session)
             return .done("\(label) 当场答复，已记为诉求 \(record.code) 并办结")
-        case .referred:
+        case .refer:
             let option = form.chosenOption("to")
             try store.refer(visitID: visit.id, to: option.map { "\($0.label) \($0.note)" } ?? "", note: form.text("note"),
-                            deputyID: form.id("deputy"), session: session)
+                            deputyID: form.id("deputy"), expectedVersion: visit.version, session: session)
             return .done("\(label) 已转介给 \(option?.label ?? "")")
-        case .caseOpened:
+        case .openCase:
             let openNew = { () throws -> String in try self.openCase(form, label: label) }
             guard let existing = try store.openCaseToJoin(visitID: visit.id, categoryID: form.id("category")) else {
                 return .done(try openNew())
@@ -92,8 +106,16 @@ final class VisitClosingForm: FormSpec {
                                     details: ["\(existing.code) \(existing.status.label) \(existing.title)"],
                                     yes: "并入 \(existing.code)", no: "另立新诉求", destructive: false)
             return .ask(question, yes: {
-                try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"), session: self.session)
-                return .done("\(label) 已并入诉求 \(existing.code)")
+                let dispatch = try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"),
+                                                       dispatchTo: form.id("department"), workingDays: Int(form.text("days")) ?? 10,
+                                                       expectedVersion: self.visit.version, session: self.session)
+                let joined = "\(label) 已并入诉求 \(existing.code)"
+                switch dispatch {
+                case .dispatched(let department, let due): return .done(joined + "，已交办\(department)，\(due.iso) 前办结")
+                case .stands(let department, let due):
+                    return .done(joined + "，原交办\(department)" + (due.map { "（\($0.iso) 前）" } ?? "") + "不变")
+                case .waiting: return .done(joined + "，待交办")
+                }
             }, no: { .done(try openNew()) })
         }
     }
@@ -102,7 +124,7 @@ final class VisitClosingForm: FormSpec {
         let draft = CaseDraft(title: form.text("title"), description: visit.problem, categoryID: form.id("category"),
                               tier: form.choice("tier").flatMap(Tier.init(rawValue:)), responsibleDeputyID: form.id("deputy"))
         let record = try store.openCase(fromVisit: visit.id, draft, dispatchTo: form.id("department"),
-                                        workingDays: Int(form.text("days")) ?? 10, session: session)
+                                        workingDays: Int(form.text("days")) ?? 10, expectedVersion: visit.version, session: session)
         let dispatched = record.dueDate.map { "，已交办，\($0.iso) 前办结" } ?? "，待交办"
         return "\(label) 已立诉求 \(record.code)\(dispatched)"
     }
