@@ -176,3 +176,37 @@ final class VisitRaceAndCreditTests: XCTestCase {
         XCTAssertNil(try fixture.store.unfinishedVisit(ofResident: visit.residentID, on: fixture.store.today))
     }
 }
+
+final class IDNumberTests: XCTestCase {
+    let today = day("2026-11-16")
+
+    func number(_ first17: String) -> String { first17 + String(IDCardNumber.checkCharacter(for: first17)) }
+
+    func testAnIDNumberHasARealRegionAndBirthDateBesidesItsCheckDigit() {
+        XCTAssertEqual(IDCardNumber.validate(number("11010519491231002"), today: today), .success(number("11010519491231002")))
+        XCTAssertEqual(IDCardNumber.validate(number("11010519990230002"), today: today), .failure(.birthDate("1999-02-30")),
+                       "a check digit alone let 1999-02-30 pass")
+        XCTAssertEqual(IDCardNumber.validate(number("11010520301231002"), today: today), .failure(.futureBirthDate("2030-12-31")))
+        XCTAssertEqual(IDCardNumber.validate(number("77010519491231002"), today: today), .failure(.region("77")))
+        XCTAssertEqual(IDCardNumber.validate("110105194912310021", today: today), .failure(.checkDigit))
+        XCTAssertEqual(IDCardNumber.validate("1101051949", today: today), .failure(.length(10)))
+        XCTAssertEqual(IDCardNumber.validate("11010519491231002A0", today: today), .failure(.length(19)))
+        XCTAssertEqual(IDCardNumber.validate("1101051949123100AX", today: today), .failure(.notDigits))
+        XCTAssertEqual(IDCardNumber.Problem.birthDate("1999-02-30").message, "出生日期 1999-02-30 不存在")
+    }
+
+    func testAForeignersPermanentResidenceCardOf2023IsAccepted() throws {
+        // 9, the province (11 Beijing), the nationality (840), the birth date, a sequence, the check character.
+        let card = number("91184019850315001")
+        XCTAssertEqual(IDCardNumber.validate(card, today: today), .success(card))
+        XCTAssertEqual(IDCardNumber.validate(number("90084019850315001"), today: today), .failure(.region("00")))
+        let fixture = try StoreFixture()
+        let resident = try fixture.store.findOrCreateResident(ResidentDraft(name: "JOHN SMITH", phone: "13812345678", idNumber: card),
+                                                              session: fixture.clerk)
+        XCTAssertEqual(try fixture.store.resident(id: resident.id)?.idNumber, card)
+        XCTAssertThrowsError(try fixture.store.findOrCreateResident(
+            ResidentDraft(name: "李", phone: "13812345679", idNumber: number("11010519990230002")), session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "身份证号码不对：出生日期 1999-02-30 不存在")
+        }
+    }
+}

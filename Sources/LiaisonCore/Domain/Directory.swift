@@ -59,11 +59,14 @@ public struct ResidentDraft: Sendable {
 }
 
 extension ResidentDraft {
-    /// The ID number in its stored form, nil when none was typed; a wrong check digit is refused.
-    func validatedIDNumber() throws -> String? {
+    /// The ID number in its stored form, nil when none was typed; a number that is none is refused
+    /// saying why.
+    func validatedIDNumber(today: Day) throws -> String? {
         guard let typed = idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
-        guard let valid = IDCardNumber.validated(typed) else { throw DomainError.invalid("身份证号码校验位不对") }
-        return valid
+        switch IDCardNumber.validate(typed, today: today) {
+        case .success(let valid): return valid
+        case .failure(let problem): throw DomainError.invalid("身份证号码不对：" + problem.message)
+        }
     }
 }
 
@@ -184,7 +187,7 @@ extension LiaisonStore {
         } else if !draft.phoneRefused {
             throw DomainError.invalid("请填写电话，或注明本人拒绝留电话")
         }
-        let idNumber = try draft.validatedIDNumber()
+        let idNumber = try draft.validatedIDNumber(today: today)
         let reading = Pinyin.name(name)
         return try database.write {
             if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE name = ? AND phone = ?", [name, phone]) {
@@ -220,7 +223,7 @@ extension LiaisonStore {
     /// A returning resident's details as the clerk typed them this time: an address or ID number given
     /// now replaces the stored one; what was left empty keeps what was stored. Returns the id.
     func updateDetails(ofResident id: Int64, from draft: ResidentDraft) throws -> Int64 {
-        let idNumber = try draft.validatedIDNumber()
+        let idNumber = try draft.validatedIDNumber(today: today)
         try database.execute("""
             UPDATE residents SET id_number = coalesce(?, id_number), address = coalesce(nullif(?, ''), address),
                                  community = coalesce(nullif(?, ''), community)

@@ -97,14 +97,52 @@ public enum IDCardNumber {
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
-    /// Upper-cased and trimmed when the check digit is right; nil otherwise.
-    public static func validated(_ text: String) -> String? {
+    /// Why a number is refused, said beside the field.
+    public enum Problem: Error, Equatable, Sendable {
+        case length(Int)
+        case notDigits
+        case region(String)
+        case birthDate(String)
+        case futureBirthDate(String)
+        case checkDigit
+
+        public var message: String {
+            switch self {
+            case .length(let count): "应为 18 位，这里是 \(count) 位"
+            case .notDigits: "前 17 位应为数字"
+            case .region(let code): "地区码 \(code) 不存在"
+            case .birthDate(let text): "出生日期 \(text) 不存在"
+            case .futureBirthDate(let text): "出生日期 \(text) 还没到"
+            case .checkDigit: "校验位不对"
+            }
+        }
+    }
+
+    /// Province-level codes: the 31 provinces, Taiwan, Hong Kong and Macao (and their residence permits).
+    static let provinces: Set<String> = [
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
+        "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83",
+    ]
+
+    /// The number upper-cased and trimmed, or why it is none: a resident identity card (GB 11643) or,
+    /// starting with 9, a foreigner's permanent residence card of the 2023 kind (the province after the
+    /// 9); both carry the birth date in digits 7 to 14 and the same check character.
+    public static func validate(_ text: String, today: Day) -> Result<String, Problem> {
         let candidate = text.trimmingCharacters(in: .whitespaces).uppercased()
         let characters = Array(candidate)
-        guard characters.count == 18, characters.prefix(17).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        guard checkCharacter(for: String(characters.prefix(17))) == characters[17] else { return nil }
-        return candidate
+        guard characters.count == 18 else { return .failure(.length(characters.count)) }
+        guard characters.prefix(17).allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.notDigits) }
+        let region = String(characters[0] == "9" ? characters[1...2] : characters[0...1])
+        guard provinces.contains(region) else { return .failure(.region(region)) }
+        let birth = String(characters[6..<14])
+        let shown = "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"
+        guard let born = Day(iso: shown), born.year >= 1900 else { return .failure(.birthDate(shown)) }
+        guard born <= today else { return .failure(.futureBirthDate(shown)) }
+        guard checkCharacter(for: String(characters.prefix(17))) == characters[17] else { return .failure(.checkDigit) }
+        return .success(candidate)
     }
+
+    public static func validated(_ text: String, today: Day) -> String? { try? validate(text, today: today).get() }
 
     public static func checkCharacter(for first17: String) -> Character {
         let sum = zip(first17, weights).reduce(0) { $0 + $1.0.wholeNumberValue! * $1.1 }

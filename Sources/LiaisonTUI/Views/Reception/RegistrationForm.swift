@@ -94,8 +94,8 @@ final class RegistrationForm: FormSpec {
             form.setError("phone", problem.message)
         }
         let idNumber = form.text("idNumber")
-        if !idNumber.isEmpty, IDCardNumber.validated(idNumber) == nil {
-            form.setError("idNumber", idNumber.count == 18 ? "校验位不对" : "应为18位")
+        if !idNumber.isEmpty, case .failure(let problem) = IDCardNumber.validate(idNumber, today: store.today) {
+            form.setError("idNumber", problem.message)
         }
     }
 
