@@ -68,10 +68,10 @@ final class RegistrationForm: FormSpec {
         return sharing.contains { $0.name == name } ? [] : sharing
     }
 
-    /// 此电话已登记为 夏秀英: said beside the phone, so the clerk sees it is someone else's number.
+    /// 已登记为 夏秀英: said beside the phone, so the clerk sees the number is someone else's.
     private func sharingNotice(name: String, phone: String) -> String? {
         let others = others(name: name, phone: phone)
-        return others.isEmpty ? nil : "此电话已登记为 " + others.map(\.name).joined(separator: "、")
+        return others.isEmpty ? nil : "已登记为 " + others.map(\.name).joined(separator: "、")
     }
 
     private func choose(_ match: ResidentMatch, form: inout Form) {
