@@ -60,9 +60,11 @@ public final class LiaisonStore {
 
     public var today: Day { clock.today }
 
-    /// The station's area code (010), with which a local number may be typed without it; nil until set.
+    /// The station's area code (010), with which a local number may be typed without it: its setting,
+    /// else the code of the station's own phone number; nil when neither gives one.
     public var areaCode: String? {
         (try? database.scalarString("SELECT value FROM settings WHERE key = 'area_code'")).flatMap { $0 }
+            ?? PhoneNumber.areaCode(of: station.phone)
     }
 
     public func setAreaCode(_ code: String, session: Session) throws {

@@ -100,6 +100,16 @@ extension LiaisonStore {
             """, [residentID, day], Visit.init(row:))
     }
 
+    /// Someone of this name who gave no phone and is still in the queue of `day`: without a phone the
+    /// name is all there is to tell the same person by.
+    public func unfinishedVisit(named name: String, withoutPhoneOn day: Day) throws -> Visit? {
+        try database.fetchOne("""
+            SELECT \(Visit.columns) FROM visits v JOIN residents r ON r.id = v.resident_id
+            WHERE r.name = ? AND r.phone IS NULL AND v.day = ? AND v.status IN ('waiting', 'withDeputy')
+            ORDER BY v.queue_number LIMIT 1
+            """, [name.trimmingCharacters(in: .whitespaces), day], Visit.init(row:))
+    }
+
     /// The day's queue in number order.
     public func queue(on day: Day) throws -> [Visit] {
         try database.fetchAll("SELECT \(Visit.columns) FROM visits v WHERE v.station_id = ? AND v.day = ? ORDER BY v.queue_number",
@@ -122,7 +132,7 @@ extension LiaisonStore {
                                         status: .closed, session: session)
             try database.execute("UPDATE cases SET closed_on = ? WHERE id = ?", [now.day, record.id])
             try addEvent(.answeredOnSpot, caseID: record.id, text: answer, session: session)
-            try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, deputyID: deputyID)
+            try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, receivedBy: deputyID)
             return try caseRecord(id: record.id)
         }
     }
@@ -139,7 +149,8 @@ extension LiaisonStore {
             if draft.title.isEmpty { draft.title = visit.problem }
             if draft.categoryID == nil { draft.categoryID = visit.categoryID }
             let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, session: session)
-            try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, deputyID: draft.responsibleDeputyID)
+            // The case's responsible deputy is not thereby the one who received the resident.
+            try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, receivedBy: nil)
             guard let departmentID else { return record }
             try dispatch(caseID: record.id, departmentID: departmentID, workingDays: workingDays, session: session)
             return try caseRecord(id: record.id)
@@ -175,13 +186,15 @@ extension LiaisonStore {
         guard database.changes == 1 else { throw try changed(try self.visit(id: visit.id) ?? visit) }
     }
 
-    func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, deputyID: Int64?) throws {
+    /// `receivedBy` is a deputy who saw the resident at the desk (the one who answered, or received a
+    /// referred resident); the credit goes to whoever received them first, never to a deputy merely
+    /// named as responsible for a case.
+    func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, receivedBy: Int64?) throws {
         try updateVisit(visit, set: """
             status = 'done', outcome = ?, answer = ?, case_id = ?, receiving_deputy_id = coalesce(receiving_deputy_id, ?),
             finished_at = ?
-            """, [outcome, answer, caseID, deputyID, clock.now()])
-        // The credit goes to the deputy who received the resident; the one named here only when nobody had.
-        if let deputyID = visit.receivingDeputyID ?? deputyID { try creditReception(visit: visit, deputyID: deputyID) }
+            """, [outcome, answer, caseID, receivedBy, clock.now()])
+        if let deputyID = visit.receivingDeputyID ?? receivedBy { try creditReception(visit: visit, deputyID: deputyID) }
     }
 }
 
@@ -214,7 +227,9 @@ extension LiaisonStore {
         try database.write {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             guard visit.status == .withDeputy else { throw DomainError.invalid("第 \(visit.queueNumber) 号还没有叫号") }
-            try updateVisit(visit, set: "status = 'done', outcome = 'noShow', finished_at = ?", [clock.now()])
+            // Nobody received them: neither the queue nor the duty log names a deputy.
+            try updateVisit(visit, set: "status = 'done', outcome = 'noShow', receiving_deputy_id = NULL, finished_at = ?",
+                            [clock.now()])
             try database.execute("DELETE FROM duty_log WHERE visit_id = ? AND kind = 'reception'", [visit.id])
         }
     }
@@ -225,6 +240,7 @@ extension LiaisonStore {
         try database.write {
             guard let visit = try visit(id: visitID) else { throw DomainError.notFound("来访记录") }
             if let expectedVersion, expectedVersion != visit.version { throw try changed(visit) }
+            guard visit.day == clock.today else { throw DomainError.invalid("第 \(visit.queueNumber) 号是 \(visit.day.iso) 的来访，只能重新登记") }
             guard visit.outcome == .noShow || visit.status == .left else {
                 throw DomainError.invalid("第 \(visit.queueNumber) 号没有过号或离开，不用重新排队")
             }

@@ -149,7 +149,7 @@ extension LiaisonStore {
         try database.write {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             try finishVisit(visit, outcome: .referred, answer: "转介：\(whom)" + (note.isEmpty ? "" : "。\(note)"),
-                            caseID: nil, deputyID: deputyID)
+                            caseID: nil, receivedBy: deputyID)
         }
     }
 
@@ -167,7 +167,7 @@ extension LiaisonStore {
     /// another, and the case's timeline says so. The department and time limit chosen for it are not
     /// dropped: a case not dispatched yet is dispatched with them.
     @discardableResult
-    public func addVisit(_ visitID: Int64, toCase caseID: Int64, deputyID: Int64?, dispatchTo departmentID: Int64? = nil,
+    public func addVisit(_ visitID: Int64, toCase caseID: Int64, dispatchTo departmentID: Int64? = nil,
                          workingDays: Int = 10, expectedVersion: Int? = nil, session: Session) throws -> JoinedDispatch {
         try session.require(.receiveResidents)
         return try database.write {
@@ -178,7 +178,7 @@ extension LiaisonStore {
             }
             try addEvent(.note, caseID: caseID, text: "\(visit.day.iso) 第 \(visit.queueNumber) 号来访再次反映：\(visit.problem)",
                          session: session)
-            try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, deputyID: deputyID)
+            try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, receivedBy: nil)
             let department = { (id: Int64) in try self.database.scalarString("SELECT name FROM departments WHERE id = ?", [id]) ?? "" }
             if let current = record.departmentID { return .stands(department: try department(current), due: record.dueDate) }
             guard let departmentID else { return .waiting }

@@ -50,14 +50,25 @@ enum SchemaV3 {
         ('洗', 'xian', 'x');
     ALTER TABLE residents ADD COLUMN name_initials_alt TEXT NOT NULL DEFAULT '';
     ALTER TABLE deputies ADD COLUMN name_initials_alt TEXT NOT NULL DEFAULT '';
-    -- The surname's initials replace those of its characters; the old initials stay as the other reading.
-    UPDATE residents SET name_initials_alt = name_initials,
-        name_initials = (SELECT s.initials || substr(residents.name_initials, length(s.surname) + 1) FROM surname_readings s
-                         WHERE substr(residents.name, 1, length(s.surname)) = s.surname ORDER BY length(s.surname) DESC LIMIT 1)
+    -- The surname's initials replace those of its characters; the old initials stay as the other reading
+    -- where they differ (both sides of SET read the row as it was).
+    CREATE TEMP VIEW surname_initials AS
+        SELECT r.id AS id, 'resident' AS kind, (SELECT s.initials || substr(r.name_initials, length(s.surname) + 1)
+            FROM surname_readings s WHERE substr(r.name, 1, length(s.surname)) = s.surname
+            ORDER BY length(s.surname) DESC LIMIT 1) AS initials FROM residents r
+        UNION ALL
+        SELECT d.id, 'deputy', (SELECT s.initials || substr(d.name_initials, length(s.surname) + 1)
+            FROM surname_readings s WHERE substr(d.name, 1, length(s.surname)) = s.surname
+            ORDER BY length(s.surname) DESC LIMIT 1) FROM deputies d;
+    UPDATE residents SET
+        name_initials_alt = (SELECT CASE WHEN v.initials <> residents.name_initials THEN residents.name_initials ELSE '' END
+                             FROM surname_initials v WHERE v.kind = 'resident' AND v.id = residents.id),
+        name_initials = (SELECT v.initials FROM surname_initials v WHERE v.kind = 'resident' AND v.id = residents.id)
     WHERE EXISTS (SELECT 1 FROM surname_readings s WHERE substr(residents.name, 1, length(s.surname)) = s.surname);
-    UPDATE deputies SET name_initials_alt = name_initials,
-        name_initials = (SELECT s.initials || substr(deputies.name_initials, length(s.surname) + 1) FROM surname_readings s
-                         WHERE substr(deputies.name, 1, length(s.surname)) = s.surname ORDER BY length(s.surname) DESC LIMIT 1),
+    UPDATE deputies SET
+        name_initials_alt = (SELECT CASE WHEN v.initials <> deputies.name_initials THEN deputies.name_initials ELSE '' END
+                             FROM surname_initials v WHERE v.kind = 'deputy' AND v.id = deputies.id),
+        name_initials = (SELECT v.initials FROM surname_initials v WHERE v.kind = 'deputy' AND v.id = deputies.id),
         -- The pinyin's syllables are separated by spaces: the surname's (one or two) are replaced.
         name_pinyin = (SELECT s.pinyin || CASE
                            WHEN length(s.surname) = 1 AND instr(deputies.name_pinyin, ' ') > 0
@@ -69,6 +80,7 @@ enum SchemaV3 {
                        FROM surname_readings s
                        WHERE substr(deputies.name, 1, length(s.surname)) = s.surname ORDER BY length(s.surname) DESC LIMIT 1)
     WHERE EXISTS (SELECT 1 FROM surname_readings s WHERE substr(deputies.name, 1, length(s.surname)) = s.surname);
+    DROP VIEW surname_initials;
     DROP TABLE surname_readings;
     CREATE INDEX residents_by_initials_alt ON residents(name_initials_alt);
 
@@ -115,5 +127,7 @@ enum SchemaV3 {
         WHERE d.kind = 'reception' AND d.visit_id = duty_log.visit_id
         ORDER BY d.deputy_id = v.receiving_deputy_id DESC, d.id DESC LIMIT 1);
     CREATE UNIQUE INDEX duty_log_reception_by_visit ON duty_log(visit_id) WHERE kind = 'reception' AND visit_id IS NOT NULL;
+    -- A reception's points now come by the day, at the station's rate, not with each entry.
+    UPDATE duty_log SET points = 0 WHERE kind = 'reception';
     """
 }

@@ -14,7 +14,7 @@ public enum PhoneNumber {
 
         public var message: String {
             switch self {
-            case .notDigits: "电话只能有数字、空格和短横"
+            case .notDigits: "电话只能有数字（可带空格、短横或括号）"
             case .mobileLength(let count): "手机号应为 11 位，这里是 \(count) 位"
             case .mobilePrefix: "手机号第二位应为 3 到 9"
             case .landlineLength(let count): "区号后应为 7 或 8 位，这里是 \(count) 位"
@@ -25,22 +25,30 @@ public enum PhoneNumber {
     }
 
     /// The digits of what was typed: full-width digits made ASCII, spaces, hyphens, dots and brackets
-    /// dropped, a leading +86 or 0086 taken off a mobile. Nil when anything else is in it.
+    /// dropped. A number dialled from abroad (+86 or 0086) becomes the one dialled at home: a mobile as
+    /// it is, a landline with the 0 of its area code back. Nil when anything else is in it.
     static func digits(_ text: String) -> String? {
         var digits = ""
+        var plus = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x30...0x39: digits.unicodeScalars.append(scalar)
             case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
             case 0x20, 0x3000, 0x2D, 0xFF0D, 0x2E, 0x28, 0x29, 0xFF08, 0xFF09: continue
-            case 0x2B where digits.isEmpty: continue // the + of +86
+            case 0x2B where digits.isEmpty: plus = true
             default: return nil
             }
         }
-        for country in ["0086", "86"] where digits.hasPrefix(country) && digits.count == country.count + 11 {
-            return String(digits.dropFirst(country.count))
-        }
-        return digits
+        let country = plus && digits.hasPrefix("86") ? "86" : digits.hasPrefix("0086") ? "0086" : nil
+        guard let country else { return digits }
+        let home = String(digits.dropFirst(country.count))
+        return home.hasPrefix("1") && home.count >= 3 && "3456789".contains(home.dropFirst().first ?? "0") ? home : "0" + home
+    }
+
+    /// A landline's area code (010, 0571), as the station's own phone number gives it.
+    public static func areaCode(of phone: String) -> String? {
+        guard let stored = normalized(phone), stored.hasPrefix("0"), let hyphen = stored.firstIndex(of: "-") else { return nil }
+        return String(stored[..<hyphen])
     }
 
     /// The one stored form of a number: digits only, with a hyphen after a landline's area code.
@@ -103,6 +111,7 @@ public enum IDCardNumber {
         case notDigits
         case region(String)
         case birthDate(String)
+        case earlyBirthDate(String)
         case futureBirthDate(String)
         case checkDigit
 
@@ -112,6 +121,7 @@ public enum IDCardNumber {
             case .notDigits: "前 17 位应为数字"
             case .region(let code): "地区码 \(code) 不存在"
             case .birthDate(let text): "出生日期 \(text) 不存在"
+            case .earlyBirthDate(let text): "出生日期 \(text) 早于 1900 年"
             case .futureBirthDate(let text): "出生日期 \(text) 还没到"
             case .checkDigit: "校验位不对"
             }
@@ -136,7 +146,8 @@ public enum IDCardNumber {
         guard provinces.contains(region) else { return .failure(.region(region)) }
         let birth = String(characters[6..<14])
         let shown = "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"
-        guard let born = Day(iso: shown), born.year >= 1900 else { return .failure(.birthDate(shown)) }
+        guard let born = Day(iso: shown) else { return .failure(.birthDate(shown)) }
+        guard born.year >= 1900 else { return .failure(.earlyBirthDate(shown)) }
         guard born <= today else { return .failure(.futureBirthDate(shown)) }
         guard checkCharacter(for: String(characters.prefix(17))) == characters[17] else { return .failure(.checkDigit) }
         return .success(candidate)
