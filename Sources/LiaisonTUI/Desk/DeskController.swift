@@ -110,7 +110,8 @@ public final class DeskController: DeskContext {
     }
 
     private func apply(_ reaction: Reaction) -> Outcome {
-        layers.removeLast(min(reaction.pops, layers.count))
+        let closed = min(reaction.pops, layers.count)
+        layers.removeLast(closed)
         if let layer = reaction.push { layers.append(layer) }
         if let text = reaction.message { message = text }
         if let screen = reaction.switchTo, screen != current {
@@ -122,7 +123,8 @@ public final class DeskController: DeskContext {
         if let row = reaction.select { page.list?.select(id: row) }
         if reaction.quit { return .quit }
         if reaction.suspend { return .suspend }
-        if reaction.redraw { return .redraw }
+        // A closed box leaves wide characters it half covered; ncurses repaints them only when told to.
+        if reaction.redraw || closed > 0 { return .redraw }
         return .keepGoing
     }
 

@@ -7,8 +7,8 @@ enum SaveStep {
     /// A question first (is this a new person on a shared phone? join the open case?); each answer goes
     /// on its own way, perhaps to another question.
     case ask(Question, yes: () throws -> SaveStep, no: () throws -> SaveStep)
-    /// Back to the form, nothing written.
-    case stay
+    /// Back to the form, nothing written; `focus` names the field to go on from.
+    case stay(focus: String? = nil)
 }
 
 /// What one form does. `FormLayer` owns the keys, the questions, the messages and the drawing.
@@ -107,7 +107,8 @@ final class FormLayer: Layer {
                 return reaction
             case .ask(let question, let yes, let no):
                 return .push(QuestionLayer(question, yes: { self.attempt(yes) }, no: { self.attempt(no) }))
-            case .stay:
+            case .stay(let field):
+                if let field { form.focus(on: field) }
                 return .handled
             }
         } catch {

@@ -80,7 +80,7 @@ final class DeputiesPage: Page {
             DetailLine("未办结 \(profile.openCases) 件，逾期 \(profile.overdueCases) 件", role: profile.overdueCases > 0 ? .overdue : .normal),
             DetailLine(""),
             .heading("\(store.today.year) 年履职"),
-            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 2 次），接待群众 \(duty.visitsReceived) 人",
+            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 2 天），接待群众 \(duty.visitsReceived) 人",
                        role: duty.receptionDays >= 2 ? .normal : .dueSoon),
             DetailLine("走访选民 \(duty.householdVisits) 户（不少于 10 户）", role: duty.householdVisits >= 10 ? .normal : .dueSoon),
             DetailLine("履职积分 \(duty.points) 分"),

@@ -84,6 +84,7 @@ final class RegistrationForm: FormSpec {
         form.setText("idNumber", "")
         returning = try? store.residentHistory(id: resident.id)
         matches = []
+        form.setNotice("phone", nil)
         form.focus(on: "problem")
     }
 
@@ -115,35 +116,42 @@ final class RegistrationForm: FormSpec {
         let others = returning == nil && !refused ? self.others(name: name, phone: phone) : []
         guard let other = others.first else {
             let known = try returning?.resident.id ?? (refused ? nil : store.resident(named: name, phone: store.normalizedPhone(phone))?.id)
-            return try register(draft, knownResident: known)
+            let today = try known.flatMap { try store.unfinishedVisit(ofResident: $0, on: store.today) }
+                // Without a phone the name is all there is to go by.
+                ?? (refused ? store.unfinishedVisit(named: name, withoutPhoneOn: store.today) : nil)
+            return try register(draft, alreadyToday: today)
         }
         let names = others.map(\.name).joined(separator: "、")
         let question = Question("此电话已登记为 \(names)，\(name) 是另一个人吗？",
                                 details: ["是：新登记 \(name)，与 \(names) 共用此电话",
                                           others.count == 1 ? "否：这次来的就是 \(other.name)" : "否：回到表单，从右边的名单里选"],
                                 yes: "新登记 \(name)", no: others.count == 1 ? "就是 \(other.name)" : "回去选", destructive: false)
-        return .ask(question, yes: { try self.register(draft, knownResident: nil) }, no: {
-            guard others.count == 1 else { return .stay }
+        return .ask(question, yes: { try self.register(draft, alreadyToday: nil) }, no: {
+            guard others.count == 1 else {
+                // Back to the form with everyone on this phone listed beside it, to pick from.
+                self.matches = (try? self.store.residentMatches(phone)) ?? []
+                self.highlighted = 0
+                return .stay(focus: "phone")
+            }
             var theirs = draft
             theirs.residentID = other.id
-            theirs.resident.name = other.name
-            return try self.register(theirs, knownResident: other.id)
+            return try self.register(theirs, alreadyToday: self.store.unfinishedVisit(ofResident: other.id, on: self.store.today))
         })
     }
 
-    /// Registers the visit, first asking when the person is already in today's queue.
-    private func register(_ draft: VisitDraft, knownResident: Int64?) throws -> SaveStep {
+    /// Registers the visit, first asking when the person is already in today's queue (Enter goes back
+    /// to their number rather than making a second one).
+    private func register(_ draft: VisitDraft, alreadyToday waiting: Visit?) throws -> SaveStep {
         let save = { () throws -> SaveStep in
             let visit = try self.store.registerVisit(draft, session: self.session)
             let stored = try self.store.resident(id: visit.residentID)?.name ?? draft.resident.name
             return .done("已登记：第 \(visit.queueNumber) 号 \(stored)", select: String(visit.id))
         }
-        guard let residentID = knownResident,
-              let waiting = try store.unfinishedVisit(ofResident: residentID, on: store.today) else { return try save() }
-        let who = try store.resident(id: residentID)?.name ?? draft.resident.name
+        guard let waiting else { return try save() }
+        let who = try store.resident(id: waiting.residentID)?.name ?? draft.resident.name
         let question = Question("\(who) 今天已登记第 \(waiting.queueNumber) 号，\(waiting.status.label)",
                                 details: ["要再登记一次，还是回到第 \(waiting.queueNumber) 号？"],
-                                yes: "再登记一次", no: "回到第 \(waiting.queueNumber) 号", destructive: false)
+                                yes: "再登记一次", no: "回到第 \(waiting.queueNumber) 号", destructive: true)
         return .ask(question, yes: save, no: {
             .done("\(who) 已在队列中：第 \(waiting.queueNumber) 号", select: String(waiting.id))
         })
@@ -152,8 +160,8 @@ final class RegistrationForm: FormSpec {
     func sideLines(form: Form) -> [DetailLine] {
         if let returning { return RegistrationForm.history(returning) }
         guard !matches.isEmpty else {
-            return ["输入电话号码或姓名（也可打拼音首字母，如 zql）时，这里列出已登记的居民；",
-                    "选中后自动填好，同一电话不会重复建档。"].map { DetailLine($0, role: .muted) }
+            return ["输入电话号码或姓名（也可打姓名的拼音首字母）时，这里列出已登记的居民；选中后自动填好。",
+                    "一家人可以共用一个电话：同名同电话是同一个人。"].map { DetailLine($0, role: .muted) }
         }
         // Two lines a resident, so the narrow pane shows the name and phone whole.
         var lines = matches.enumerated().flatMap { index, match in

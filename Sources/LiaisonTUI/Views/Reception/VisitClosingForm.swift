@@ -26,11 +26,13 @@ final class VisitClosingForm: FormSpec {
         self.store = store
         self.entry = entry
         self.way = way
+        visit = entry.visit
         self.session = session
         categories = try store.categories()
     }
 
-    private var visit: Visit { entry.visit }
+    /// The visit as this form last saw it: saving checks it is still so.
+    private var visit: Visit
 
     func makeForm() throws -> Form {
         let today = store.clock.today
@@ -85,7 +87,21 @@ final class VisitClosingForm: FormSpec {
         if !(1...365).contains(Int(form.text("days")) ?? 0) { form.setError("days", "填 1 到 365") }
     }
 
+    /// A save refused because another terminal changed the visit says what became of it; when the visit
+    /// is still open, the form takes its new state, so the clerk can check and save again.
     func save(_ form: Form) throws -> SaveStep {
+        do {
+            return try write(form)
+        } catch DomainError.visitChanged(let what) {
+            guard let now = try store.visit(id: visit.id), now.outcome == nil, now.status != .left else {
+                throw DomainError.visitChanged(what)
+            }
+            visit = now
+            throw DomainError.visitChanged(what)
+        }
+    }
+
+    private func write(_ form: Form) throws -> SaveStep {
         let label = entry.caller
         switch way {
         case .answer:
@@ -106,7 +122,7 @@ final class VisitClosingForm: FormSpec {
                                     details: ["\(existing.code) \(existing.status.label) \(existing.title)"],
                                     yes: "并入 \(existing.code)", no: "另立新诉求", destructive: false)
             return .ask(question, yes: {
-                let dispatch = try self.store.addVisit(self.visit.id, toCase: existing.id, deputyID: form.id("deputy"),
+                let dispatch = try self.store.addVisit(self.visit.id, toCase: existing.id,
                                                        dispatchTo: form.id("department"), workingDays: Int(form.text("days")) ?? 10,
                                                        expectedVersion: self.visit.version, session: self.session)
                 let joined = "\(label) 已并入诉求 \(existing.code)"
