@@ -77,7 +77,7 @@ final class ReceptionDeskTests: XCTestCase {
         let existing = try XCTUnwrap(fixture.store.openCaseToJoin(visitID: again.id, categoryID: fixture.categoryID))
         XCTAssertEqual(existing.id, open.id)
         XCTAssertNil(try fixture.store.openCaseToJoin(visitID: again.id, categoryID: nil))
-        try fixture.store.addVisit(again.id, toCase: open.id, deputyID: fixture.deputyID, session: fixture.clerk)
+        try fixture.store.addVisit(again.id, toCase: open.id, session: fixture.clerk)
         XCTAssertEqual(try fixture.store.visit(id: again.id)?.caseID, open.id)
         XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM cases"), 1, "no second case")
         XCTAssertTrue(try fixture.store.timeline(caseID: open.id).last!.text.contains("电梯加装还是停工"))

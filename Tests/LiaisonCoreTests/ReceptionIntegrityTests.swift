@@ -155,14 +155,14 @@ final class VisitRaceAndCreditTests: XCTestCase {
         let store = fixture.store
         let waiting = try fixture.openedCase()
         let visit = try fixture.walkIn(problem: "又来反映路灯")
-        let joined = try store.addVisit(visit.id, toCase: waiting.id, deputyID: nil, dispatchTo: fixture.departmentID, workingDays: 5,
+        let joined = try store.addVisit(visit.id, toCase: waiting.id, dispatchTo: fixture.departmentID, workingDays: 5,
                                         session: fixture.clerk)
         let record = try store.caseRecord(id: waiting.id)
         XCTAssertEqual(record.status, .dispatched, "the case waiting for dispatch went with the department chosen")
         XCTAssertEqual(joined, .dispatched(department: "区住建局", due: try XCTUnwrap(record.dueDate)))
         let again = try fixture.walkIn(problem: "第三次反映")
         let other = try store.createDepartment(name: "区城管委", kind: .bureau, session: .workstation)
-        XCTAssertEqual(try store.addVisit(again.id, toCase: waiting.id, deputyID: nil, dispatchTo: other, workingDays: 3,
+        XCTAssertEqual(try store.addVisit(again.id, toCase: waiting.id, dispatchTo: other, workingDays: 3,
                                           session: fixture.clerk),
                        .stands(department: "区住建局", due: record.dueDate), "a dispatched case keeps its dispatch")
         XCTAssertEqual(try store.caseRecord(id: waiting.id).departmentID, fixture.departmentID)
@@ -208,5 +208,91 @@ final class IDNumberTests: XCTestCase {
             ResidentDraft(name: "李", phone: "13812345679", idNumber: number("11010519990230002")), session: fixture.clerk)) {
             XCTAssertEqual(userMessage(for: $0), "身份证号码不对：出生日期 1999-02-30 不存在")
         }
+    }
+}
+
+final class ReceptionEdgeTests: XCTestCase {
+    func testANumberDialledFromAbroadAndTheStationsOwnAreaCode() throws {
+        XCTAssertEqual(PhoneNumber.normalized("+86 10 6234 5678"), "010-62345678", "a landline keeps the 0 of its area code")
+        XCTAssertEqual(PhoneNumber.normalized("0086 571 8765 4321"), "0571-87654321")
+        XCTAssertEqual(PhoneNumber.lookupPrefix("+86 135"), "135")
+        XCTAssertEqual(PhoneNumber.areaCode(of: "010-84211234"), "010")
+        XCTAssertNil(PhoneNumber.areaCode(of: "13812345678"))
+        let directory = TemporaryDirectory()
+        let store = try LiaisonStore.initialize(database: Database(path: directory.path("a.sqlite"), mode: .create),
+                                                clock: ManualClock(LocalTime(day: day("2026-11-16"))),
+                                                station: StationDraft(name: "和平站", phone: "010-84211234"))
+        XCTAssertEqual(store.areaCode, "010", "from the station's own phone until set")
+        XCTAssertEqual(try store.normalizedPhone("62345678"), "010-62345678")
+    }
+
+    func testTheCaseFormsResponsibleDeputyIsNotCreditedWithAReception() throws {
+        let fixture = try StoreFixture()
+        let visit = try fixture.walkIn()
+        _ = try fixture.store.openCase(fromVisit: visit.id, CaseDraft(title: "", tier: .immediate, responsibleDeputyID: fixture.deputyID),
+                                       session: fixture.clerk)
+        XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM duty_log"), 0, "nobody called the resident")
+        XCTAssertNil(try fixture.store.visit(id: visit.id)?.receivingDeputyID)
+        let answered = try fixture.walkIn("李四", phone: "13912345678")
+        _ = try fixture.store.answerOnSpot(visitID: answered.id, answer: "已解释", deputyID: fixture.deputyID, session: fixture.clerk)
+        XCTAssertEqual(try fixture.store.dutyCredit(deputyID: fixture.deputyID, year: 2026).visitsReceived, 1, "the one who answered did")
+    }
+
+    func testJoiningAWaitingCaseWithoutADepartmentLeavesItWaiting() throws {
+        let fixture = try StoreFixture()
+        let waiting = try fixture.openedCase()
+        let visit = try fixture.walkIn(problem: "再次反映")
+        XCTAssertEqual(try fixture.store.addVisit(visit.id, toCase: waiting.id, session: fixture.clerk), .waiting)
+        XCTAssertEqual(try fixture.store.caseRecord(id: waiting.id).status, .triaged)
+    }
+
+    func testSomeoneWithoutAPhoneInTodaysQueueIsFoundByName() throws {
+        let fixture = try StoreFixture()
+        let visit = try fixture.walkIn("王大妈", phone: nil)
+        XCTAssertEqual(try fixture.store.unfinishedVisit(named: "王大妈", withoutPhoneOn: fixture.store.today)?.id, visit.id)
+        XCTAssertNil(try fixture.store.unfinishedVisit(named: "王大爷", withoutPhoneOn: fixture.store.today))
+    }
+
+    func testOnlyTodaysVisitsQueueAgain() throws {
+        let fixture = try StoreFixture()
+        let visit = try fixture.walkIn()
+        try fixture.store.markLeft(visitID: visit.id, session: fixture.clerk)
+        fixture.clock.advance(seconds: 86_400)
+        XCTAssertThrowsError(try fixture.store.requeue(visitID: visit.id, session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "第 1 号是 2026-11-16 的来访，只能重新登记")
+        }
+    }
+
+    /// The surname readings the migration recomputed names with are the ones new names get.
+    func testTheMigrationsSurnameListIsTheProgramsOwn() throws {
+        let pairs = SchemaV3.sql.matches(of: /\('([^']+)', '([a-z ]+)', '[a-z]+'\)/).map { (String($0.output.1), String($0.output.2)) }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: pairs), Pinyin.surnameReadings)
+    }
+}
+
+/// Two terminals on threads of their own hand the same visit at the same moment: exactly one wins.
+final class ConcurrentVisitTests: XCTestCase {
+    func testTwoThreadsCallingTheSameVisitAtOnce() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.store.database.path
+        let visit = try fixture.walkIn()
+        let deputies = [fixture.deputyID, try fixture.store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .workstation)]
+        let outcomes = LockedCounter()
+        let clock = fixture.clock
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let store = try LiaisonStore(database: Database(path: path), clock: clock)
+                try store.handToDeputy(visitID: visit.id, deputyID: deputies[worker],
+                                       expectedVersion: visit.version, session: .workstation)
+                outcomes.increment()
+            } catch DomainError.visitChanged {
+                // The other thread got there first.
+            } catch {
+                XCTFail("unexpected \(error)")
+            }
+        }
+        XCTAssertEqual(outcomes.value, 1, "one terminal calls the resident, the other is told")
+        XCTAssertEqual(try fixture.store.visit(id: visit.id)?.version, visit.version + 1)
+        XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM duty_log WHERE visit_id = ?", [visit.id]), 1)
     }
 }

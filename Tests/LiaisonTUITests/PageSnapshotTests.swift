@@ -95,7 +95,7 @@ final class PageSnapshotTests: XCTestCase {
                                                              │
                                                              │ 2026 年履职
                                                              │ 进站接待 1 天（不少于 2
-                                                             │ 次），接待群众 1 人
+                                                             │ 天），接待群众 1 人
                                                              │ 走访选民 0 户（不少于 10 户）
                                                              │ 履职积分 5 分
                                                              │

@@ -80,4 +80,38 @@ final class RegistrationFlowTests: DeskTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM duty_log WHERE kind = 'reception' AND visit_id = ?",
                                  [try fixture.store.queue(on: DeskFixture.now.day)[2].id]), 1, "credited once")
     }
+
+    func testWithSeveralOnThePhoneNoGoesBackToTheListOfThem() throws {
+        try fixture.store.findOrCreateResident(ResidentDraft(name: "张三", phone: "13600000001"), session: .workstation)
+        register(name: "李四", phone: "13600000001")
+        desk.press(.control("s"))
+        XCTAssertTrue(desk.screen().text.contains("此电话已登记为 郑秀英、张三，李四 是另一个人吗？"))
+        desk.press(.character("n"))
+        var grid = desk.screen()
+        XCTAssertTrue(grid.text(row: 3).contains("郑秀英  136****0001") && grid.text(row: 5).contains("张三  136****0001"),
+                      "both listed beside the form:\n\(grid.text)")
+        desk.press(.enter, .control("s"))
+        grid = desk.screen()
+        XCTAssertEqual(grid.text(row: 22), "已登记：第 5 号 郑秀英")
+        XCTAssertEqual(try count("SELECT count(*) FROM residents WHERE name = '李四'"), 0)
+    }
+
+    /// Another terminal calls the resident while this one writes the answer: the save says so, the form
+    /// keeps the answer, and takes the visit as it is now, so a second Ctrl-S saves.
+    func testAFormWhoseVisitChangedElsewhereSaysSoAndCanBeSavedAfterwards() throws {
+        desk.press(.character("j"), .character("j"), .character("o"))
+        desk.type("已解释加装电梯的政策")
+        let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
+        try other.handToDeputy(visitID: try XCTUnwrap(fixture.store.queue(on: DeskFixture.now.day)[2].id),
+                               deputyID: try XCTUnwrap(fixture.deputies["李红"]), session: fixture.clerk)
+        desk.press(.control("s"))
+        var grid = desk.screen()
+        XCTAssertTrue(grid.text(row: 22).hasPrefix("保存失败：第 3 号 已被叫到 李红 代表处"), grid.text)
+        XCTAssertTrue(grid.text.contains("已解释加装电梯的政策"), "the answer is kept")
+        desk.press(.control("s"))
+        grid = desk.screen()
+        XCTAssertTrue(grid.text(row: 22).contains("当场答复，已记为诉求"), grid.text)
+        XCTAssertEqual(try count("SELECT count(*) FROM duty_log WHERE kind = 'reception' AND deputy_id = ?",
+                                 [try XCTUnwrap(fixture.deputies["李红"])]), 2, "credited to 李红, who received her")
+    }
 }
