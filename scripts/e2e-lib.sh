@@ -86,6 +86,8 @@ e2e_fail() {
 
 # run_test NAME FUNCTION: runs one test in its own tmux server state.
 run_test() {
+  # E2E_ONLY=text runs only the tests whose title holds it, for a quick try of one.
+  case "$1" in *"${E2E_ONLY:-}"*) ;; *) return ;; esac
   E2E_CURRENT="$1"
   local before=$E2E_FAILED
   "$2"
