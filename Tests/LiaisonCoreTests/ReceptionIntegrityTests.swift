@@ -43,12 +43,17 @@ final class PhoneAndResidentTests: XCTestCase {
         XCTAssertThrowsError(try store.findOrCreateResident(ResidentDraft(name: "李", phone: "65123456"), session: fixture.clerk)) {
             XCTAssertEqual(userMessage(for: $0), "电话号码不对：固话请带区号，如 010-12345678")
         }
-        try store.setAreaCode("010", session: .workstation)
+        var settings = try store.settings()
+        settings.areaCode = "010"
+        try store.updateSettings(settings, session: .workstation)
         let local = try store.findOrCreateResident(ResidentDraft(name: "李", phone: "65123456"), session: fixture.clerk)
         XCTAssertEqual(try store.resident(id: local.id)?.phone, "010-65123456")
         XCTAssertEqual(try store.residentMatches("010-6512").map(\.resident.name), ["李"])
         XCTAssertEqual(try store.residentMatches("0106512").map(\.resident.name), ["李"])
-        XCTAssertThrowsError(try store.setAreaCode("10", session: .workstation))
+        settings.areaCode = "10"
+        XCTAssertThrowsError(try store.updateSettings(settings, session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("areaCode", "区号应为 0 开头的 3 或 4 位数字，如 010、0571"))
+        }
     }
 
     func testSurnamesAreReadAsSurnamesAndFoundByEitherReading() throws {
@@ -93,7 +98,9 @@ final class VisitRaceAndCreditTests: XCTestCase {
         XCTAssertEqual(credit.receptionDays, 2)
         XCTAssertEqual(credit.visitsReceived, 4)
         XCTAssertEqual(credit.points, 2 * DutyKind.reception.defaultPoints, "points by the day, not by the resident")
-        try store.database.write { try store.database.execute("INSERT INTO settings(key, value) VALUES ('points.reception', '8')", []) }
+        var settings = try store.settings()
+        settings.points[.reception] = 8
+        try store.updateSettings(settings, session: .workstation)
         XCTAssertEqual(try store.dutyCredit(deputyID: other, year: 2026).points, 16, "the station's own points")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 0)
     }
@@ -161,7 +168,7 @@ final class VisitRaceAndCreditTests: XCTestCase {
         XCTAssertEqual(record.status, .dispatched, "the case waiting for dispatch went with the department chosen")
         XCTAssertEqual(joined, .dispatched(department: "区住建局", due: try XCTUnwrap(record.dueDate)))
         let again = try fixture.walkIn(problem: "第三次反映")
-        let other = try store.createDepartment(name: "区城管委", kind: .bureau, session: .workstation)
+        let other = try store.createDepartment(DepartmentDraft(name: "区城管委", kind: .bureau), session: .workstation)
         XCTAssertEqual(try store.addVisit(again.id, toCase: waiting.id, dispatchTo: other, workingDays: 3,
                                           session: fixture.clerk),
                        .stands(department: "区住建局", due: record.dueDate), "a dispatched case keeps its dispatch")

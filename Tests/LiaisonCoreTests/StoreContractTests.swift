@@ -142,8 +142,11 @@ final class MigrationTests: XCTestCase {
         let database = try Database(path: path)
         XCTAssertEqual(database.userVersion, DatabaseMigrator.liaisonSchema.latestVersion)
         for table in tables where table != "holidays" {
-            XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM \(table)"), before[table], "\(table) kept every row")
+            // Version 4 adds 其他, the category every station has.
+            let added = table == "categories" ? 1 : 0
+            XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM \(table)"), before[table].map { $0 + added }, "\(table) kept every row")
         }
+        XCTAssertEqual(try database.scalarInt("SELECT active FROM categories WHERE name = '其他'"), 1)
         XCTAssertEqual(try database.scalarString("SELECT status FROM cases WHERE id = 3"), "feedback")
         XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM case_events WHERE kind = 'notified'"), 0)
         XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM case_events WHERE kind = 'feedback'"), 1)
@@ -280,7 +283,7 @@ final class PermissionTests: XCTestCase {
         XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: clerk)) { error in
             XCTAssertEqual(userMessage(for: error), "工作人员不能维护名录和设置")
         }
-        XCTAssertThrowsError(try store.createDepartment(name: "区水务局", kind: .bureau, session: supervisor))
+        XCTAssertThrowsError(try store.createDepartment(DepartmentDraft(name: "区水务局", kind: .bureau), session: supervisor))
         XCTAssertThrowsError(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: clerk)) {
             XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和登记履职")
         }

@@ -37,8 +37,8 @@ final class StoreFixture {
         let database = try Database(path: directory.path("station.sqlite"), mode: .create)
         store = try LiaisonStore.initialize(database: database, clock: clock, station: StationDraft(name: "和平街道代表联络站"))
         deputyID = try store.createDeputy(DeputyDraft(name: "张乾林", level: .county, sector: "社区", constituency: "第三选区"), session: .workstation)
-        departmentID = try store.createDepartment(name: "区住建局", kind: .bureau, session: .workstation)
-        categoryID = try store.createCategory(name: "加装电梯", defaultDepartmentID: departmentID, dueWorkingDays: 10, session: .workstation)
+        departmentID = try store.createDepartment(DepartmentDraft(name: "区住建局", kind: .bureau), session: .workstation)
+        categoryID = try store.createCategory(CategoryDraft(name: "加装电梯", defaultDepartmentID: departmentID, dueWorkingDays: 10), session: .workstation)
     }
 
     func walkIn(_ name: String = "王秀英", phone: String? = "13812345678", problem: String = "3号楼加装电梯施工噪声扰民") throws -> Visit {

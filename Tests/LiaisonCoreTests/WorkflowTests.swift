@@ -44,9 +44,6 @@ final class DirectoryTests: XCTestCase {
     func testDeputiesAndDepartmentsAreRecorded() throws {
         let fixture = try StoreFixture()
         XCTAssertEqual(try fixture.store.deputies().map(\.name), ["张乾林"])
-        XCTAssertThrowsError(try fixture.store.createDepartment(name: "区住建局", kind: .bureau, session: .workstation)) { error in
-            XCTAssertEqual((error as? DomainError)?.userMessage, "承办单位「区住建局」已存在")
-        }
         XCTAssertThrowsError(try fixture.store.createDeputy(DeputyDraft(name: "  ", level: .city), session: .workstation))
         XCTAssertEqual(try fixture.store.database.scalarString("SELECT name_initials FROM deputies"), "zql")
     }
@@ -238,7 +235,7 @@ final class CaseLifecycleTests: XCTestCase {
     func testRosterAndDutyLog() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let judge = try store.createLegalOfficer(name: "周法官", role: .judge, organization: "区人民法院", session: .workstation)
+        let judge = try store.createLegalOfficer(LegalOfficerDraft(name: "周法官", role: .judge, organization: "区人民法院"), session: .workstation)
         try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID, session: .workstation)
         try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice, session: .workstation)
         XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16"), session: .workstation))

@@ -30,15 +30,15 @@ final class DeskFixture {
                                                                 group: group, phone: "13900001111"), session: .workstation)
         }
         self.deputies = deputies
-        let lawyer = try store.createLegalOfficer(name: "陈静", role: .lawyer, organization: "和平律师事务所", session: .workstation)
+        let lawyer = try store.createLegalOfficer(LegalOfficerDraft(name: "陈静", role: .lawyer, organization: "和平律师事务所"), session: .workstation)
         var departments: [String: Int64] = [:]
         for (name, kind) in [("区住建局", DepartmentKind.bureau), ("区生态环境局", .bureau), ("和平街道办事处", .street)] {
-            departments[name] = try store.createDepartment(name: name, kind: kind, session: .workstation)
+            departments[name] = try store.createDepartment(DepartmentDraft(name: name, kind: kind), session: .workstation)
         }
         self.departments = departments
         var categories: [String: Int64] = [:]
         for (name, department, days) in [("加装电梯", "区住建局", 10), ("噪声扰民", "区生态环境局", 5), ("物业管理", "和平街道办事处", 10)] {
-            categories[name] = try store.createCategory(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days, session: .workstation)
+            categories[name] = try store.createCategory(CategoryDraft(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days), session: .workstation)
         }
         self.categories = categories
         let today = DeskFixture.now.day

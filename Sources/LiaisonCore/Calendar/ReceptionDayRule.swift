@@ -5,7 +5,12 @@ public struct ReceptionDayRule: Hashable, Sendable {
     public enum Tie: String, Sendable, CaseIterable {
         case earlier
         case later
+
+        public var label: String { self == .earlier ? "提前" : "推后" }
     }
+
+    /// 每月 15 日（不是工作日时改到最近的工作日，前后一样近时提前）: the rule as the desk says it.
+    public var description: String { "每月 \(dayOfMonth) 日（不是工作日时改到最近的工作日，前后一样近时\(tie.label)）" }
 
     public let dayOfMonth: Int
     public let tie: Tie

@@ -111,17 +111,18 @@ struct DemoGenerator {
                 phone: "139" + String(format: "%08d", 10_000_000 + deputyIDs.count * 7919), workplace: deputy.workplace), session: .system))
         }
         for officer in template.legalOfficers {
-            officerIDs.append(try store.createLegalOfficer(name: officer.name, role: LegalOfficerRole(rawValue: officer.role)!,
-                                                           organization: officer.organization, session: .system))
+            officerIDs.append(try store.createLegalOfficer(LegalOfficerDraft(
+                name: officer.name, role: LegalOfficerRole(rawValue: officer.role)!, organization: officer.organization), session: .system))
         }
         var departments: [String: Int64] = [:]
         for department in template.departments {
-            departments[department.name] = try store.createDepartment(
-                name: department.name, kind: DepartmentKind(rawValue: department.kind)!, contact: department.contact, session: .system)
+            departments[department.name] = try store.createDepartment(DepartmentDraft(
+                name: department.name, kind: DepartmentKind(rawValue: department.kind)!, contact: department.contact), session: .system)
         }
         for category in template.categories {
             let departmentID = departments[category.department]
-            let id = try store.createCategory(name: category.name, defaultDepartmentID: departmentID, dueWorkingDays: category.days, session: .system)
+            let id = try store.createCategory(CategoryDraft(name: category.name, defaultDepartmentID: departmentID,
+                                                            dueWorkingDays: category.days), session: .system)
             categoryIDs.append(id)
             categoryDepartment[id] = departmentID
         }

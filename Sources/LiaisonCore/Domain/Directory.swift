@@ -1,6 +1,96 @@
 import Foundation
 
-public struct DeputyDraft: Sendable {
+/// The lists an administrator keeps for the station (名录): typed in on the administration screen or
+/// imported from the sheets stations already keep. Nothing in them is deleted: a deputy at the end of
+/// a term, a department merged away, a category no longer used is deactivated, so history stays.
+public enum DirectoryList: String, CaseIterable, Sendable {
+    case deputies
+    case legalOfficers = "legal-officers"
+    case departments
+    case categories
+
+    public var label: String {
+        switch self {
+        case .deputies: "代表"
+        case .legalOfficers: "三官一员"
+        case .departments: "承办单位"
+        case .categories: "问题类别"
+        }
+    }
+
+    /// The measure word a count of the list's rows takes (3 位代表, 2 个承办单位).
+    public var measure: String {
+        switch self {
+        case .deputies, .legalOfficers: "位"
+        case .departments, .categories: "个"
+        }
+    }
+
+    /// Activates or deactivates one row (bind active, id).
+    var setActiveSQL: String {
+        switch self {
+        case .deputies: "UPDATE deputies SET active = ? WHERE id = ?"
+        case .legalOfficers: "UPDATE legal_officers SET active = ? WHERE id = ?"
+        case .departments: "UPDATE departments SET active = ? WHERE id = ?"
+        case .categories: "UPDATE categories SET active = ? WHERE id = ?"
+        }
+    }
+}
+
+/// A value refused, with the field it belongs to, so a form says it beside that field and an import
+/// names that column. `field` is the draft's property name.
+public struct InvalidField: UserFacingError, Equatable {
+    public let field: String
+    public let message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var userMessage: String { message }
+}
+
+/// A row of one of the lists as stored, active or not.
+public struct DirectoryRecord<Draft: Equatable & Sendable>: Equatable, Sendable {
+    public let id: Int64
+    public let draft: Draft
+    public let active: Bool
+}
+
+/// The checks every list's text fields share.
+enum DraftCheck {
+    /// Trimmed and required, at most `limit` characters.
+    static func name(_ text: String, limit: Int) throws -> String {
+        let trimmed = text.trimmingSheetSpace
+        guard !trimmed.isEmpty else { throw InvalidField("name", "必填") }
+        return try self.text(trimmed, field: "name", limit: limit)
+    }
+
+    static func text(_ text: String, field: String, limit: Int = 60) throws -> String {
+        let trimmed = text.trimmingSheetSpace
+        guard trimmed.count <= limit else { throw InvalidField(field, "太长（最多 \(limit) 个字）") }
+        return trimmed
+    }
+
+    /// A phone in its stored form, or empty when none is given.
+    static func phone(_ text: String, areaCode: String?) throws -> String {
+        let trimmed = text.trimmingSheetSpace
+        guard !trimmed.isEmpty else { return "" }
+        switch PhoneNumber.normalize(trimmed, areaCode: areaCode) {
+        case .success(let phone): return phone
+        case .failure(let problem): throw InvalidField("phone", "电话号码不对：" + problem.message)
+        }
+    }
+
+    /// A whole number in `range`.
+    static func number(_ value: Int, field: String, in range: ClosedRange<Int>, unit: String) throws -> Int {
+        guard range.contains(value) else { throw InvalidField(field, "应为 \(range.lowerBound) 到 \(range.upperBound) \(unit)") }
+        return value
+    }
+}
+
+public struct DeputyDraft: Equatable, Sendable {
     public var name: String
     public var level: DeputyLevel
     public var gender: Gender
@@ -21,6 +111,94 @@ public struct DeputyDraft: Sendable {
         self.phone = phone
         self.workplace = workplace
     }
+
+    /// Trimmed, the phone in its stored form; a value refused names its field.
+    func validated(areaCode: String?) throws -> DeputyDraft {
+        var draft = self
+        draft.name = try DraftCheck.name(name, limit: 20)
+        draft.sector = try DraftCheck.text(sector, field: "sector")
+        draft.constituency = try DraftCheck.text(constituency, field: "constituency")
+        draft.group = try DraftCheck.text(group, field: "group")
+        draft.phone = try DraftCheck.phone(phone, areaCode: areaCode)
+        draft.workplace = try DraftCheck.text(workplace, field: "workplace", limit: 100)
+        return draft
+    }
+}
+
+public struct LegalOfficerDraft: Equatable, Sendable {
+    public var name: String
+    public var role: LegalOfficerRole
+    public var organization: String
+    public var phone: String
+
+    public init(name: String, role: LegalOfficerRole, organization: String = "", phone: String = "") {
+        self.name = name
+        self.role = role
+        self.organization = organization
+        self.phone = phone
+    }
+
+    func validated(areaCode: String?) throws -> LegalOfficerDraft {
+        var draft = self
+        draft.name = try DraftCheck.name(name, limit: 20)
+        draft.organization = try DraftCheck.text(organization, field: "organization", limit: 100)
+        draft.phone = try DraftCheck.phone(phone, areaCode: areaCode)
+        return draft
+    }
+}
+
+public struct DepartmentDraft: Equatable, Sendable {
+    public var name: String
+    public var kind: DepartmentKind
+    public var contact: String
+    public var phone: String
+
+    public init(name: String, kind: DepartmentKind, contact: String = "", phone: String = "") {
+        self.name = name
+        self.kind = kind
+        self.contact = contact
+        self.phone = phone
+    }
+
+    func validated(areaCode: String?) throws -> DepartmentDraft {
+        var draft = self
+        draft.name = try DraftCheck.name(name, limit: 40)
+        draft.contact = try DraftCheck.text(contact, field: "contact")
+        draft.phone = try DraftCheck.phone(phone, areaCode: areaCode)
+        return draft
+    }
+}
+
+public struct CategoryDraft: Equatable, Sendable {
+    public var name: String
+    public var defaultDepartmentID: Int64?
+    public var dueWorkingDays: Int
+    /// Where it comes in the lists the forms offer; a new one without it goes last (before 其他).
+    public var position: Int?
+
+    public init(name: String, defaultDepartmentID: Int64? = nil, dueWorkingDays: Int = 10, position: Int? = nil) {
+        self.name = name
+        self.defaultDepartmentID = defaultDepartmentID
+        self.dueWorkingDays = dueWorkingDays
+        self.position = position
+    }
+
+    /// The time limit a case may be given, in working days: a year's worth at most.
+    public static let dueWorkingDaysRange = 1...250
+
+    func validated() throws -> CategoryDraft {
+        var draft = self
+        draft.name = try DraftCheck.name(name, limit: 20)
+        draft.dueWorkingDays = try DraftCheck.number(dueWorkingDays, field: "days", in: CategoryDraft.dueWorkingDaysRange, unit: "个工作日")
+        if let position { draft.position = try DraftCheck.number(position, field: "position", in: 1...999, unit: "") }
+        return draft
+    }
+}
+
+/// 其他: the category every station has, for what fits no other. It cannot be renamed or deactivated,
+/// and the lists give it last.
+public enum CatchAllCategory {
+    public static let name = "其他"
 }
 
 public struct Deputy: Hashable, Sendable {
@@ -39,69 +217,46 @@ public struct Deputy: Hashable, Sendable {
     public let nameInitials: String
 }
 
-public struct ResidentDraft: Sendable {
-    public var name: String
-    public var phone: String?
-    public var phoneRefused: Bool
-    public var idNumber: String?
-    public var address: String
-    public var community: String
-
-    public init(name: String, phone: String? = nil, phoneRefused: Bool = false, idNumber: String? = nil,
-                address: String = "", community: String = "") {
-        self.name = name
-        self.phone = phone
-        self.phoneRefused = phoneRefused
-        self.idNumber = idNumber
-        self.address = address
-        self.community = community
-    }
-}
-
-extension ResidentDraft {
-    /// The ID number in its stored form, nil when none was typed; a number that is none is refused
-    /// saying why.
-    func validatedIDNumber(today: Day) throws -> String? {
-        guard let typed = idNumber?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
-        switch IDCardNumber.validate(typed, today: today) {
-        case .success(let valid): return valid
-        case .failure(let problem): throw DomainError.invalid("身份证号码不对：" + problem.message)
-        }
-    }
-}
-
-public struct Resident: Hashable, Sendable {
-    public let id: Int64
-    public let name: String
-    public let phone: String?
-    public let idNumber: String?
-    public let address: String
-    public let community: String
-
-    /// What lists show: never the whole number.
-    public var maskedPhone: String { PhoneNumber.masked(phone) }
-}
-
 extension LiaisonStore {
-    private func requireName(_ name: String, _ what: String) throws -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw DomainError.invalid("\(what)不能为空") }
-        return trimmed
-    }
+    // MARK: Deputies
 
     @discardableResult
     public func createDeputy(_ draft: DeputyDraft, session: Session) throws -> Int64 {
+        try saveDeputy(id: nil, draft, session: session)
+    }
+
+    public func updateDeputy(id: Int64, _ draft: DeputyDraft, session: Session) throws {
+        try saveDeputy(id: id, draft, session: session)
+    }
+
+    /// Same name and phone is the same deputy: a second one is refused beside the name.
+    @discardableResult
+    private func saveDeputy(id: Int64?, _ draft: DeputyDraft, session: Session) throws -> Int64 {
         try session.require(.manageDirectory)
-        let name = try requireName(draft.name, "代表姓名")
-        let reading = Pinyin.name(name)
+        let draft = try draft.validated(areaCode: areaCode)
+        let reading = Pinyin.name(draft.name)
         return try database.write {
+            if try database.scalarInt("SELECT 1 FROM deputies WHERE station_id = ? AND name = ? AND phone = ? AND id IS NOT ?",
+                                      [station.id, draft.name, draft.phone, id]) != nil {
+                throw InvalidField("name", "已有同名同电话的代表 \(draft.name)" + (draft.phone.isEmpty ? "（都没有电话，请填电话以区分）" : ""))
+            }
+            let values: [SQLBindable?] = [draft.name, reading.syllables, reading.initials, reading.otherInitials, draft.gender,
+                                          draft.level, draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace]
+            guard let id else {
+                try database.execute("""
+                    INSERT INTO deputies(name, name_pinyin, name_initials, name_initials_alt, gender, level, sector,
+                                         constituency, station_group, phone, workplace, station_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, values + [station.id, clock.now()])
+                return database.lastInsertedRowID
+            }
             try database.execute("""
-                INSERT INTO deputies(station_id, name, name_pinyin, name_initials, name_initials_alt, gender, level, sector,
-                                     constituency, station_group, phone, workplace, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [station.id, name, reading.syllables, reading.initials, reading.otherInitials, draft.gender, draft.level,
-                      draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace, clock.now()])
-            return database.lastInsertedRowID
+                UPDATE deputies SET name = ?, name_pinyin = ?, name_initials = ?, name_initials_alt = ?, gender = ?, level = ?,
+                                    sector = ?, constituency = ?, station_group = ?, phone = ?, workplace = ?
+                WHERE id = ? AND station_id = ?
+                """, values + [id, station.id])
+            guard database.changes == 1 else { throw DomainError.notFound("这位代表") }
+            return id
         }
     }
 
@@ -118,120 +273,171 @@ extension LiaisonStore {
         }
     }
 
-    @discardableResult
-    public func createLegalOfficer(name: String, role: LegalOfficerRole, organization: String, phone: String = "",
-                                   session: Session) throws -> Int64 {
-        try session.require(.manageDirectory)
-        let name = try requireName(name, "姓名")
-        return try database.write {
-            try database.execute(
-                "INSERT INTO legal_officers(station_id, name, role, organization, phone) VALUES (?, ?, ?, ?, ?)",
-                [station.id, name, role, organization, phone])
-            return database.lastInsertedRowID
+    /// Every deputy as the administration screen edits them, active ones first, in pinyin order.
+    public func deputyRecords() throws -> [DirectoryRecord<DeputyDraft>] {
+        try database.fetchAll("""
+            SELECT id, name, level, gender, sector, constituency, station_group, phone, workplace, active FROM deputies
+            WHERE station_id = ? ORDER BY active DESC, name_pinyin, id
+            """, [station.id]) { row in
+            DirectoryRecord(id: row.int64(0), draft: DeputyDraft(
+                name: row.string(1), level: try row.value(2), gender: try row.value(3), sector: row.string(4),
+                constituency: row.string(5), group: row.string(6), phone: row.string(7), workplace: row.string(8)),
+                            active: row.bool(9))
         }
     }
 
+    // MARK: Legal officers
+
     @discardableResult
-    public func createDepartment(name: String, kind: DepartmentKind, contact: String = "", phone: String = "",
-                                 session: Session) throws -> Int64 {
+    public func createLegalOfficer(_ draft: LegalOfficerDraft, session: Session) throws -> Int64 {
+        try saveLegalOfficer(id: nil, draft, session: session)
+    }
+
+    public func updateLegalOfficer(id: Int64, _ draft: LegalOfficerDraft, session: Session) throws {
+        try saveLegalOfficer(id: id, draft, session: session)
+    }
+
+    @discardableResult
+    private func saveLegalOfficer(id: Int64?, _ draft: LegalOfficerDraft, session: Session) throws -> Int64 {
         try session.require(.manageDirectory)
-        let name = try requireName(name, "承办单位名称")
+        let draft = try draft.validated(areaCode: areaCode)
         return try database.write {
-            if try database.scalarInt("SELECT 1 FROM departments WHERE name = ?", [name]) != nil {
-                throw DomainError.invalid("承办单位「\(name)」已存在")
+            if try database.scalarInt("SELECT 1 FROM legal_officers WHERE station_id = ? AND name = ? AND phone = ? AND id IS NOT ?",
+                                      [station.id, draft.name, draft.phone, id]) != nil {
+                throw InvalidField("name", "已有同名同电话的\(draft.role.label) \(draft.name)")
             }
-            try database.execute("INSERT INTO departments(name, kind, contact, phone) VALUES (?, ?, ?, ?)",
-                                 [name, kind, contact, phone])
-            return database.lastInsertedRowID
-        }
-    }
-
-    @discardableResult
-    public func createCategory(name: String, defaultDepartmentID: Int64? = nil, dueWorkingDays: Int = 10,
-                               session: Session) throws -> Int64 {
-        try session.require(.manageDirectory)
-        let name = try requireName(name, "类别名称")
-        guard dueWorkingDays > 0 else { throw DomainError.invalid("办理时限须为正数个工作日") }
-        return try database.write {
-            if try database.scalarInt("SELECT 1 FROM categories WHERE name = ?", [name]) != nil {
-                throw DomainError.invalid("类别「\(name)」已存在")
+            let values: [SQLBindable?] = [draft.name, draft.role, draft.organization, draft.phone]
+            guard let id else {
+                try database.execute(
+                    "INSERT INTO legal_officers(name, role, organization, phone, station_id) VALUES (?, ?, ?, ?, ?)",
+                    values + [station.id])
+                return database.lastInsertedRowID
             }
-            let position = try database.scalarInt("SELECT coalesce(max(position), 0) + 1 FROM categories") ?? 1
-            try database.execute(
-                "INSERT INTO categories(name, default_department_id, default_due_working_days, position) VALUES (?, ?, ?, ?)",
-                [name, defaultDepartmentID, dueWorkingDays, position])
-            return database.lastInsertedRowID
+            try database.execute("UPDATE legal_officers SET name = ?, role = ?, organization = ?, phone = ? WHERE id = ? AND station_id = ?",
+                                 values + [id, station.id])
+            guard database.changes == 1 else { throw DomainError.notFound("这位三官一员") }
+            return id
         }
     }
 
-    /// The stored form of a phone as typed, with the station's area code for a local number; a number
-    /// that is none is refused saying what is wrong with it.
-    public func normalizedPhone(_ typed: String) throws -> String {
-        switch PhoneNumber.normalize(typed, areaCode: areaCode) {
-        case .success(let phone): return phone
-        case .failure(let problem): throw DomainError.invalid("电话号码不对：" + problem.message)
+    public func legalOfficerRecords() throws -> [DirectoryRecord<LegalOfficerDraft>] {
+        try database.fetchAll("""
+            SELECT id, name, role, organization, phone, active FROM legal_officers WHERE station_id = ?
+            ORDER BY active DESC, role, id
+            """, [station.id]) { row in
+            DirectoryRecord(id: row.int64(0), draft: LegalOfficerDraft(
+                name: row.string(1), role: try row.value(2), organization: row.string(3), phone: row.string(4)), active: row.bool(5))
         }
     }
 
-    /// Finds the resident with this name and phone, or records a new one. Residents are people, not
-    /// phone numbers: someone else on a phone already registered (a son for his mother, a couple) is a
-    /// new resident sharing it; the same name on the same phone is the same person.
-    /// Returns the id and whether a new resident was created.
+    // MARK: Departments
+
     @discardableResult
-    public func findOrCreateResident(_ draft: ResidentDraft, session: Session) throws -> (id: Int64, created: Bool) {
-        try session.require(.receiveResidents)
-        let name = try requireName(draft.name, "姓名")
-        var phone: String?
-        if let typed = draft.phone?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            phone = try normalizedPhone(typed)
-        } else if !draft.phoneRefused {
-            throw DomainError.invalid("请填写电话，或注明本人拒绝留电话")
-        }
-        let idNumber = try draft.validatedIDNumber(today: today)
-        let reading = Pinyin.name(name)
+    public func createDepartment(_ draft: DepartmentDraft, session: Session) throws -> Int64 {
+        try saveDepartment(id: nil, draft, session: session)
+    }
+
+    public func updateDepartment(id: Int64, _ draft: DepartmentDraft, session: Session) throws {
+        try saveDepartment(id: id, draft, session: session)
+    }
+
+    @discardableResult
+    private func saveDepartment(id: Int64?, _ draft: DepartmentDraft, session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
+        let draft = try draft.validated(areaCode: areaCode)
         return try database.write {
-            if let phone, let existing = try database.scalarInt("SELECT id FROM residents WHERE name = ? AND phone = ?", [name, phone]) {
-                return (Int64(existing), false)
+            if try database.scalarInt("SELECT 1 FROM departments WHERE name = ? AND id IS NOT ?", [draft.name, id]) != nil {
+                throw InvalidField("name", "已有承办单位「\(draft.name)」")
+            }
+            let values: [SQLBindable?] = [draft.name, draft.kind, draft.contact, draft.phone]
+            guard let id else {
+                try database.execute("INSERT INTO departments(name, kind, contact, phone) VALUES (?, ?, ?, ?)", values)
+                return database.lastInsertedRowID
+            }
+            try database.execute("UPDATE departments SET name = ?, kind = ?, contact = ?, phone = ? WHERE id = ?", values + [id])
+            guard database.changes == 1 else { throw DomainError.notFound("这个承办单位") }
+            return id
+        }
+    }
+
+    public func departmentRecords() throws -> [DirectoryRecord<DepartmentDraft>] {
+        try database.fetchAll("SELECT id, name, kind, contact, phone, active FROM departments ORDER BY active DESC, kind, id") { row in
+            DirectoryRecord(id: row.int64(0), draft: DepartmentDraft(
+                name: row.string(1), kind: try row.value(2), contact: row.string(3), phone: row.string(4)), active: row.bool(5))
+        }
+    }
+
+    // MARK: Categories
+
+    @discardableResult
+    public func createCategory(_ draft: CategoryDraft, session: Session) throws -> Int64 {
+        try saveCategory(id: nil, draft, session: session)
+    }
+
+    public func updateCategory(id: Int64, _ draft: CategoryDraft, session: Session) throws {
+        try saveCategory(id: id, draft, session: session)
+    }
+
+    @discardableResult
+    private func saveCategory(id: Int64?, _ draft: CategoryDraft, session: Session) throws -> Int64 {
+        try session.require(.manageDirectory)
+        let draft = try draft.validated()
+        return try database.write {
+            if try database.scalarInt("SELECT 1 FROM categories WHERE name = ? AND id IS NOT ?", [draft.name, id]) != nil {
+                throw InvalidField("name", "已有类别「\(draft.name)」")
+            }
+            if let departmentID = draft.defaultDepartmentID,
+               try database.scalarInt("SELECT 1 FROM departments WHERE id = ?", [departmentID]) == nil {
+                throw InvalidField("department", "没有这个承办单位")
+            }
+            guard let id else {
+                let position = try draft.position ?? database.scalarInt("SELECT coalesce(max(position), 0) + 1 FROM categories WHERE name <> ?",
+                                                                        [CatchAllCategory.name]) ?? 1
+                try database.execute(
+                    "INSERT INTO categories(name, default_department_id, default_due_working_days, position) VALUES (?, ?, ?, ?)",
+                    [draft.name, draft.defaultDepartmentID, draft.dueWorkingDays, position])
+                return database.lastInsertedRowID
+            }
+            guard let stored = try database.scalarString("SELECT name FROM categories WHERE id = ?", [id]) else {
+                throw DomainError.notFound("这个类别")
+            }
+            if stored == CatchAllCategory.name && draft.name != stored {
+                throw InvalidField("name", "「\(CatchAllCategory.name)」类别总要有，不能改名")
             }
             try database.execute("""
-                INSERT INTO residents(name, name_initials, name_initials_alt, phone, phone_refused, id_number, address, community,
-                                      created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [name, reading.initials, reading.otherInitials, phone, phone == nil, idNumber, draft.address, draft.community,
-                      clock.now()])
-            return (database.lastInsertedRowID, true)
+                UPDATE categories SET name = ?, default_department_id = ?, default_due_working_days = ?,
+                                      position = coalesce(?, position)
+                WHERE id = ?
+                """, [draft.name, draft.defaultDepartmentID, draft.dueWorkingDays, draft.position, id])
+            return id
         }
     }
 
-    /// The resident with this name on this phone (stored form), if registered.
-    public func resident(named name: String, phone: String) throws -> Resident? {
-        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE name = ? AND phone = ?",
-                              [name, phone], Resident.init(row:))
+    /// Every category as the administration screen edits them, in the order the forms offer them.
+    public func categoryRecords() throws -> [DirectoryRecord<CategoryDraft>] {
+        try database.fetchAll("""
+            SELECT id, name, default_department_id, default_due_working_days, position, active FROM categories
+            ORDER BY active DESC, name = ?, position, id
+            """, [CatchAllCategory.name]) { row in
+            DirectoryRecord(id: row.int64(0), draft: CategoryDraft(
+                name: row.string(1), defaultDepartmentID: row.optionalInt64(2), dueWorkingDays: row.int(3), position: row.int(4)),
+                            active: row.bool(5))
+        }
     }
 
-    /// Everyone registered with this phone (as stored): a family may share one.
-    public func residents(withPhone phone: String) throws -> [Resident] {
-        try database.fetchAll("SELECT id, name, phone, id_number, address, community FROM residents WHERE phone = ? ORDER BY id",
-                              [phone], Resident.init(row:))
-    }
+    // MARK: Every list
 
-    public func resident(id: Int64) throws -> Resident? {
-        try database.fetchOne("SELECT id, name, phone, id_number, address, community FROM residents WHERE id = ?", [id],
-                              Resident.init(row:))
-    }
-
-    /// A returning resident's details as the clerk typed them this time: an address or ID number given
-    /// now replaces the stored one; what was left empty keeps what was stored. Returns the id.
-    func updateDetails(ofResident id: Int64, from draft: ResidentDraft) throws -> Int64 {
-        let idNumber = try draft.validatedIDNumber(today: today)
-        try database.execute("""
-            UPDATE residents SET id_number = coalesce(?, id_number), address = coalesce(nullif(?, ''), address),
-                                 community = coalesce(nullif(?, ''), community)
-            WHERE id = ?
-            """, [idNumber, draft.address.trimmingCharacters(in: .whitespaces),
-                  draft.community.trimmingCharacters(in: .whitespaces), id])
-        guard database.changes > 0 else { throw DomainError.notFound("居民") }
-        return id
+    /// Deactivates a row (a deputy at the end of the term) or brings it back; nothing is deleted.
+    public func setActive(_ list: DirectoryList, id: Int64, _ active: Bool, session: Session) throws {
+        try session.require(.manageDirectory)
+        try database.write {
+            if list == .categories, !active,
+               try database.scalarString("SELECT name FROM categories WHERE id = ?", [id]) == CatchAllCategory.name {
+                throw DomainError.invalid("「\(CatchAllCategory.name)」类别总要有，不能停用")
+            }
+            try database.execute(list.setActiveSQL, [active, id])
+            guard database.changes == 1 else { throw DomainError.notFound("这一条\(list.label)") }
+        }
     }
 }
 
@@ -254,11 +460,12 @@ public struct DirectoryEntry: Hashable, Sendable {
 }
 
 extension LiaisonStore {
+    /// The active categories in the forms' order, 其他 last.
     public func categories() throws -> [CategoryEntry] {
         try database.fetchAll("""
             SELECT id, name, default_department_id, default_due_working_days FROM categories WHERE active = 1
-            ORDER BY position, id
-            """) { row in
+            ORDER BY name = ?, position, id
+            """, [CatchAllCategory.name]) { row in
             CategoryEntry(id: row.int64(0), name: row.string(1), defaultDepartmentID: row.optionalInt64(2), dueWorkingDays: row.int(3))
         }
     }

@@ -29,7 +29,7 @@ public enum DomainError: UserFacingError, Equatable {
 public final class LiaisonStore {
     public let database: Database
     public let clock: Clock
-    public let station: Station
+    public private(set) var station: Station
     public private(set) var calendar: WorkingCalendar
 
     /// Opens the desk on the station recorded in the database.
@@ -44,9 +44,11 @@ public final class LiaisonStore {
         self.calendar = try WorkingCalendar.load(from: database)
     }
 
-    /// Creates the desk's own station in a freshly initialized database.
+    /// Creates the desk's own station in a freshly initialized database, with `categories` (the shipped
+    /// default list for a real station; 其他 is always there).
     @discardableResult
-    public static func initialize(database: Database, clock: Clock = SystemClock(), station draft: StationDraft) throws -> LiaisonStore {
+    public static func initialize(database: Database, clock: Clock = SystemClock(), station draft: StationDraft,
+                                  categories: [CategoryDraft] = []) throws -> LiaisonStore {
         try database.write {
             if let existing = try database.scalarString(
                 "SELECT name FROM stations WHERE id = (SELECT value FROM settings WHERE key = 'station_id')") {
@@ -54,28 +56,30 @@ public final class LiaisonStore {
             }
             let id = try Station.insert(draft, at: clock.now(), in: database)
             try database.execute("INSERT INTO settings(key, value) VALUES ('station_id', ?)", [id])
+            for (index, category) in categories.enumerated() {
+                let category = try category.validated()
+                try database.execute("""
+                    INSERT INTO categories(name, default_due_working_days, position) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING
+                    """, [category.name, category.dueWorkingDays, index + 1])
+            }
         }
         return try LiaisonStore(database: database, clock: clock)
     }
 
-    public var today: Day { clock.today }
-
-    /// The station's area code (010), with which a local number may be typed without it: its setting,
-    /// else the code of the station's own phone number; nil when neither gives one.
-    public var areaCode: String? {
-        (try? database.scalarString("SELECT value FROM settings WHERE key = 'area_code'")).flatMap { $0 }
-            ?? PhoneNumber.areaCode(of: station.phone)
+    /// The categories a new station starts with (`Resources/categories/default.csv`).
+    public static func defaultCategories() throws -> [CategoryDraft] {
+        let file = ShippedResources.directory.appendingPathComponent("categories/default.csv").path
+        let sheet = try SheetRows<CategoryDraft>(CSV.parse(SheetText(decoding: SheetFile.read(file)).text))
+        let context = SheetContext(areaCode: nil, departmentIDs: [:], departmentNames: [:])
+        return try sheet.rows.map { try CategoryDraft.parse($0.cells, over: nil, context: context) }
     }
 
-    public func setAreaCode(_ code: String, session: Session) throws {
-        try session.require(.manageDirectory)
-        let digits = code.filter { $0.isASCII && $0.isNumber }
-        guard digits.hasPrefix("0"), (3...4).contains(digits.count), digits == code else {
-            throw DomainError.invalid("区号应为 0 开头的 3 或 4 位数字，如 010、0571")
-        }
-        try database.write {
-            try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('area_code', ?)", [digits])
-        }
+    public var today: Day { clock.today }
+
+    /// Re-reads the station after its settings changed (here or on another terminal).
+    public func reloadStation() throws {
+        guard let station = try Station.fetch(id: station.id, in: database) else { throw DomainError.noStation }
+        self.station = station
     }
 
     /// Re-reads the holiday calendar after an admin imported a year.

@@ -137,12 +137,6 @@ extension LiaisonStore {
         }
     }
 
-    /// The station's points for one activity (履职积分), its setting or the default.
-    public func points(for kind: DutyKind) throws -> Int {
-        try database.scalarString("SELECT value FROM settings WHERE key = ?", ["points.\(kind.rawValue)"]).flatMap { Int($0) }
-            ?? kind.defaultPoints
-    }
-
     /// A deputy's duty in a year, as the quota and the points count it.
     public func dutyCredit(deputyID: Int64, year: Int) throws -> DutyCredit {
         let (first, last) = Day.yearBounds(year)

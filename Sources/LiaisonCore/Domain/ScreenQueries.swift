@@ -22,6 +22,8 @@ public struct DeputyProfile: Hashable, Sendable {
     public let overdueCases: Int
     /// Reception days attended this year, residents received, household visits and points.
     public let dutyThisYear: DutyCredit
+    /// What the station asks of a deputy of this level in a year.
+    public let quota: AnnualQuota
     public let recentDuty: [DutyLogEntry]
 }
 
@@ -87,7 +89,8 @@ extension LiaisonStore {
             "SELECT day, kind, points, note FROM duty_log WHERE deputy_id = ? ORDER BY day DESC, id DESC LIMIT 8", [deputy.id]) { row in
             DutyLogEntry(day: try row.day(0), kind: try row.value(1), points: row.int(2), note: row.string(3))
         }
-        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, dutyThisYear: duty, recentDuty: recent)
+        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, dutyThisYear: duty,
+                              quota: try annualQuota(for: deputy.level), recentDuty: recent)
     }
 
     /// Meetings and reception days from `start` for `days` days, in date order.

@@ -47,7 +47,7 @@ public struct Station: Hashable, Sendable {
             INSERT INTO stations(parent_id, name, kind, address, phone, reception_day_of_month, reception_tie, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [draft.parentID, name, draft.kind, draft.address, draft.phone,
-                  draft.receptionRule?.dayOfMonth, draft.receptionRule?.tie, time])
+                  draft.receptionRule?.dayOfMonth, draft.receptionRule?.tie ?? .earlier, time])
         return database.lastInsertedRowID
     }
 }

@@ -6,6 +6,10 @@ public protocol Labelled: RawRepresentable, CaseIterable, Hashable, Sendable, SQ
 
 public enum StationKind: String, Labelled {
     case central, street, point, studio, sector
+
+    /// As a new station is offered the kinds: the common one first.
+    public static let choiceOrder: [StationKind] = [.street, .central, .point, .studio, .sector]
+
     public var label: String {
         switch self {
         case .central: "代表联络总站"

@@ -45,6 +45,12 @@ public enum PhoneNumber {
         return home.hasPrefix("1") && home.count >= 3 && "3456789".contains(home.dropFirst().first ?? "0") ? home : "0" + home
     }
 
+    /// Whether `code` is an area code as written (010, 021, 0571): 3 digits for 01x and 02x, else 4.
+    public static func isAreaCode(_ code: String) -> Bool {
+        guard code.allSatisfy({ $0.isASCII && $0.isNumber }), code.hasPrefix("0"), !code.hasPrefix("00") else { return false }
+        return code.count == (code.hasPrefix("01") || code.hasPrefix("02") ? 3 : 4)
+    }
+
     /// A landline's area code (010, 0571), as the station's own phone number gives it.
     public static func areaCode(of phone: String) -> String? {
         guard let stored = normalized(phone), stored.hasPrefix("0"), let hyphen = stored.firstIndex(of: "-") else { return nil }

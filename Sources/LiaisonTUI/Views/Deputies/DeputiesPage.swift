@@ -70,6 +70,7 @@ final class DeputiesPage: Page {
     private func detail(of deputy: Deputy) throws -> [DetailLine] {
         let profile = try store.deputyProfile(deputy)
         let duty = profile.dutyThisYear
+        let quota = profile.quota
         var lines: [DetailLine] = [
             .heading("\(deputy.name)  \(deputy.level.label)人大代表"),
             DetailLine("界别 \(deputy.sector)"),
@@ -80,9 +81,10 @@ final class DeputiesPage: Page {
             DetailLine("未办结 \(profile.openCases) 件，逾期 \(profile.overdueCases) 件", role: profile.overdueCases > 0 ? .overdue : .normal),
             DetailLine(""),
             .heading("\(store.today.year) 年履职"),
-            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 2 天），接待群众 \(duty.visitsReceived) 人",
-                       role: duty.receptionDays >= 2 ? .normal : .dueSoon),
-            DetailLine("走访选民 \(duty.householdVisits) 户（不少于 10 户）", role: duty.householdVisits >= 10 ? .normal : .dueSoon),
+            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 \(quota.receptionDays) 天），接待群众 \(duty.visitsReceived) 人",
+                       role: quota.receptionMet(by: duty) ? .normal : .dueSoon),
+            DetailLine("走访选民 \(duty.householdVisits) 户（不少于 \(quota.householdVisits) 户）",
+                       role: quota.householdVisitsMet(by: duty) ? .normal : .dueSoon),
             DetailLine("履职积分 \(duty.points) 分"),
         ]
         if !profile.recentDuty.isEmpty {

@@ -1,0 +1,164 @@
+import Foundation
+
+/// 年度要求: what a deputy must do in a year (进站接待不少于2次、走访选民不少于10户). The reception
+/// quota counts the days a deputy received at the station (`DutyCredit`), not the residents seen.
+public struct AnnualQuota: Hashable, Sendable {
+    public var receptionDays: Int
+    public var householdVisits: Int
+
+    public init(receptionDays: Int, householdVisits: Int) {
+        self.receptionDays = receptionDays
+        self.householdVisits = householdVisits
+    }
+
+    /// The sources' minimums, until the station sets its own.
+    public static let standard = AnnualQuota(receptionDays: 2, householdVisits: 10)
+
+    public func receptionMet(by credit: DutyCredit) -> Bool { credit.receptionDays >= receptionDays }
+    public func householdVisitsMet(by credit: DutyCredit) -> Bool { credit.householdVisits >= householdVisits }
+}
+
+/// The station's own settings, as the administration screen edits them: the station itself, its
+/// reception-day rule, the area code for local phone numbers, the yearly quotas per deputy level, the
+/// points per duty activity and how soon the shared terminal locks.
+public struct StationSettings: Equatable, Sendable {
+    public var name: String
+    public var kind: StationKind
+    public var address: String
+    public var phone: String
+    /// The day of the month deputies receive the public; nil when the station has no fixed day.
+    public var receptionDay: Int?
+    public var tie: ReceptionDayRule.Tie
+    /// Empty when unset: a local number then takes the area code of the station's own phone.
+    public var areaCode: String
+    public var quotas: [DeputyLevel: AnnualQuota]
+    public var points: [DutyKind: Int]
+    public var idleLockMinutes: Int
+
+    public static let defaultIdleLockMinutes = 10
+    public static let idleLockRange = 1...120
+    static let quotaRange = 0...366
+    static let pointsRange = 0...100
+
+    /// Setting keys: the quota of a level for an activity, the points of an activity.
+    static func quotaKey(_ level: DeputyLevel, _ kind: DutyKind) -> String { "quota.\(level.rawValue).\(kind.rawValue)" }
+    static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
+    static let areaCodeKey = "area_code"
+    static let idleLockKey = "idle_lock_minutes"
+
+    /// What differs from `before`, named as the station says it, for the audit log.
+    func changes(from before: StationSettings) -> [String] {
+        let named: [(String, Bool)] = [
+            ("名称", name != before.name), ("类型", kind != before.kind), ("地址", address != before.address),
+            ("电话", phone != before.phone), ("接待日", receptionDay != before.receptionDay || tie != before.tie),
+            ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas), ("履职积分", points != before.points),
+            ("自动锁定", idleLockMinutes != before.idleLockMinutes),
+        ]
+        return named.filter(\.1).map(\.0)
+    }
+
+    /// Checked and trimmed; a value refused names its field (`quota.county.reception`, `points.training`).
+    func validated() throws -> StationSettings {
+        var settings = self
+        settings.name = try DraftCheck.name(name, limit: 40)
+        settings.address = try DraftCheck.text(address, field: "address", limit: 100)
+        do {
+            settings.phone = try DraftCheck.phone(phone, areaCode: nil)
+        } catch let problem as InvalidField {
+            throw InvalidField("phone", problem.message)
+        }
+        if let day = receptionDay { settings.receptionDay = try DraftCheck.number(day, field: "receptionDay", in: 1...31, unit: "号") }
+        settings.areaCode = areaCode.trimmingSheetSpace
+        if !settings.areaCode.isEmpty, !PhoneNumber.isAreaCode(settings.areaCode) {
+            throw InvalidField("areaCode", "区号应为 0 开头的 3 或 4 位数字，如 010、0571")
+        }
+        for (level, quota) in quotas {
+            _ = try DraftCheck.number(quota.receptionDays, field: StationSettings.quotaKey(level, .reception),
+                                      in: StationSettings.quotaRange, unit: "天")
+            _ = try DraftCheck.number(quota.householdVisits, field: StationSettings.quotaKey(level, .householdVisit),
+                                      in: StationSettings.quotaRange, unit: "户")
+        }
+        for (kind, value) in points {
+            _ = try DraftCheck.number(value, field: StationSettings.pointsKey(kind), in: StationSettings.pointsRange, unit: "分")
+        }
+        settings.idleLockMinutes = try DraftCheck.number(idleLockMinutes, field: "idleLockMinutes", in: StationSettings.idleLockRange,
+                                                         unit: "分钟")
+        return settings
+    }
+}
+
+extension LiaisonStore {
+    private func setting(_ key: String) throws -> String? {
+        try database.scalarString("SELECT value FROM settings WHERE key = ?", [key])
+    }
+
+    private func intSetting(_ key: String) throws -> Int? { try setting(key).flatMap { Int($0) } }
+
+    /// The station's area code (010), with which a local number may be typed without it: its setting,
+    /// else the code of the station's own phone number; nil when neither gives one.
+    public var areaCode: String? {
+        (try? setting(StationSettings.areaCodeKey)).flatMap { $0 } ?? PhoneNumber.areaCode(of: station.phone)
+    }
+
+    /// The yearly quota of a deputy of `level`: the station's, else the sources' minimums.
+    public func annualQuota(for level: DeputyLevel) throws -> AnnualQuota {
+        let standard = AnnualQuota.standard
+        return AnnualQuota(
+            receptionDays: try intSetting(StationSettings.quotaKey(level, .reception)) ?? standard.receptionDays,
+            householdVisits: try intSetting(StationSettings.quotaKey(level, .householdVisit)) ?? standard.householdVisits)
+    }
+
+    /// The station's points for one activity (履职积分), its setting or the default.
+    public func points(for kind: DutyKind) throws -> Int {
+        try intSetting(StationSettings.pointsKey(kind)) ?? kind.defaultPoints
+    }
+
+    /// Minutes without a key before the shared terminal locks.
+    public func idleLockMinutes() throws -> Int {
+        try intSetting(StationSettings.idleLockKey) ?? StationSettings.defaultIdleLockMinutes
+    }
+
+    public func settings() throws -> StationSettings {
+        var quotas: [DeputyLevel: AnnualQuota] = [:]
+        for level in DeputyLevel.allCases { quotas[level] = try annualQuota(for: level) }
+        var points: [DutyKind: Int] = [:]
+        for kind in DutyKind.allCases { points[kind] = try self.points(for: kind) }
+        return StationSettings(name: station.name, kind: station.kind, address: station.address, phone: station.phone,
+                               receptionDay: station.receptionRule?.dayOfMonth, tie: station.receptionRule?.tie ?? .earlier,
+                               areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas, points: points,
+                               idleLockMinutes: try idleLockMinutes())
+    }
+
+    /// Saves the settings in one transaction and says what changed in the audit log.
+    public func updateSettings(_ settings: StationSettings, session: Session) throws {
+        try session.require(.manageDirectory)
+        let settings = try settings.validated()
+        let before = try self.settings()
+        try database.write {
+            try database.execute("""
+                UPDATE stations SET name = ?, kind = ?, address = ?, phone = ?, reception_day_of_month = ?, reception_tie = ?
+                WHERE id = ?
+                """, [settings.name, settings.kind, settings.address, settings.phone, settings.receptionDay, settings.tie, station.id])
+            var values: [(String, String?)] = [
+                (StationSettings.areaCodeKey, settings.areaCode.isEmpty ? nil : settings.areaCode),
+                (StationSettings.idleLockKey, String(settings.idleLockMinutes)),
+            ]
+            for (level, quota) in settings.quotas {
+                values.append((StationSettings.quotaKey(level, .reception), String(quota.receptionDays)))
+                values.append((StationSettings.quotaKey(level, .householdVisit), String(quota.householdVisits)))
+            }
+            for (kind, value) in settings.points { values.append((StationSettings.pointsKey(kind), String(value))) }
+            for (key, value) in values {
+                if let value {
+                    try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [key, value])
+                } else {
+                    try database.execute("DELETE FROM settings WHERE key = ?", [key])
+                }
+            }
+            let changed = settings.changes(from: before)
+            try audit("settings.update", subject: settings.name, detail: changed.isEmpty ? "未改动" : changed.joined(separator: "、"),
+                      session: session)
+        }
+        try reloadStation()
+    }
+}

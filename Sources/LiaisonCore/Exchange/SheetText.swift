@@ -1,0 +1,165 @@
+import Foundation
+
+/// The text of a sheet a station saved from Excel or WPS: UTF-8 with or without a byte-order mark, or
+/// GB18030 (what "CSV" means in a Chinese Excel), told apart by what the bytes are and decoded with the
+/// system's iconv. Anything else is refused saying what it is, never decoded by a guess.
+public struct SheetText: Equatable, Sendable {
+    public enum Encoding: String, Sendable {
+        case utf8WithBOM = "UTF-8（带 BOM）"
+        case utf8 = "UTF-8"
+        case gb18030 = "GB18030"
+    }
+
+    public let text: String
+    public let encoding: Encoding
+
+    /// Why a file is not a sheet this program reads.
+    public enum Problem: UserFacingError, Equatable {
+        case empty
+        case workbook(String)
+        case utf16
+        case binary
+        case badUTF8(line: Int)
+        case unknownEncoding(line: Int)
+        case controlCharacter(line: Int)
+
+        public var userMessage: String {
+            let saveAs = "请在 Excel 或 WPS 中“另存为” CSV（逗号分隔）"
+            switch self {
+            case .empty: return "文件是空的"
+            case .workbook(let kind): return "这是 Excel 工作簿（\(kind)），不是 CSV：\(saveAs)"
+            case .utf16: return "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV：\(saveAs)"
+            case .binary: return "不是文本文件（含有零字节），不是 CSV"
+            case .badUTF8(let line): return "文件标明是 UTF-8，第 \(line) 行却有不是 UTF-8 的字节"
+            case .unknownEncoding(let line): return "既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行无法识别）：\(saveAs)"
+            case .controlCharacter(let line): return "第 \(line) 行有控制字符，不是 CSV 文本"
+            }
+        }
+    }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public init(decoding bytes: [UInt8]) throws {
+        let starts = { (prefix: [UInt8]) in bytes.starts(with: prefix) }
+        if starts([0x50, 0x4B, 0x03, 0x04]) { throw Problem.workbook(".xlsx") }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { throw Problem.workbook(".xls") }
+        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { throw Problem.utf16 }
+        if bytes.contains(0) { throw Problem.binary }
+        let body: ArraySlice<UInt8>
+        if starts(SheetText.byteOrderMark) {
+            body = bytes.dropFirst(3)
+            guard let text = String(validating: body, as: UTF8.self) else {
+                throw Problem.badUTF8(line: SheetText.line(ofFirstInvalidUTF8In: body))
+            }
+            self.init(checked: text, encoding: .utf8WithBOM)
+        } else if let text = String(validating: bytes, as: UTF8.self) {
+            self.init(checked: text, encoding: .utf8)
+        } else {
+            self.init(checked: try SheetText.decodeGB18030(bytes), encoding: .gb18030)
+        }
+        if text.allSatisfy(\.isWhitespace) { throw Problem.empty }
+        if let line = SheetText.lineOfControlCharacter(in: text) { throw Problem.controlCharacter(line: line) }
+    }
+
+    private init(checked text: String, encoding: Encoding) {
+        self.text = text
+        self.encoding = encoding
+    }
+
+    /// Strict GB18030 through iconv: a byte sequence GB18030 does not define fails the whole file.
+    static func decodeGB18030(_ bytes: [UInt8]) throws -> String {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { throw Problem.unknownEncoding(line: 1) }
+        defer { iconv_close(converter) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        // Each GB18030 byte becomes at most 3 UTF-8 bytes (a 4-byte sequence at most 4).
+        var output = [CChar](repeating: 0, count: bytes.count * 3 + 4)
+        var inputLeft = input.count
+        var outputLeft = output.count
+        let result = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = inBuffer.baseAddress
+                var outPointer = outBuffer.baseAddress
+                return iconv(converter, &inPointer, &inputLeft, &outPointer, &outputLeft)
+            }
+        }
+        guard result != -1, inputLeft == 0 else {
+            let failedAt = bytes.count - inputLeft
+            throw Problem.unknownEncoding(line: bytes[..<failedAt].filter { $0 == 0x0A }.count + 1)
+        }
+        let produced = output[..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) }
+        guard let text = String(validating: produced, as: UTF8.self) else { throw Problem.unknownEncoding(line: 1) }
+        return text
+    }
+
+    private static func line(ofFirstInvalidUTF8In bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if String(validating: bytes[start...index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+
+    /// A control character other than tab, CR and LF means the file is not text a sheet saved.
+    private static func lineOfControlCharacter(in text: String) -> Int? {
+        var line = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; continue }
+            if scalar == "\t" || scalar == "\r" { continue }
+            if scalar.value < 0x20 || scalar.value == 0x7F { return line }
+        }
+        return nil
+    }
+}
+
+/// Reading and writing the files sheets come in and go out as.
+public enum SheetFile {
+    public static func read(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SheetFileProblem.missing(path) }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+            throw SheetFileProblem.unreadable(path, directory: isDirectory.boolValue)
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd() else { throw SheetFileProblem.unreadable(path, directory: false) }
+        return [UInt8](data)
+    }
+
+    /// Writes a file that must not exist yet: to a temporary file beside it, synced, then linked to
+    /// its name (which fails rather than replace a file that appeared meanwhile), so a reader never
+    /// sees half a sheet and nothing of the user's is overwritten.
+    public static func writeNew(_ bytes: [UInt8], to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw SheetFileProblem.unwritable(path, reason: String(cString: strerror(errno))) }
+        defer { unlink(temporary) }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == bytes.count, synced else { throw SheetFileProblem.unwritable(path, reason: "磁盘已满或写入出错") }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw StoreOpenError.alreadyExists(path) }
+            throw SheetFileProblem.unwritable(path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// A sheet file that could not be read or written.
+public enum SheetFileProblem: UserFacingError, Equatable {
+    case missing(String)
+    case unreadable(String, directory: Bool)
+    case unwritable(String, reason: String)
+
+    public var userMessage: String {
+        switch self {
+        case .missing(let path): return "找不到文件：\(path)"
+        case .unreadable(let path, let directory): return directory ? "这是一个目录，不是文件：\(path)" : "无法读取文件（没有权限？）：\(path)"
+        case .unwritable(let path, let reason): return "无法写入文件 \(path)：\(reason)"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+@testable import LiaisonCore
+
+/// The lists an administrator keeps, the station's settings, and a new station as `init` makes it.
+final class StationDirectoryTests: XCTestCase {
+    func testANewStationHasTheDefaultCategoriesWithOtherLast() throws {
+        let directory = TemporaryDirectory()
+        let store = try LiaisonStore.initialize(database: Database(path: directory.path("new.sqlite"), mode: .create),
+                                                station: StationDraft(name: "新站", kind: .point, receptionRule: nil),
+                                                categories: LiaisonStore.defaultCategories())
+        let names = try store.categories().map(\.name)
+        XCTAssertEqual(names.count, 13)
+        XCTAssertEqual(names.first, "供暖")
+        XCTAssertEqual(names.last, CatchAllCategory.name)
+        XCTAssertEqual(try store.categories().first { $0.name == "噪声扰民" }?.dueWorkingDays, 5)
+        XCTAssertEqual(store.station.kind, .point)
+        XCTAssertNil(store.station.receptionRule)
+        // A category added later still comes before 其他.
+        try store.createCategory(CategoryDraft(name: "消防安全"), session: .workstation)
+        XCTAssertEqual(try store.categories().suffix(2).map(\.name), ["消防安全", "其他"])
+    }
+
+    func testOtherAlwaysExistsAndCannotBeRenamedOrDeactivated() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        // Every file has it, a file made before it existed included (migration 4).
+        let other = try XCTUnwrap(store.categoryRecords().first { $0.draft.name == CatchAllCategory.name })
+        XCTAssertThrowsError(try store.setActive(.categories, id: other.id, false, session: .workstation)) {
+            XCTAssertEqual(userMessage(for: $0), "「其他」类别总要有，不能停用")
+        }
+        var renamed = other.draft
+        renamed.name = "杂项"
+        XCTAssertThrowsError(try store.updateCategory(id: other.id, renamed, session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("name", "「其他」类别总要有，不能改名"))
+        }
+        var longer = other.draft
+        longer.dueWorkingDays = 15
+        try store.updateCategory(id: other.id, longer, session: .workstation)
+        XCTAssertEqual(try store.categories().last?.dueWorkingDays, 15, "its time limit may change")
+    }
+
+    func testADeputyIsEditedAndDeactivatedNeverDeleted() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var draft = DeputyDraft(name: " 曾庆华 ", level: .city, gender: .male, sector: "教育", phone: "139 1111 2222")
+        let id = try store.createDeputy(draft, session: .workstation)
+        let stored = try XCTUnwrap(store.deputyRecords().first { $0.id == id })
+        XCTAssertEqual(stored.draft.name, "曾庆华", "trimmed")
+        XCTAssertEqual(stored.draft.phone, "13911112222", "stored as a phone")
+        XCTAssertEqual(try store.deputies().first { $0.id == id }?.nameInitials, "zqh cqh", "found by either reading")
+        draft.level = .provincial
+        draft.name = "曾庆华"
+        try store.updateDeputy(id: id, draft, session: .workstation)
+        XCTAssertEqual(try store.deputyRecords().first { $0.id == id }?.draft.level, .provincial)
+        try store.setActive(.deputies, id: id, false, session: .workstation)
+        XCTAssertFalse(try store.deputies().contains { $0.id == id }, "gone from the lists the desk offers")
+        XCTAssertEqual(try store.deputyRecords().last?.id, id, "kept, listed after the active ones")
+        try store.setActive(.deputies, id: id, true, session: .workstation)
+        XCTAssertTrue(try store.deputies().contains { $0.id == id })
+    }
+
+    func testDuplicatesAreRefusedBesideTheName() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.createDeputy(DeputyDraft(name: "王伟", level: .county, phone: "13800000001"), session: .workstation)
+        // Two people of one name are told apart by their phones.
+        let other = try store.createDeputy(DeputyDraft(name: "王伟", level: .township, phone: "13800000002"), session: .workstation)
+        XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "王伟", level: .city, phone: "138-0000-0001"), session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("name", "已有同名同电话的代表 王伟"))
+        }
+        XCTAssertThrowsError(try store.updateDeputy(id: other, DeputyDraft(name: "王伟", level: .city, phone: "13800000001"),
+                                                    session: .workstation)) { XCTAssertEqual(($0 as? InvalidField)?.field, "name") }
+        try store.createDeputy(DeputyDraft(name: "李娜", level: .county), session: .workstation)
+        XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "李娜", level: .county), session: .workstation)) {
+            XCTAssertEqual(userMessage(for: $0), "已有同名同电话的代表 李娜（都没有电话，请填电话以区分）")
+        }
+        XCTAssertThrowsError(try store.createDepartment(DepartmentDraft(name: " 区住建局", kind: .bureau), session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("name", "已有承办单位「区住建局」"))
+        }
+        XCTAssertThrowsError(try store.createCategory(CategoryDraft(name: "加装电梯"), session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("name", "已有类别「加装电梯」"))
+        }
+        try store.createLegalOfficer(LegalOfficerDraft(name: "周敏", role: .judge, phone: "010-84210000"), session: .workstation)
+        XCTAssertThrowsError(try store.createLegalOfficer(LegalOfficerDraft(name: "周敏", role: .lawyer, phone: "01084210000"),
+                                                          session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("name", "已有同名同电话的律师 周敏"))
+        }
+    }
+
+    func testBadValuesNameTheirField() throws {
+        let store = try StoreFixture().store
+        let refusals: [(() throws -> Void, InvalidField)] = [
+            ({ try store.createDeputy(DeputyDraft(name: "  ", level: .city), session: .workstation) }, InvalidField("name", "必填")),
+            ({ try store.createDeputy(DeputyDraft(name: "张三", level: .city, phone: "1381234"), session: .workstation) },
+             InvalidField("phone", "电话号码不对：手机号应为 11 位，这里是 7 位")),
+            ({ try store.createDeputy(DeputyDraft(name: String(repeating: "长", count: 21), level: .city), session: .workstation) },
+             InvalidField("name", "太长（最多 20 个字）")),
+            ({ try store.createCategory(CategoryDraft(name: "消防", dueWorkingDays: 0), session: .workstation) },
+             InvalidField("days", "应为 1 到 250 个工作日")),
+            ({ try store.createCategory(CategoryDraft(name: "消防", defaultDepartmentID: 999), session: .workstation) },
+             InvalidField("department", "没有这个承办单位")),
+            ({ try store.createDepartment(DepartmentDraft(name: "区水务局", kind: .bureau, phone: "12"), session: .workstation) },
+             InvalidField("phone", "电话号码不对：手机号应为 11 位，这里是 2 位")),
+        ]
+        for (attempt, expected) in refusals {
+            XCTAssertThrowsError(try attempt()) { XCTAssertEqual($0 as? InvalidField, expected) }
+        }
+        XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "张三", level: .city), session: Session(name: "小李", role: .clerk))) {
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能维护名录和设置")
+        }
+    }
+
+    func testSettingsAreSavedCheckedAndAudited() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var settings = try store.settings()
+        XCTAssertEqual(settings.quotas[.county], AnnualQuota.standard)
+        XCTAssertEqual(settings.points[.training], DutyKind.training.defaultPoints)
+        XCTAssertEqual(settings.idleLockMinutes, StationSettings.defaultIdleLockMinutes)
+        XCTAssertEqual(settings.receptionDay, 15)
+        settings.name = "和平里街道人大代表联络站"
+        settings.receptionDay = 20
+        settings.tie = .later
+        settings.areaCode = "0571"
+        settings.quotas[.township] = AnnualQuota(receptionDays: 4, householdVisits: 12)
+        settings.points[.training] = 2
+        settings.idleLockMinutes = 5
+        try store.updateSettings(settings, session: .workstation)
+        XCTAssertEqual(try store.settings(), settings)
+        XCTAssertEqual(store.station.name, "和平里街道人大代表联络站", "the store sees the new name at once")
+        XCTAssertEqual(store.station.receptionRule, ReceptionDayRule(dayOfMonth: 20, tie: .later))
+        XCTAssertEqual(try store.annualQuota(for: .township), AnnualQuota(receptionDays: 4, householdVisits: 12))
+        XCTAssertEqual(try store.annualQuota(for: .county), AnnualQuota.standard)
+        XCTAssertEqual(try store.points(for: .training), 2)
+        XCTAssertEqual(store.areaCode, "0571")
+        XCTAssertEqual(try store.database.scalarString("SELECT detail FROM audit_log WHERE action = 'settings.update'"),
+                       "名称、接待日、区号、年度要求、履职积分、自动锁定")
+
+        var bad = settings
+        bad.receptionDay = 32
+        XCTAssertThrowsError(try store.updateSettings(bad, session: .workstation)) {
+            XCTAssertEqual($0 as? InvalidField, InvalidField("receptionDay", "应为 1 到 31 号"))
+        }
+        bad = settings
+        bad.quotas[.city] = AnnualQuota(receptionDays: -1, householdVisits: 10)
+        XCTAssertThrowsError(try store.updateSettings(bad, session: .workstation)) {
+            XCTAssertEqual(($0 as? InvalidField)?.field, "quota.city.reception")
+        }
+        bad = settings
+        bad.idleLockMinutes = 0
+        XCTAssertThrowsError(try store.updateSettings(bad, session: .workstation)) {
+            XCTAssertEqual(($0 as? InvalidField)?.field, "idleLockMinutes")
+        }
+        XCTAssertEqual(try store.settings(), settings, "nothing of a refused save was written")
+        // No fixed reception day, and no area code of its own: a local number takes the station phone's.
+        settings.receptionDay = nil
+        settings.areaCode = ""
+        settings.phone = "0571-87001234"
+        try store.updateSettings(settings, session: .workstation)
+        XCTAssertNil(store.station.receptionRule)
+        XCTAssertEqual(store.areaCode, "0571")
+    }
+}
