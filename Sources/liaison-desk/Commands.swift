@@ -17,8 +17,8 @@ struct Commands {
             print("liaison-desk \(Commands.version)（数据库结构版本 \(DatabaseMigrator.liaisonSchema.latestVersion)）")
         case .desk(let demo):
             return try openDesk(demo: demo)
-        case .initialize(let stationName):
-            try initialize(stationName: stationName)
+        case .initialize(let setup):
+            try initialize(setup)
         case .demo(let path):
             try DemoStation.create(at: path, now: SystemClock().now())
             print("已新建演示数据库：\(path)")
@@ -35,21 +35,70 @@ struct Commands {
         case .calendarList:
             let store = try LiaisonStore(database: Database(path: location.path, mode: .readOnly))
             for year in store.calendar.knownYears.sorted() { print(year) }
+        case .importSheet(let list, let file, let dryRun):
+            try importSheet(list, file: file, dryRun: dryRun)
+        case .exportSheet(let list, let file):
+            try exportSheet(list, file: file)
         case .bench(let cases, let path):
             try Benchmark(cases: cases, databasePath: path).run()
         }
         return 0
     }
 
-    private func initialize(stationName: String) throws {
+    private func initialize(_ setup: StationSetup) throws {
         let (path, isDefault) = location
+        if FileManager.default.fileExists(atPath: path) {
+            // Said before asking anything: the answers would be thrown away.
+            if let store = try? LiaisonStore(database: Database(path: path, mode: .readOnly)) {
+                throw DomainError.stationAlreadyExists(store.station.name)
+            }
+        }
+        let setup = setup.isComplete || !SetupQuestions.onTerminal ? setup : try SetupQuestions.complete(setup)
         if isDefault {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
         }
-        let store = try LiaisonStore.initialize(database: Database(path: path, mode: .create),
-                                                station: StationDraft(name: stationName))
-        print("已新建「\(store.station.name)」：\(path)")
+        let store = try LiaisonStore.initialize(database: Database(path: path, mode: .create), station: setup.draft,
+                                                categories: LiaisonStore.defaultCategories())
+        let station = store.station
+        let db = isDefault ? "" : " --db \(path)"
+        print("""
+            已新建「\(station.name)」（\(station.kind.label)）：\(path)
+            接待选民日：\(station.receptionRule?.description ?? "不固定")
+            问题类别：\(try store.categories().count) 个（含「\(CatchAllCategory.name)」），可在工作台的管理页修改
+            下一步，导入代表和承办单位名单（Excel 或 WPS 另存为 CSV）：
+              liaison-desk\(db) import deputies 代表名单.csv
+              liaison-desk\(db) import departments 承办单位.csv
+            然后打开工作台：liaison-desk\(db)（6 管理 页可逐个添加和修改）
+            """)
+    }
+
+    private func importSheet(_ list: DirectoryList, file: String, dryRun: Bool) throws {
+        let sheet = try SheetFile.read(file)
+        let store = try LiaisonStore(database: Database(path: location.path, mode: dryRun ? .readOnly : .readWrite))
+        let report = try store.importSheet(list, bytes: sheet, fileName: (file as NSString).lastPathComponent, dryRun: dryRun,
+                                           session: .commandLine)
+        if !report.ignoredColumns.isEmpty {
+            FileHandle.standardError.write(Data("liaison-desk: 注意：不认识的列已忽略：\(report.ignoredColumns.map { "「\($0)」" }.joined())\n".utf8))
+        }
+        let what = "\(list.label)名单 \((file as NSString).lastPathComponent)（\(report.encoding.rawValue)）"
+        print(dryRun ? "试导入\(what)，没有写入：将\(report.summary)" : "已导入\(what)：\(report.summary)")
+        let lines = (dryRun ? report.added.map { ("新增", $0) } : []) + report.changed.map { ("修改", $0) }
+        for (verb, line) in lines {
+            print("  \(verb) 第 \(line.line) 行 \(line.name)" + (line.changes.isEmpty ? "" : "：" + line.changes.joined(separator: "，")))
+        }
+        if report.notInFile > 0 {
+            print("名录中另有 \(report.notInFile) \(list.measure)不在文件里，保持不变（离任或不再使用的可在管理页停用）")
+        }
+    }
+
+    private func exportSheet(_ list: DirectoryList, file: String) throws {
+        let store = try LiaisonStore(database: Database(path: location.path))
+        let toStdout = file == "-"
+        let count = try store.exportSheet(list, fileName: toStdout ? "标准输出" : file, session: .commandLine) { bytes in
+            if toStdout { FileHandle.standardOutput.write(Data(bytes)) } else { try SheetFile.writeNew(bytes, to: file) }
+        }
+        if !toStdout { print("已导出 \(count) \(list.measure)\(list.label)：\(file)") }
     }
 
     private func check(full: Bool) throws -> Int32 {

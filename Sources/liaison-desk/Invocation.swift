@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// What the command line asked for.
 struct Invocation: Equatable {
@@ -6,12 +7,14 @@ struct Invocation: Equatable {
         case help
         case version
         case desk(demo: Bool)
-        case initialize(stationName: String)
+        case initialize(StationSetup)
         case demo(path: String)
         case check(full: Bool)
         case backup(destination: String)
         case calendarImport(file: String)
         case calendarList
+        case importSheet(DirectoryList, file: String, dryRun: Bool)
+        case exportSheet(DirectoryList, file: String)
         case bench(cases: Int, path: String?)
     }
 
@@ -39,8 +42,8 @@ struct Invocation: Equatable {
             case "-V", "--version": return Invocation(command: .version, databasePath: nil)
             case "--db": databasePath = try value(for: argument)
             case "--demo": demo = true
-            case "--station", "--cases": options[argument] = try value(for: argument)
-            case "--full": flags.insert(argument)
+            case "--station", "--cases", "--kind", "--reception-day", "--tie": options[argument] = try value(for: argument)
+            case "--full", "--dry-run": flags.insert(argument)
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "不认识的选项 \(argument)") }
                 words.append(argument)
@@ -54,8 +57,15 @@ struct Invocation: Equatable {
         case nil:
             command = .desk(demo: demo)
         case "init":
-            try expect(1, "init [--station 名称]")
-            command = .initialize(stationName: options["--station"] ?? "人大代表联络站")
+            try expect(1, "init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later]")
+            command = .initialize(try StationSetup(options: options))
+        case "import", "export":
+            let lists = DirectoryList.allCases.map(\.rawValue).joined(separator: "|")
+            guard words.count == 3, let list = DirectoryList(rawValue: words[1]) else {
+                throw UsageError(message: "用法：liaison-desk \(words[0]) \(lists) 文件" + (words[0] == "import" ? " [--dry-run]" : ""))
+            }
+            command = words[0] == "import" ? .importSheet(list, file: words[2], dryRun: flags.contains("--dry-run"))
+                : .exportSheet(list, file: words[2])
         case "demo":
             try expect(2, "demo 路径")
             command = .demo(path: words[1])
@@ -94,8 +104,15 @@ struct Invocation: Equatable {
     用法：
       liaison-desk [--db 路径]                 打开工作台
       liaison-desk --demo                      在新建的演示站上打开工作台
-      liaison-desk [--db 路径] init [--station 名称]
-                                               新建数据库和本联络站
+      liaison-desk [--db 路径] init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later]
+                                               新建数据库和本联络站（在终端上逐项询问未给的选项）；
+                                               类型 street|central|point|studio|sector，
+                                               接待日 1–31 或 none，遇休息日 earlier 提前 / later 推后
+      liaison-desk [--db 路径] import 名录 文件 [--dry-run]
+                                               从 CSV（UTF-8 或 GB18030）导入名录，全部或全不；
+                                               名录 deputies|legal-officers|departments|categories；
+                                               --dry-run 只列出将新增、修改和未变的行
+      liaison-desk [--db 路径] export 名录 文件  把名录导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）
       liaison-desk demo 路径                   在“路径”新建演示数据库（不覆盖已有文件）
       liaison-desk [--db 路径] check [--full]  检查完整性、外键和版本；全部正常才返回 0
       liaison-desk [--db 路径] backup 目标     在线备份到“目标”（先写临时文件，校验后改名）
@@ -116,10 +133,66 @@ struct Invocation: Equatable {
 extension Invocation.Command {
     var acceptedOptions: Set<String> {
         switch self {
-        case .initialize: ["--station"]
+        case .initialize: ["--station", "--kind", "--reception-day", "--tie"]
+        case .importSheet: ["--dry-run"]
         case .check: ["--full"]
         case .bench: ["--cases"]
         default: []
         }
+    }
+}
+
+/// What `init` was told about the station; what it was not told is asked on a terminal, or defaulted.
+struct StationSetup: Equatable {
+    var name: String?
+    var kind: StationKind?
+    /// nil: not given; .some(nil): the station has no fixed reception day.
+    var receptionDay: Int??
+    var tie: ReceptionDayRule.Tie?
+
+    static let defaultName = "人大代表联络站"
+
+    init(name: String? = nil, kind: StationKind? = nil, receptionDay: Int?? = nil, tie: ReceptionDayRule.Tie? = nil) {
+        self.name = name
+        self.kind = kind
+        self.receptionDay = receptionDay
+        self.tie = tie
+    }
+
+    init(options: [String: String]) throws {
+        if let name = options["--station"] {
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Invocation.UsageError(message: "--station 不能为空") }
+            self.name = name
+        }
+        if let kind = options["--kind"] {
+            guard let parsed = StationKind(rawValue: kind) else {
+                throw Invocation.UsageError(message: "--kind 应为 " + StationKind.allCases.map(\.rawValue).joined(separator: "|"))
+            }
+            self.kind = parsed
+        }
+        if let day = options["--reception-day"] {
+            guard let parsed = StationSetup.receptionDay(day) else { throw Invocation.UsageError(message: "--reception-day 应为 1 到 31，或 none") }
+            receptionDay = .some(parsed)
+        }
+        if let tie = options["--tie"] {
+            guard let parsed = ReceptionDayRule.Tie(rawValue: tie) else { throw Invocation.UsageError(message: "--tie 应为 earlier 或 later") }
+            self.tie = parsed
+        }
+    }
+
+    /// 15 → 15; none or 无 → no fixed day (.some(nil)); anything else → nil.
+    static func receptionDay(_ text: String) -> Int?? {
+        if ["none", "无", "不固定"].contains(text) { return .some(nil) }
+        guard let day = Int(text), (1...31).contains(day) else { return nil }
+        return .some(day)
+    }
+
+    var isComplete: Bool { name != nil && kind != nil && receptionDay != nil && tie != nil }
+
+    /// The station to create, what was not given taking its default.
+    var draft: StationDraft {
+        let day = receptionDay ?? .some(15)
+        return StationDraft(name: name ?? StationSetup.defaultName, kind: kind ?? .street,
+                            receptionRule: day.map { ReceptionDayRule(dayOfMonth: $0, tie: tie ?? .earlier) })
     }
 }

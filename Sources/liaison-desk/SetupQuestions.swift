@@ -1,0 +1,52 @@
+import Foundation
+import LiaisonCore
+
+/// `init` on a terminal: asks, one line at a time, for what the flags did not give, saying why an
+/// answer is refused and asking again. Enter takes the default in brackets; end of input cancels.
+struct SetupQuestions {
+    struct Cancelled: UserFacingError {
+        var userMessage: String { "已取消，没有新建数据库" }
+    }
+
+    static var onTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    static func complete(_ setup: StationSetup) throws -> StationSetup {
+        var setup = setup
+        if setup.name == nil {
+            setup.name = try ask("联络站名称", default: StationSetup.defaultName) { $0.isEmpty ? nil : $0 }
+        }
+        if setup.kind == nil {
+            let kinds = StationKind.choiceOrder
+            let menu = kinds.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: "  ")
+            setup.kind = try ask("类型（\(menu)）", default: "1") { answer in
+                Int(answer).flatMap { kinds.indices.contains($0 - 1) ? kinds[$0 - 1] : nil }
+                    ?? kinds.first { $0.label == answer || $0.rawValue == answer }
+            }
+        }
+        if setup.receptionDay == nil {
+            setup.receptionDay = .some(try ask("接待选民日：每月几号（1–31；没有固定日子填 无）", default: "15") {
+                StationSetup.receptionDay($0)
+            })
+        }
+        if setup.tie == nil, case .some(.some) = setup.receptionDay {
+            setup.tie = try ask("接待日不是工作日时改到最近的工作日；前后一样近时（1 \(ReceptionDayRule.Tie.earlier.label)  2 \(ReceptionDayRule.Tie.later.label)）",
+                                default: "1") { ["1": .earlier, "2": .later][$0] ?? ReceptionDayRule.Tie(rawValue: $0) }
+        }
+        return setup
+    }
+
+    /// Asks until `parse` takes the answer.
+    private static func ask<T>(_ question: String, default fallback: String, _ parse: (String) -> T?) throws -> T {
+        while true {
+            print("\(question) [\(fallback)]：", terminator: "")
+            fflush(nil)
+            guard let line = readLine() else {
+                print("")
+                throw Cancelled()
+            }
+            let answer = line.trimmingCharacters(in: .whitespaces)
+            if let value = parse(answer.isEmpty ? fallback : answer) { return value }
+            print("看不懂「\(answer)」，请再输入一次。")
+        }
+    }
+}
