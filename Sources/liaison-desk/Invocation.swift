@@ -45,7 +45,7 @@ struct Invocation: Equatable {
             case "--station", "--cases", "--kind", "--reception-day", "--tie": options[argument] = try value(for: argument)
             case "--full", "--dry-run": flags.insert(argument)
             default:
-                if argument.hasPrefix("-") { throw UsageError(message: "不认识的选项 \(argument)") }
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "不认识的选项 \(argument)") }
                 words.append(argument)
             }
         }

@@ -167,6 +167,86 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try run(["--db", database, "calendar", "list"]).stdout.contains("2027"))
     }
 
+    func testInitSetsUpAWorkingStationFromItsFlags() throws {
+        let database = path("new.sqlite")
+        let result = try run(["--db", database, "init", "--station", "安定门街道代表联络站", "--kind", "street", "--reception-day", "20",
+                              "--tie", "later"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("接待选民日：每月 20 日（不是工作日时改到最近的工作日，前后一样近时推后）"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("import deputies"), "says what to do next: \(result.stdout)")
+        let store = try LiaisonStore(database: Database(path: database, mode: .readOnly))
+        XCTAssertEqual(store.station.receptionRule, ReceptionDayRule(dayOfMonth: 20, tie: .later))
+        XCTAssertEqual(try store.categories().count, 13)
+        XCTAssertEqual(try run(["--db", path("point.sqlite"), "init", "--kind", "point", "--reception-day", "none"]).status, 0)
+        XCTAssertNil(try LiaisonStore(database: Database(path: path("point.sqlite"), mode: .readOnly)).station.receptionRule)
+        for (flags, message) in [(["--kind", "town"], "--kind 应为"), (["--reception-day", "32"], "--reception-day 应为 1 到 31"),
+                                 (["--tie", "soon"], "--tie 应为 earlier 或 later"), (["--station", " "], "--station 不能为空")] {
+            let refused = try run(["--db", path("bad.sqlite"), "init"] + flags)
+            XCTAssertEqual(refused.status, 2)
+            XCTAssertTrue(refused.stderr.contains(message), refused.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path("bad.sqlite")))
+        }
+    }
+
+    func testImportAndExportFromTheShell() throws {
+        let database = path("station.sqlite")
+        XCTAssertEqual(try run(["--db", database, "init", "--station", "和平里街道代表联络站"]).status, 0)
+        let roster = path("代表名单.csv")
+        try Data("姓名,性别,级别,联系电话,备注\n张三,男,区,13800000001,新任\n李四,女,市,13800000002,\n".utf8)
+            .write(to: URL(fileURLWithPath: roster))
+        let dry = try run(["--db", database, "import", "deputies", roster, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("没有写入：将新增 2 位，修改 0 位，未变 0 位"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("新增 第 2 行 张三"), dry.stdout)
+        XCTAssertTrue(dry.stderr.contains("「备注」"), "the unknown column is named: \(dry.stderr)")
+        let imported = try run(["--db", database, "import", "deputies", roster])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("已导入代表名单 代表名单.csv（UTF-8）：新增 2 位"), imported.stdout)
+        XCTAssertTrue(try run(["--db", database, "import", "deputies", roster]).stdout.contains("未变 2 位"))
+
+        let exported = path("导出.csv")
+        XCTAssertEqual(try run(["--db", database, "export", "deputies", exported]).status, 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: exported))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("张三,男,区,,,,13800000001,\r\n"))
+        try assertRefused(["--db", database, "export", "deputies", exported], file: exported, contains: "不会覆盖")
+        let toStdout = try run(["--db", database, "export", "categories", "-"])
+        XCTAssertTrue(toStdout.stdout.contains("名称,默认承办单位,办理时限（工作日）"), toStdout.stdout)
+        let store = try LiaisonStore(database: Database(path: database, mode: .readOnly))
+        XCTAssertEqual(try store.database.fetchAll("SELECT action FROM audit_log ORDER BY id") { $0.string(0) },
+                       ["import.deputies", "import.deputies", "export.deputies", "export.categories"])
+    }
+
+    func testABadSheetIsRefusedInOneLineWithNothingWritten() throws {
+        let database = path("station.sqlite")
+        XCTAssertEqual(try run(["--db", database, "init"]).status, 0)
+        func sheet(_ name: String, _ bytes: [UInt8]) throws -> String {
+            try Data(bytes).write(to: URL(fileURLWithPath: path(name)))
+            return path(name)
+        }
+        let refusals: [([String], String)] = [
+            (["deputies", path("none.csv")], "找不到文件"),
+            (["deputies", directory.path], "这是一个目录"),
+            (["deputies", try sheet("empty.csv", [])], "文件是空的"),
+            (["deputies", try sheet("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0])], "Excel 工作簿"),
+            (["deputies", try sheet("latin.csv", Array("姓名,级别\n".utf8) + [0x80, 0x0A])], "既不是 UTF-8 也不是 GB18030"),
+            (["deputies", try sheet("noname.csv", Array("级别\n区\n".utf8))], "表头缺少「姓名」"),
+            (["deputies", try sheet("level.csv", Array("姓名,级别\n张三,处级\n".utf8))], "第 2 行「级别」：不认识的级别「处级」"),
+            (["deputies", try sheet("phone.csv", Array("姓名,级别,电话\n张三,区,12345\n".utf8))], "第 2 行「联系电话」"),
+            (["deputies", try sheet("twice.csv", Array("姓名,级别\n张三,区\n张三,市\n".utf8))], "第 3 行：与第 2 行重复"),
+            (["deputies", try sheet("fields.csv", Array("姓名,级别\n张三,区,多\n".utf8))], "第 2 行：有 3 列，表头有 2 列"),
+        ]
+        for (arguments, message) in refusals {
+            try assertRefused(["--db", database, "import"] + arguments, file: database, contains: message)
+        }
+        let usage = try run(["--db", database, "import", "people", path("x.csv")])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("deputies|legal-officers|departments|categories"), usage.stderr)
+        let store = try LiaisonStore(database: Database(path: database, mode: .readOnly))
+        XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM deputies"), 0)
+        XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM audit_log"), 0)
+    }
+
     /// Changes a file with the sqlite3 program, as another tool would.
     private func sqlite3(_ path: String, _ sql: String) throws {
         let process = Process()

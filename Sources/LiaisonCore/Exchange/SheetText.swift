@@ -124,8 +124,12 @@ public enum SheetFile {
             throw SheetFileProblem.unreadable(path, directory: isDirectory.boolValue)
         }
         defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { throw SheetFileProblem.unreadable(path, directory: false) }
-        return [UInt8](data)
+        do {
+            // Nothing at all to read comes back as nil.
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw SheetFileProblem.unreadable(path, directory: false)
+        }
     }
 
     /// Writes a file that must not exist yet: to a temporary file beside it, synced, then linked to
