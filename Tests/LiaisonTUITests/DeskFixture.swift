@@ -12,6 +12,8 @@ final class DeskFixture {
     let clock = ManualClock(DeskFixture.now)
     let store: LiaisonStore
     let clerk = Session(name: "前台小李", role: .clerk)
+    /// Who keeps the lists and settings (the administration screen's tests sit as them).
+    static let administrator = Session(name: "管理员老王", role: .admin)
     let deputies: [String: Int64]
     let departments: [String: Int64]
     let categories: [String: Int64]
@@ -109,6 +111,16 @@ final class DeskFixture {
     func controller(start: DeskScreenID = .reception) -> DeskController {
         DeskController(store: store, session: clerk, start: start)
     }
+}
+
+/// A directory for a test's own files, removed with it.
+final class TemporaryFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-tui-\(UUID().uuidString)")
+
+    init() { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
 
 /// A test with a fresh fixture and a desk on its reception screen.

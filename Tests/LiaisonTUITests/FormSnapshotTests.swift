@@ -10,7 +10,7 @@ final class FormSnapshotTests: DeskTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              登记来访                                            │ 已登记的居民
             >姓名*                            可打拼音首字母查找 │ 输入电话号码或姓名（也可
              电话*                            不愿留电话填 无    │ 打姓名的拼音首字母）时，
@@ -43,7 +43,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.type("1380000")
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              登记来访                                            │ 已登记的居民
             >姓名*       1380000              可打拼音首字母查找 │ 赵大爷  138****0001
              电话*                            不愿留电话填 无    │   来访0次 在办1件
@@ -73,7 +73,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("o"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              第 3 号 陈玉兰：当场答复                            │ 来访内容
             >答复内容*                                           │ 陈玉兰  136****0003
                                                                  │ 来访  到达 09:55  加装电
@@ -103,7 +103,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("v"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              第 3 号 陈玉兰：转为诉求                            │ 来访内容
             >诉求标题*   加装电梯要一楼同意，                    │ 陈玉兰  136****0003
              问题类别*   加装电梯                                │ 来访  到达 09:55  加装电
@@ -133,7 +133,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("r"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              第 3 号 陈玉兰：转介                                │ 来访内容
             >转介给*   陈静                   三官一员或单位     │ 陈玉兰  136****0003
              说明                                                │ 来访  到达 09:55  加装电
@@ -168,7 +168,7 @@ final class FormSnapshotTests: DeskTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              登记来访                                            │ 已登记的居民
              姓名*       欧阳娜娜             可打拼音首字母查找 │ 输入电话号码或姓名（也可
             >电话*       1381234              手机号应为 11 位~  │ 打姓名的拼音首字母）时，

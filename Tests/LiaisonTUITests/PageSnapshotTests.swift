@@ -15,7 +15,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = fixture.controller().screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
               2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1
@@ -47,7 +47,7 @@ final class PageSnapshotTests: XCTestCase {
     func testReceptionQueueAt120ColumnsShowsNamesAndHeadersWhole() {
         assertScreen(fixture.controller().screen(rows: 30, columns: 120), """
              和平街道代表联络站                                                              2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              号 居民   电话        类别      等候 状态     接待代表                         │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰民  15分 当场答复 张乾林                           │ 今日接待
               2 冯建华 136****0002 物业管理  20分 接待中   李红                             │ 登记 4  等候 2  接待中 1
@@ -82,7 +82,7 @@ final class PageSnapshotTests: XCTestCase {
     func testDeputies() {
         assertScreen(fixture.controller(start: .deputies).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
             姓名^  级别 界别     选区               小组     │ 代表详情
             李红   乡镇 教育     第二选区           第一小组 │ 李红  乡镇人大代表
             王建国 全国 企业     第一选区           第二小组 │ 界别 教育
@@ -111,7 +111,7 @@ final class PageSnapshotTests: XCTestCase {
     func testAgenda() {
         assertScreen(fixture.controller(start: .agenda).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
             日期       时间  类型         名称        状态   │ 议程详情
             11-16 周一 09:00 接待选民日   接待选民日~ 今天   │ 接待选民日（值班 3 人）
             11-20 周五 14:30 三方共议     3号楼加装~  待召开 │ 2026-11-16 星期一 09:00
@@ -141,7 +141,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = fixture.controller(start: .board).screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
             编号       诉求       承办单位  期限      状态   │ 诉求时间线
             逾期（1）                                        │ 2026-0001  已交办  第1轮
             2026-0001  广场舞音~  区生态环~ 逾期21天  已交办 │ 广场舞音响太吵影响休息
@@ -202,7 +202,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              数据库检查发现问题（*** in database main *** Page 42: btreeInitPage() returns e
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
              号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
               2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1

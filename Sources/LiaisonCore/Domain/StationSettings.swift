@@ -41,8 +41,8 @@ public struct StationSettings: Equatable, Sendable {
     static let pointsRange = 0...100
 
     /// Setting keys: the quota of a level for an activity, the points of an activity.
-    static func quotaKey(_ level: DeputyLevel, _ kind: DutyKind) -> String { "quota.\(level.rawValue).\(kind.rawValue)" }
-    static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
+    public static func quotaKey(_ level: DeputyLevel, _ kind: DutyKind) -> String { "quota.\(level.rawValue).\(kind.rawValue)" }
+    public static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
     static let areaCodeKey = "area_code"
     static let idleLockKey = "idle_lock_minutes"
 

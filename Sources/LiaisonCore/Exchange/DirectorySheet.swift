@@ -3,12 +3,12 @@ import Foundation
 /// A column of a list's sheet: the header an export writes and the other headers an import accepts
 /// (rosters say 手机 or 电话 for 联系电话). `field` is the draft's property name, which a refused value
 /// names, so the import can say which column it came from.
-struct SheetColumn: Sendable {
-    let field: String
-    let header: String
+public struct SheetColumn: Sendable {
+    public let field: String
+    public let header: String
     let aliases: [String]
-    /// The import refuses a header without it.
-    let required: Bool
+    /// The import refuses a header without it; a form marks it required.
+    public let required: Bool
 
     init(_ field: String, _ header: String, aliases: [String] = [], required: Bool = false) {
         self.field = field
@@ -58,8 +58,9 @@ protocol SheetRow: Equatable, Sendable {
     /// What a line of the import's report calls the row (张三, 区住建委).
     var name: String { get }
     static func records(in store: LiaisonStore) throws -> [DirectoryRecord<Self>]
-    /// Creates (id nil) or updates the row, with every check a form gets.
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws
+    /// Creates (id nil) or updates the row, with every check a form gets; returns its id.
+    @discardableResult
+    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64
 }
 
 extension SheetRow {
@@ -109,8 +110,10 @@ extension DeputyDraft: SheetRow {
 
     static func records(in store: LiaisonStore) throws -> [DirectoryRecord<DeputyDraft>] { try store.deputyRecords() }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws {
-        if let id { try store.updateDeputy(id: id, self, session: session) } else { try store.createDeputy(self, session: session) }
+    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
+        guard let id else { return try store.createDeputy(self, session: session) }
+        try store.updateDeputy(id: id, self, session: session)
+        return id
     }
 }
 
@@ -143,8 +146,10 @@ extension LegalOfficerDraft: SheetRow {
 
     static func records(in store: LiaisonStore) throws -> [DirectoryRecord<LegalOfficerDraft>] { try store.legalOfficerRecords() }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws {
-        if let id { try store.updateLegalOfficer(id: id, self, session: session) } else { try store.createLegalOfficer(self, session: session) }
+    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
+        guard let id else { return try store.createLegalOfficer(self, session: session) }
+        try store.updateLegalOfficer(id: id, self, session: session)
+        return id
     }
 }
 
@@ -177,8 +182,10 @@ extension DepartmentDraft: SheetRow {
 
     static func records(in store: LiaisonStore) throws -> [DirectoryRecord<DepartmentDraft>] { try store.departmentRecords() }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws {
-        if let id { try store.updateDepartment(id: id, self, session: session) } else { try store.createDepartment(self, session: session) }
+    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
+        guard let id else { return try store.createDepartment(self, session: session) }
+        try store.updateDepartment(id: id, self, session: session)
+        return id
     }
 }
 
@@ -208,8 +215,14 @@ extension CategoryDraft: SheetRow {
             guard let number = CategoryDraft.workingDays(text) else { throw InvalidField("days", "「\(text)」不是工作日天数（应为整数，如 10）") }
             days = number
         }
+        // Where it comes in the lists: only the administration form has this cell, a sheet never does.
+        var position = base?.position
+        if let text = cells["position"], !text.isEmpty {
+            guard let number = Int(text.halfWidthDigits) else { throw InvalidField("position", "应为整数") }
+            position = number
+        }
         return try CategoryDraft(name: cell(cells, "name", else: base?.name ?? ""), defaultDepartmentID: departmentID,
-                                 dueWorkingDays: days, position: base?.position).validated()
+                                 dueWorkingDays: days, position: position).validated()
     }
 
     /// 10, １０, 10天, 10个工作日.
@@ -221,14 +234,17 @@ extension CategoryDraft: SheetRow {
     }
 
     func cells(context: SheetContext) -> [String: String] {
-        ["name": name, "department": defaultDepartmentID.flatMap { context.departmentNames[$0] } ?? "", "days": String(dueWorkingDays)]
+        ["name": name, "department": defaultDepartmentID.flatMap { context.departmentNames[$0] } ?? "", "days": String(dueWorkingDays),
+         "position": position.map(String.init) ?? ""]
     }
 
     var matchKey: String { name }
 
     static func records(in store: LiaisonStore) throws -> [DirectoryRecord<CategoryDraft>] { try store.categoryRecords() }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws {
-        if let id { try store.updateCategory(id: id, self, session: session) } else { try store.createCategory(self, session: session) }
+    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
+        guard let id else { return try store.createCategory(self, session: session) }
+        try store.updateCategory(id: id, self, session: session)
+        return id
     }
 }

@@ -110,13 +110,7 @@ extension LiaisonStore {
                             session: Session) throws -> ImportReport {
         try session.require(.manageDirectory)
         let sheet = try SheetText(decoding: bytes)
-        let records = try CSV.parse(sheet.text)
-        switch list {
-        case .deputies: return try importRows(DeputyDraft.self, records, sheet.encoding, fileName, dryRun, session)
-        case .legalOfficers: return try importRows(LegalOfficerDraft.self, records, sheet.encoding, fileName, dryRun, session)
-        case .departments: return try importRows(DepartmentDraft.self, records, sheet.encoding, fileName, dryRun, session)
-        case .categories: return try importRows(CategoryDraft.self, records, sheet.encoding, fileName, dryRun, session)
-        }
+        return try importRows(list.rowType, CSV.parse(sheet.text), sheet.encoding, fileName, dryRun, session)
     }
 
     /// The list as a sheet (UTF-8 with a byte-order mark, so Excel opens it in Chinese), in the
@@ -126,14 +120,7 @@ extension LiaisonStore {
     public func exportSheet(_ list: DirectoryList, fileName: String, session: Session,
                             deliver: ([UInt8]) throws -> Void) throws -> Int {
         try session.require(.manageDirectory)
-        let text: String
-        let count: Int
-        switch list {
-        case .deputies: (text, count) = try exportRows(DeputyDraft.self)
-        case .legalOfficers: (text, count) = try exportRows(LegalOfficerDraft.self)
-        case .departments: (text, count) = try exportRows(DepartmentDraft.self)
-        case .categories: (text, count) = try exportRows(CategoryDraft.self)
-        }
+        let (text, count) = try exportRows(list.rowType)
         try database.write {
             try deliver(SheetText.byteOrderMark + Array(text.utf8))
             try audit("export.\(list.rawValue)", subject: fileName, detail: "\(count) \(list.measure)\(list.label)", session: session)
@@ -141,7 +128,7 @@ extension LiaisonStore {
         return count
     }
 
-    private func sheetContext() throws -> SheetContext {
+    func sheetContext() throws -> SheetContext {
         let departments = try departmentRecords()
         return SheetContext(areaCode: areaCode,
                             departmentIDs: Dictionary(departments.map { ($0.draft.name, $0.id) }, uniquingKeysWith: { first, _ in first }),

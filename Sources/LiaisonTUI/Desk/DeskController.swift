@@ -13,7 +13,7 @@ public final class DeskController: DeskContext {
 
     public let store: LiaisonStore
     public let session: Session
-    private let pages: [Page]
+    private let pages: [DeskScreenID: Page]
     public private(set) var current: DeskScreenID
     private(set) var layers: [Layer] = []
     private var message: DeskMessage?
@@ -28,11 +28,14 @@ public final class DeskController: DeskContext {
         self.store = store
         self.session = session
         current = start
-        pages = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store)]
+        let pages: [Page] = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store),
+                             AdminPage(store: store)]
+        self.pages = Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0) })
         refresh()
     }
 
-    var page: Page { pages[current.rawValue - 1] }
+    /// Every screen has its page: the init above makes one of each.
+    var page: Page { pages[current]! }
 
     /// Reloads the figures and the open page from the store, keeping the selection and what was loaded.
     public func refresh() {

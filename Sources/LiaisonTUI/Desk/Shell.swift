@@ -11,6 +11,7 @@ enum Shell {
         case .showDeputies: Reaction(switchTo: .deputies)
         case .showAgenda: Reaction(switchTo: .agenda)
         case .showBoard: Reaction(switchTo: .board)
+        case .showAdmin: Reaction(switchTo: .admin)
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
         case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current))
@@ -41,8 +42,12 @@ enum Shell {
     static func run(command: String, desk: DeskContext) -> Reaction {
         guard !command.isEmpty else { return .handled }
         guard let action = KeyTable.command(command), let reaction = reaction(to: action, desk: desk) else {
-            let words = KeyTable.bindings(in: .command).compactMap(\.words.first).joined(separator: "、")
-            return .say("未知命令：\(command)（可用 \(words) 或 接待/代表/议程/督办）", .warning)
+            let commands = KeyTable.bindings(in: .command)
+            // The screens go by their number or name; the rest are listed by their first word.
+            let screen = commands.first { Int($0.words.first ?? "") != nil && $0.words.count > 1 }
+            let others = commands.filter { Int($0.words.first ?? "") == nil }.compactMap(\.words.first).joined(separator: "、")
+            let example = screen.map { "，或屏幕的号码、名称（如 \($0.words[0])、\($0.words[1])）" } ?? ""
+            return .say("未知命令：\(command)（可用 \(others)\(example)）", .warning)
         }
         return reaction
     }

@@ -1,6 +1,7 @@
 /// The main screens, in tab order.
 public enum DeskScreenID: Int, CaseIterable, Sendable {
-    case reception = 1, deputies, agenda, board
+    // 5 is kept for the statistics screen (PRODUCT.md), so the administration screen keeps its key.
+    case reception = 1, deputies, agenda, board, admin = 6
 
     public var title: String {
         switch self {
@@ -8,6 +9,7 @@ public enum DeskScreenID: Int, CaseIterable, Sendable {
         case .deputies: "代表"
         case .agenda: "议程"
         case .board: "督办"
+        case .admin: "管理"
         }
     }
 }
@@ -47,11 +49,12 @@ public enum KeyScope: Hashable, Sendable {
 /// Everything a key can do. Names say what happens; the key table says which keys do it.
 public enum Action: String, CaseIterable, Sendable {
     case redraw, suspend
-    case showReception, showDeputies, showAgenda, showBoard
+    case showReception, showDeputies, showAgenda, showBoard, showAdmin
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
     case open, back, filter, command, help, quit, quitDesk, quitNow, reload
     case cycleSort, nextOverdue, toggleMark
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
+    case nextSection, previousSection, addEntry, editEntry, toggleActive
     case nextField, previousField, save, cancel
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
          deleteWord, lineUp, lineDown
@@ -94,6 +97,7 @@ public struct KeyBinding: Sendable {
 /// The one key table: the pages, the layers, the widgets, the hint bar and help all read it.
 public enum KeyTable {
     private static let reception = KeyScope.screens([.reception])
+    private static let admin = KeyScope.screens([.admin])
 
     public static let bindings: [KeyBinding] = [
         KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
@@ -103,6 +107,7 @@ public enum KeyTable {
         KeyBinding([.character("2")], "2", .showDeputies, "代表"),
         KeyBinding([.character("3")], "3", .showAgenda, "议程"),
         KeyBinding([.character("4")], "4", .showBoard, "督办"),
+        KeyBinding([.character("6")], "6", .showAdmin, "管理"),
         KeyBinding([.character("j"), .down], "j/Down", .moveDown, "下移"),
         KeyBinding([.character("k"), .up], "k/Up", .moveUp, "上移"),
         KeyBinding([.pageDown, .control("f")], "PgDn", .pageDown, "下一页"),
@@ -121,6 +126,11 @@ public enum KeyTable {
         KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
+        KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", admin, hint: true),
+        KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", admin),
+        KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true),
+        KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true),
+        KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true),
         KeyBinding([.tab, .backTab], "Tab", .nextPane, "切换窗格", hint: true),
         KeyBinding([.enter], "Enter", .open, "查看", hint: true),
         KeyBinding([.escape], "Esc", .back, "返回"),
@@ -186,6 +196,7 @@ public enum KeyTable {
         KeyBinding([], ":2", .showDeputies, "代表", .command, words: ["2", "代表"]),
         KeyBinding([], ":3", .showAgenda, "议程", .command, words: ["3", "议程"]),
         KeyBinding([], ":4", .showBoard, "督办", .command, words: ["4", "督办"]),
+        KeyBinding([], ":6", .showAdmin, "管理", .command, words: ["6", "管理", "admin"]),
     ]
 
     /// Per scope, the first binding of each key: widgets ask for every key typed, so this is a lookup.
@@ -212,9 +223,12 @@ public enum KeyTable {
 
     public static func bindings(in scope: KeyScope) -> [KeyBinding] { bindings.filter { $0.scope == scope } }
 
-    /// The bindings that work on `screen`: its own first, then those of every screen.
+    /// The bindings that work on `screen`: its own first, then those of every screen whose keys the
+    /// screen's own have not all taken (Enter edits on the administration screen, so it does not view).
     public static func bindings(on screen: DeskScreenID) -> [KeyBinding] {
-        bindings.filter { $0.scope.includes(screen) && $0.scope != .everyScreen } + bindings(in: .everyScreen)
+        let own = bindings.filter { $0.scope.includes(screen) && $0.scope != .everyScreen }
+        let taken = Set(own.flatMap(\.keys))
+        return own + bindings(in: .everyScreen).filter { $0.keys.isEmpty || !Set($0.keys).isSubset(of: taken) }
     }
 
     /// The key of `action` in `scope` as the dialogs write it (`y`, `n/Esc`).

@@ -32,6 +32,8 @@ enum LineBreaking {
             if stop < end { stop = adjusted(characters, start: start, greedy: stop, width: width) }
             lines.append(start..<stop)
             start = stop
+            // A space where the line breaks is the break itself: the next line does not start with it.
+            while start < end && characters[start] == " " { start += 1 }
         }
         return lines
     }

@@ -82,14 +82,16 @@ public struct Table {
             headers[sortColumn] = headers[sortColumn].clipped(to: widths[sortColumn] - 1) + "^"
         }
         screen.draw(row: top, column: left, line(headers, widths: widths, total: width), role: .header)
-        if rows.isEmpty {
-            screen.draw(row: top + 1, column: left, ("  " + emptyText).fitted(to: width), role: .muted)
+        // An empty list says what to do next, over as many lines as that takes.
+        let emptyLines = rows.isEmpty ? emptyText.wrapped(to: max(2, width - 2)).prefix(height - 1).map { "  " + $0 } : []
+        for (offset, line) in emptyLines.enumerated() {
+            screen.draw(row: top + 1 + offset, column: left, line.fitted(to: width), role: .muted)
         }
-        for offset in 0..<(height - 1) {
+        for offset in emptyLines.count..<(height - 1) {
             let index = rows.startIndex + offset
             let row = top + 1 + offset
             guard index < rows.endIndex else {
-                if !(rows.isEmpty && offset == 0) { screen.draw(row: row, column: left, "".fitted(to: width), role: .normal) }
+                screen.draw(row: row, column: left, "".fitted(to: width), role: .normal)
                 continue
             }
             let item = rows[index]

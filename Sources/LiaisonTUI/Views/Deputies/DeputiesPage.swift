@@ -20,7 +20,7 @@ final class DeputiesPage: Page {
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("界别", width: 8, elastic: true),
         TableColumn("选区", width: 10, flexible: true, elastic: true), TableColumn("小组", width: 8, elastic: true),
-    ], detailTitle: "代表详情", emptyText: "还没有登记代表", sortColumn: sort.column) { [unowned self] id in
+    ], detailTitle: "代表详情", emptyText: AdminGuidance.missing(.deputies), sortColumn: sort.column) { [unowned self] id in
         try id.flatMap { id in self.deputies.first { String($0.id) == id } }.map(self.detail(of:)) ?? []
     }
 

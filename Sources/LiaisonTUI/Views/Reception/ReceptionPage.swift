@@ -136,7 +136,7 @@ final class ReceptionPage: Page {
         let visit = entry.visit
         let who = entry.caller
         let deputies = try store.receivingDeputies(on: visit.day)
-        guard !deputies.isEmpty else { return .say("还没有登记代表，无人可以接待（先在代表名单中登记）", .warning) }
+        guard !deputies.isEmpty else { return .say(AdminGuidance.missing(.deputies), .warning) }
         return .push(PickLayer(title: "\(who) 交给哪位代表接待", details: ["反映：\(visit.problem)"],
                                options: ChoiceLists.deputies(deputies)) { [self] option in
             guard let deputyID = Int64(option.value) else { return .handled }

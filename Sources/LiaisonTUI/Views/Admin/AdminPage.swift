@@ -1,0 +1,80 @@
+import LiaisonCore
+
+/// One part of the administration screen: a list (or the settings) with its own form.
+protocol AdminSection: AnyObject {
+    var title: String { get }
+    var rows: ListDetail { get }
+    /// The list it keeps, whose rows in use the section line counts; nil for the settings.
+    var directoryList: DirectoryList? { get }
+    func reload() throws
+    /// The form for a new row (id nil) or for the row `id`; nil when the section has no such form.
+    func editor(for id: String?, session: Session) throws -> FormSpec?
+    /// Deactivates or brings back the row `id`.
+    func toggle(id: String, session: Session) throws -> Reaction
+}
+
+/// 管理: the station's lists and settings, one section at a time (← → switch): deputies, legal
+/// officers, departments, categories, and the station's settings. `a` adds, Enter or `e` edits, `d`
+/// deactivates or brings back; nothing is ever deleted.
+final class AdminPage: Page {
+    let id = DeskScreenID.admin
+    private let store: LiaisonStore
+    let sections: [AdminSection]
+    private(set) var current = 0
+
+    init(store: LiaisonStore) {
+        self.store = store
+        sections = DirectoryList.allCases.map { DirectorySection(list: $0, store: store) } + [SettingsSection(store: store)]
+    }
+
+    var section: AdminSection { sections[current] }
+    var list: ListDetail? { section.rows }
+
+    /// Rows in use per list, for the section line: counted, not loaded, so a district's roster costs nothing.
+    private var counts: [DirectoryList: Int] = [:]
+
+    func reload() throws {
+        counts = try store.activeCounts()
+        try section.reload()
+    }
+
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        switch action {
+        case .nextSection, .previousSection:
+            current = (current + (action == .nextSection ? 1 : -1) + sections.count) % sections.count
+            try reload()
+            return .handled
+        case .addEntry:
+            guard let spec = try section.editor(for: nil, session: desk.session) else { return .say("\(section.title)不能添加", .warning) }
+            return .push(try FormLayer(spec: spec, share: section.rows.share))
+        case .editEntry:
+            guard let id = section.rows.selectedID else { return .say("先选中一行", .warning) }
+            guard let spec = try section.editor(for: id, session: desk.session) else { return nil }
+            return .push(try FormLayer(spec: spec, share: section.rows.share))
+        case .toggleActive:
+            guard let id = section.rows.selectedID else { return .say("先选中一行", .warning) }
+            return try section.toggle(id: id, session: desk.session)
+        default:
+            return section.rows.handle(action)
+        }
+    }
+
+    /// The section line takes the body's first row; the list has the rest.
+    private func listArea(_ body: BodyArea) -> BodyArea { BodyArea(top: body.top + 1, height: body.height - 1, width: body.width) }
+
+    func prepare(_ body: BodyArea) throws { try section.rows.prepare(listArea(body)) }
+
+    func render(on screen: Screen, body: BodyArea) {
+        screen.drawRow(body.top, "", role: .normal)
+        var column = 1
+        for (index, part) in sections.enumerated() {
+            let label = " \(part.title)" + (part.directoryList.flatMap { counts[$0] }.map { " \($0)" } ?? "") + " "
+            screen.draw(row: body.top, column: column, label, role: index == current ? .activeTab : .muted)
+            column += label.displayWidth + 1
+        }
+        let keys = [Action.previousSection, .nextSection].compactMap { action in KeyTable.bindings(on: .admin).first { $0.action == action } }
+        let hint = keys.map(\.keyLabel).joined(separator: "/") + " 切换"
+        if column + hint.displayWidth < body.width { screen.draw(row: body.top, column: body.width - hint.displayWidth - 1, hint, role: .muted) }
+        section.rows.render(on: screen, body: listArea(body))
+    }
+}

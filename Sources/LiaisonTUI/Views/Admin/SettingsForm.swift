@@ -1,0 +1,133 @@
+import LiaisonCore
+
+/// 本站设置: the station, its reception day, the area code for local numbers, each level's yearly
+/// quota, the points of each duty activity and how soon the terminal locks, in one form that scrolls.
+/// Field keys are the settings' own, so a value the store refuses is said beside its field.
+final class SettingsForm: FormSpec {
+    private let store: LiaisonStore
+    private let settings: StationSettings
+    private let focus: String
+    private let session: Session
+
+    init(store: LiaisonStore, settings: StationSettings, focus: String, session: Session) {
+        self.store = store
+        self.settings = settings
+        self.focus = focus
+        self.session = session
+    }
+
+    private static func number(_ key: String, _ label: String, _ value: Int, hint: String) -> FormField {
+        FormField(key, label, .text(TextField(text: String(value), limit: 3)), required: true, hint: hint)
+    }
+
+    func makeForm() throws -> Form {
+        let kinds = StationKind.choiceOrder.map { ChoiceOption(value: $0.rawValue, label: $0.label) }
+        let ties = ReceptionDayRule.Tie.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.label) }
+        var fields = [
+            FormField("name", "名称", .text(TextField(text: settings.name, limit: 40)), required: true),
+            FormField("kind", "类型", .choice(ChoiceField(options: kinds, selectedValue: settings.kind.rawValue)), required: true),
+            FormField("address", "地址", .text(TextField(text: settings.address, limit: 100))),
+            FormField("phone", "电话", .text(TextField(text: settings.phone, limit: 20)), hint: "带区号"),
+            FormField("receptionDay", "接待选民日", .text(TextField(text: settings.receptionDay.map(String.init) ?? "", limit: 2)),
+                      hint: "每月几号，空着为不固定"),
+            FormField("tie", "前后一样近时", .choice(ChoiceField(options: ties, selectedValue: settings.tie.rawValue)), required: true,
+                      hint: "接待日遇休息日"),
+            FormField("areaCode", "区号", .text(TextField(text: settings.areaCode, limit: 4)), hint: "空着用本站电话的"),
+        ]
+        for level in DeputyLevel.allCases {
+            let quota = settings.quotas[level] ?? .standard
+            fields.append(SettingsForm.number(StationSettings.quotaKey(level, .reception), "\(level.label)代表进站", quota.receptionDays,
+                                              hint: "天/年"))
+            fields.append(SettingsForm.number(StationSettings.quotaKey(level, .householdVisit), "\(level.label)代表走访",
+                                              quota.householdVisits, hint: "户/年"))
+        }
+        for kind in DutyKind.allCases {
+            fields.append(SettingsForm.number(StationSettings.pointsKey(kind), "积分·\(kind.label)", settings.points[kind] ?? kind.defaultPoints,
+                                              hint: kind == .reception ? "分/天" : "分/次"))
+        }
+        fields.append(SettingsForm.number("idleLockMinutes", "自动锁定", settings.idleLockMinutes, hint: "分钟无操作后"))
+        var form = Form(title: "本站设置", fields: fields)
+        form.focus(on: fields.contains { $0.key == focus } ? focus : "name")
+        return form
+    }
+
+    var sideTitle: String { "说明" }
+
+    /// Whole numbers where numbers go; the store checks their ranges.
+    func validate(_ form: inout Form) {
+        for field in form.fields where field.key != "receptionDay" || !form.text(field.key).isEmpty {
+            guard case .text = field.input, SettingsForm.isNumber(field.key) else { continue }
+            if Int(form.text(field.key)) == nil { form.setError(field.key, "应为整数") }
+        }
+    }
+
+    private static func isNumber(_ key: String) -> Bool {
+        key == "receptionDay" || key == "idleLockMinutes" || key.hasPrefix("quota.") || key.hasPrefix("points.")
+    }
+
+    func save(_ form: Form) throws -> SaveStep {
+        var edited = settings
+        edited.name = form.text("name")
+        edited.kind = form.choice("kind").flatMap(StationKind.init(rawValue:)) ?? settings.kind
+        edited.address = form.text("address")
+        edited.phone = form.text("phone")
+        edited.receptionDay = Int(form.text("receptionDay"))
+        edited.tie = form.choice("tie").flatMap(ReceptionDayRule.Tie.init(rawValue:)) ?? settings.tie
+        edited.areaCode = form.text("areaCode")
+        for level in DeputyLevel.allCases {
+            edited.quotas[level] = AnnualQuota(receptionDays: Int(form.text(StationSettings.quotaKey(level, .reception))) ?? 0,
+                                               householdVisits: Int(form.text(StationSettings.quotaKey(level, .householdVisit))) ?? 0)
+        }
+        for kind in DutyKind.allCases { edited.points[kind] = Int(form.text(StationSettings.pointsKey(kind))) ?? 0 }
+        edited.idleLockMinutes = Int(form.text("idleLockMinutes")) ?? 0
+        try store.updateSettings(edited, session: session)
+        return .done("已保存本站设置", select: focus)
+    }
+
+    func sideLines(form: Form) -> [DetailLine] {
+        [DetailLine(SettingsForm.explanation(of: form.focusedKey, areaCodeFromPhone: PhoneNumber.areaCode(of: form.text("phone"))),
+                    role: .muted)]
+    }
+
+    /// The settings as the section lists them: the field each row opens at, its name and its value.
+    static func lines(_ settings: StationSettings) -> [(key: String, label: String, value: String)] {
+        var lines: [(String, String, String)] = [
+            ("name", "名称", settings.name), ("kind", "类型", settings.kind.label), ("address", "地址", settings.address),
+            ("phone", "电话", settings.phone),
+            ("receptionDay", "接待选民日", settings.receptionDay.map { "每月 \($0) 日，前后一样近时\(settings.tie.label)" } ?? "不固定"),
+            ("areaCode", "区号", settings.areaCode.isEmpty ? PhoneNumber.areaCode(of: settings.phone).map { "\($0)（本站电话的）" } ?? "未设"
+                                                           : settings.areaCode),
+        ]
+        for level in DeputyLevel.allCases {
+            let quota = settings.quotas[level] ?? .standard
+            lines.append((StationSettings.quotaKey(level, .reception), "年度要求·\(level.label)",
+                          "进站 \(quota.receptionDays) 天，走访 \(quota.householdVisits) 户"))
+        }
+        for kind in DutyKind.allCases {
+            lines.append((StationSettings.pointsKey(kind), "积分·\(kind.label)",
+                          "\(settings.points[kind] ?? kind.defaultPoints) 分/\(kind == .reception ? "天" : "次")"))
+        }
+        lines.append(("idleLockMinutes", "自动锁定", "\(settings.idleLockMinutes) 分钟无操作后"))
+        return lines
+    }
+
+    /// What a setting does, for the pane beside it.
+    static func explanation(of key: String, areaCodeFromPhone: String?) -> String {
+        switch key {
+        case "name": return "联络站的名称，显示在标题行和公示上。"
+        case "kind": return "代表联络站（街道、乡镇）、联络总站、联络点、代表工作室或行业代表联络站。"
+        case "address", "phone": return "联络站的地址和电话，写在公示上；电话带区号。"
+        case "receptionDay", "tie":
+            return "每月固定的接待选民日。这一天不是工作日时改到最近的工作日；前后一样近（如长假中）时提前或推后。空着表示没有固定的接待日。"
+        case "areaCode":
+            return "登记来访时，没带区号的 7 或 8 位固话按这个区号保存。空着则用本站电话的区号"
+                + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"
+        case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定，须重新登录才能看到内容。"
+        default:
+            if key.hasPrefix("quota.") {
+                return "每位这一级的代表一年至少进站接待多少天、走访多少户选民；代表页按此标出未达到的。"
+            }
+            return "每项履职活动记多少积分（履职积分）；进站接待按天计，同一天接待多人只算一次。"
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// What the administration screen does, read back from the store.
+final class AdminPageTests: XCTestCase {
+    var fixture: DeskFixture!
+    var desk: DeskController!
+
+    override func setUpWithError() throws {
+        fixture = try DeskFixture()
+        desk = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .admin)
+    }
+
+    override func tearDown() {
+        desk = nil
+        fixture = nil
+    }
+
+    private var message: String { desk.screen().text(row: 22) }
+
+    func testADeputyTypedInIsSavedSelectedAndOfferedAtTheDesk() throws {
+        desk.press(.character("a"))
+        desk.type("曾庆华")
+        desk.press(.tab)
+        desk.type("男")
+        desk.press(.enter, .tab)
+        desk.type("市")
+        desk.press(.enter, .tab)
+        desk.type("医疗卫生")
+        desk.press(.tab, .tab, .tab)
+        desk.type("139-1234-5678")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "已保存代表：曾庆华")
+        let stored = try XCTUnwrap(fixture.store.deputyRecords().first { $0.draft.name == "曾庆华" })
+        XCTAssertEqual(stored.draft, DeputyDraft(name: "曾庆华", level: .city, gender: .male, sector: "医疗卫生", phone: "13912345678"))
+        XCTAssertEqual(desk.page.list?.selectedID, String(stored.id), "the new row is selected")
+        XCTAssertTrue(desk.screen().text(row: 2).contains("代表 4"), "the count follows")
+        // The reception desk offers the new deputy at once.
+        desk.press(.character("1"), .character("c"))
+        XCTAssertTrue(desk.screen().text.contains("曾庆华"), desk.screen().text)
+    }
+
+    func testABadValueStaysInTheFormBesideItsField() throws {
+        desk.press(.character("a"))
+        desk.type("周新")
+        desk.press(.tab, .tab)
+        desk.type("区")
+        desk.press(.enter, .tab, .tab, .tab, .tab)
+        desk.type("1234")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "未保存：联系电话 电话号码不对：手机号应为 11 位，这里是 4 位")
+        let layer = try XCTUnwrap(desk.layers.last as? FormLayer)
+        XCTAssertEqual(layer.form.focusedKey, "phone")
+        XCTAssertEqual(layer.form.text("name"), "周新", "what was typed is kept")
+        XCTAssertFalse(try fixture.store.deputyRecords().contains { $0.draft.name == "周新" })
+    }
+
+    func testDeactivatingAsksAndRestoringDoesNot() throws {
+        let id = try XCTUnwrap(desk.page.list?.selectedID)
+        desk.press(.character("d"), .enter)
+        XCTAssertTrue(try fixture.store.deputyRecords().first { String($0.id) == id }?.active ?? false, "Enter keeps the deputy")
+        desk.press(.character("d"), .character("y"))
+        XCTAssertEqual(message, "已停用代表 李红")
+        XCTAssertFalse(try fixture.store.deputyRecords().first { String($0.id) == id }?.active ?? true)
+        XCTAssertEqual(desk.page.list?.selectedID, id, "the row stays selected, now at the end")
+        XCTAssertTrue(desk.screen().text.contains("李红   乡镇 教育   第二选区     13900001111 停用"), desk.screen().text)
+        desk.press(.character("d"))
+        XCTAssertEqual(message, "已恢复代表 李红")
+        XCTAssertTrue(try fixture.store.deputyRecords().first { String($0.id) == id }?.active ?? false)
+    }
+
+    func testOtherCannotBeDeactivated() {
+        desk.press(.right, .right, .right, .character("G"), .character("d"), .character("y"))
+        XCTAssertEqual(message, "「其他」类别总要有，不能停用")
+    }
+
+    func testACategorysDefaultsAreWhatANewCaseGets() throws {
+        desk.press(.right, .right, .right, .enter)
+        let layer = try XCTUnwrap(desk.layers.last as? FormLayer)
+        XCTAssertEqual(layer.form.text("name"), "加装电梯")
+        desk.press(.tab)
+        desk.type("hpjd")
+        desk.press(.enter, .tab, .control("u"))
+        desk.type("7")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "已保存问题类别：加装电梯")
+        let category = try XCTUnwrap(fixture.store.categories().first { $0.name == "加装电梯" })
+        XCTAssertEqual(category.defaultDepartmentID, fixture.departments["和平街道办事处"])
+        XCTAssertEqual(category.dueWorkingDays, 7)
+    }
+
+    func testSettingsAreSavedAndTheTitleFollows() throws {
+        desk.press(.left, .enter)
+        desk.press(.control("u"))
+        desk.type("和平街道人大代表联络站")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "已保存本站设置")
+        XCTAssertTrue(desk.screen().text(row: 0).contains("和平街道人大代表联络站"))
+        XCTAssertEqual(try fixture.store.settings().name, "和平街道人大代表联络站")
+        // A number that is not one stays in the form, beside its field.
+        desk.press(.down, .down, .down, .down, .down, .down, .enter)
+        desk.press(.control("u"))
+        desk.type("两")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "未保存：全国代表进站 应为整数")
+        desk.press(.control("u"))
+        desk.type("400")
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "未保存：全国代表进站 应为 0 到 366 天")
+        desk.press(.control("u"))
+        desk.type("3")
+        desk.press(.control("s"))
+        XCTAssertEqual(try fixture.store.annualQuota(for: .national).receptionDays, 3)
+    }
+
+    func testAClerkMayLookButNotChange() throws {
+        let clerkDesk = fixture.controller(start: .admin)
+        clerkDesk.press(.character("a"))
+        clerkDesk.type("孙海")
+        clerkDesk.press(.tab, .tab)
+        clerkDesk.type("区")
+        clerkDesk.press(.enter, .control("s"))
+        XCTAssertEqual(clerkDesk.screen().text(row: 22), "保存失败：工作人员不能维护名录和设置（填写的内容都还在，可改后再按 Ctrl-S）")
+        XCTAssertFalse(try fixture.store.deputyRecords().contains { $0.draft.name == "孙海" })
+    }
+
+    func testEachSectionKeepsItsOwnSelectionAndFilter() throws {
+        desk.press(.down)
+        let deputy = desk.page.list?.selectedID
+        desk.press(.right, .right, .character("/"))
+        desk.type("街道")
+        desk.press(.enter)
+        XCTAssertEqual(desk.page.list?.shownRowCount, 1)
+        desk.press(.left, .left)
+        XCTAssertEqual(desk.page.list?.selectedID, deputy)
+        desk.press(.right, .right)
+        XCTAssertEqual(desk.page.list?.query, "街道")
+    }
+}

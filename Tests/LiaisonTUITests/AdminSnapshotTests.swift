@@ -1,0 +1,362 @@
+import Foundation
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// The administration screen (6 管理) as whole 80×24 frames from `DeskFixture`: each section, the forms
+/// and the question before a row is deactivated.
+final class AdminSnapshotTests: XCTestCase {
+    var fixture: DeskFixture!
+    var desk: DeskController!
+    let folder = TemporaryFolder()
+
+    override func setUpWithError() throws {
+        fixture = try DeskFixture()
+        desk = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .admin)
+    }
+
+    override func tearDown() {
+        desk = nil
+        fixture = nil
+    }
+
+    func testDeputies() {
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            姓名   级别 界别   选区         电话        状态 │ 代表详情
+            李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
+            王建国 全国 企业   第一选区     13900001111 在用 │ 性别  —
+            张乾林 区   社区   第三选区     13900001111 在用 │ 级别  乡镇
+                                                             │ 界别  教育
+                                                             │ 选区  第二选区
+                                                             │ 代表小组  第一小组
+                                                             │ 联系电话  13900001111
+                                                             │ 工作单位  —
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testLegalOfficers() {
+        desk.press(.right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            姓名   身份   单位                     电话 状态 │ 三官一员详情
+            陈静   律师   和平律师事务所                在用 │ 陈静
+                                                             │ 身份  律师
+                                                             │ 单位  和平律师事务所
+                                                             │ 电话  —
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testDepartments() {
+        desk.press(.right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            名称           类型     联系人         电话 状态 │ 承办单位详情
+            区住建局       政府部门                     在用 │ 区住建局
+            区生态环境局   政府部门                     在用 │ 类型  政府部门
+            和平街道办事处 街道                         在用 │ 联系人  —
+                                                             │ 电话  —
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testCategoriesWithOtherLast() {
+        desk.press(.right, .right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            名称     默认承办单位                  时限 状态 │ 问题类别详情
+            加装电梯 区住建局                        10 在用 │ 加装电梯
+            噪声扰民 区生态环境局                     5 在用 │ 默认承办单位  区住建局
+            物业管理 和平街道办事处                  10 在用 │ 办理时限（工作日）  10
+            其他                                     10 在用 │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testSettings() {
+        desk.press(.left)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            项目           设置                              │ 说明
+            名称           和平街道代表联络站                │ 联络站的名称，显示在标题行和
+            类型           代表联络站                        │ 公示上。
+            地址           和平街道12号                      │
+            电话                                             │
+            接待选民日     每月 15 日，前后一样近时提前      │
+            区号           未设                              │
+            年度要求·全国  进站 2 天，走访 10 户             │
+            年度要求·省    进站 2 天，走访 10 户             │
+            年度要求·市    进站 2 天，走访 10 户             │
+            年度要求·区    进站 2 天，走访 10 户             │
+            年度要求·乡镇  进站 2 天，走访 10 户             │
+            积分·进站接待  5 分/天                           │
+            积分·走访选民  2 分/次                           │
+            积分·走访企业  2 分/次                           │
+            积分·学习培训  1 分/次                           │
+            积分·视察调研  3 分/次                           │
+            积分·参加会议  2 分/次                           │
+            积分·提出建议  3 分/次                           │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testEditingADeputy() {
+        desk.press(.enter)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             修改代表：李红                                  │ 说明
+            >姓名*     李红                                  │ 同名同电话的是同一位代表；同
+             性别      （未选）                              │ 名的两位请填各自的电话。
+             级别*     乡镇                     打字筛选     │ 任期结束的代表在列表里按 d 停
+             界别      教育                                  │ 用，记录都保留。
+             选区      第二选区                              │ 批量导入：liaison-desk import
+             代表小组  第一小组                              │ deputies 文件（CSV，UTF-8 或
+             联系电话  13900001111              手机或带区~  │ GB18030）
+             工作单位                                        │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testADuplicateIsSaidBesideTheName() {
+        desk.press(.character("a"))
+        desk.type("李红")
+        desk.press(.tab, .tab)
+        desk.type("乡镇")
+        desk.press(.tab, .tab, .tab, .tab)
+        desk.type("139 0000 1111")
+        desk.press(.control("s"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             添加代表                                        │ 说明
+            >姓名*     李红                     已有同名同~  │ 同名同电话的是同一位代表；同
+             性别      （未选）                              │ 名的两位请填各自的电话。
+             级别*     乡镇                     打字筛选     │ 任期结束的代表在列表里按 d 停
+             界别                                            │ 用，记录都保留。
+             选区                                            │ 批量导入：liaison-desk import
+             代表小组                                        │ deputies 文件（CSV，UTF-8 或
+             联系电话  139 0000 1111            手机或带区~  │ GB18030）
+             工作单位                                        │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+            未保存：姓名 已有同名同电话的代表 李红
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testTheSettingsForm() {
+        desk.press(.left, .down, .down, .down, .down, .down, .enter)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             本站设置  下面还有 6 项                         │ 说明
+             名称*          和平街道代表联络站               │ 登记来访时，没带区号的 7 或 8
+             类型*          代表联络站                       │ 位固话按这个区号保存。空着则
+             地址           和平街道12号                     │ 用本站电话的区号（本站电话也
+             电话                               带区号       │ 没有区号时，固话须带区号）。
+             接待选民日     15                  每月几号，~  │
+             前后一样近时*  提前                接待日遇休~  │
+            >区号                               空着用本站~  │
+             全国代表进站*  2                   天/年        │
+             全国代表走访*  10                  户/年        │
+             省代表进站*    2                   天/年        │
+             省代表走访*    10                  户/年        │
+             市代表进站*    2                   天/年        │
+             市代表走访*    10                  户/年        │
+             区代表进站*    2                   天/年        │
+             区代表走访*    10                  户/年        │
+             乡镇代表进站*  2                   天/年        │
+             乡镇代表走访*  10                  户/年        │
+             积分·进站接待* 5                   分/天        │
+             积分·走访选民* 2                   分/次        │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testDeactivatingAsksFirst() {
+        desk.press(.character("d"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置             ←/→ 切换
+            姓名   级别 界别   选区         电话        状态 │ 代表详情
+            李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
+            王建国 全国 企业   第一选区     13900001111 在用 │ 性别  —
+            张乾林 区   社区   第三选区     13900001111 在用 │ 级别  乡镇
+                                                             │ 界别  教育
+                            ────────────────────────────────────────────────
+                              停用代表 李红吗？                              小组
+                              停用后不再出现在接待、交办和值班的名单里；     0001111
+                              以往的记录都保留，可随时按 d 恢复。
+
+                              y：停用    n/Esc 或 Enter：不停用
+
+                            ────────────────────────────────────────────────
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             y 停用  n 不停用  Esc 不停用  Enter 不停用
+            """)
+    }
+
+    private func freshStation(start: DeskScreenID) throws -> DeskController {
+        let store = try LiaisonStore.initialize(database: Database(path: folder.path("new.sqlite"), mode: .create),
+                                                clock: ManualClock(DeskFixture.now), station: StationDraft(name: "新建联络站"),
+                                                categories: LiaisonStore.defaultCategories())
+        return DeskController(store: store, session: DeskFixture.administrator, start: start)
+    }
+
+    func testAFreshStationsAdministrationSaysWhatToDoNext() throws {
+        assertScreen(try freshStation(start: .admin).screen(), """
+             新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
+              1 接待   2 代表   3 议程   4 督办   6 管理
+              代表 0   三官一员 0   承办单位 0   问题类别 13   本站设置            ←/→ 切换
+            姓名   级别 界别   选区                电话 状态 │ 代表详情
+              还没有代表：用 liaison-desk import deputies 文 │
+              件 导入，或在管理页按 a 添加                   │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  a 添加  Enter/e 修改  d 停用/恢复  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
+    func testAFreshStationsDeputiesSayWhatToDoNext() throws {
+        assertScreen(try freshStation(start: .deputies).screen(), """
+             新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
+              1 接待   2 代表   3 议程   4 督办   6 管理
+            姓名^  级别 界别     选区               小组     │ 代表详情
+              还没有代表：用 liaison-desk import deputies 文 │
+              件 导入，或在管理页按 a 添加                   │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+}
