@@ -168,20 +168,20 @@ final class DialogSnapshotTests: DeskTestCase {
              号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
              ──────────────────────────────────────────────────────────────────────────────
                帮助：接待（任意键关闭帮助）
-               【接待页面】            6              管理     Ctrl-C         退出工作~
-               a              登记     j/Down         下移     【任何时候】
-               c              叫号     k/Up           上移     Ctrl-L  重绘
-               h              交代表   PgDn/Ctrl-F    下一页   Ctrl-Z  挂起到后台
-               o              当场答复 PgUp/Ctrl-B    上一页   【命令（按 : 后输入）】
-               v              转诉求   g/Home         到首行   :q :quit :退出   立即退~
-               r              转介     G/End          到末行   :help :h :帮助   帮助
-               l              已离开   Tab/Shift-Tab  切换窗格 :refresh :刷新   刷新
-               x              过号     Enter          查看     :1 :接待         接待
-               u              重新排队 Esc            返回     :2 :代表         代表
-               1              接待     /              筛选     :3 :议程         议程
-               2              代表     :              命令     :4 :督办         督办
-               3              议程     ?/F1           帮助     :6 :管理 :admin  管理
-               4              督办     q              退出
+               【接待页面】            6             管理      Ctrl-C 退出工作台（在~
+               a 登记                  j/Down        下移      【任何时候】
+               c 叫号                  k/Up          上移      Ctrl-L 重绘
+               h 交代表                PgDn/Ctrl-F   下一页    Ctrl-Z 挂起到后台
+               o 当场答复              PgUp/Ctrl-B   上一页    【命令（按 : 后输入）】
+               v 转诉求                g/Home        到首行    :q :quit :退出 立即退出
+               r 转介                  G/End         到末行    :help :h :帮助 帮助
+               l 已离开                Tab/Shift-Tab 切换窗格  :refresh :刷新 刷新
+               x 过号                  Enter         查看      :1 :接待       接待
+               u 重新排队              Esc           返回      :2 :代表       代表
+               1 接待                  /             筛选      :3 :议程       议程
+               2 代表                  :             命令      :4 :督办       督办
+               3 议程                  ?/F1          帮助      :6 :管理       管理
+               4 督办                  q             退出
 
              ──────────────────────────────────────────────────────────────────────────────
                                                                  │ 反映问题
@@ -200,16 +200,16 @@ final class DialogSnapshotTests: DeskTestCase {
              电话*                            不愿留电话填 无    │ 打姓名的拼音首字母）时，
              ──────────────────────────────────────────────────────────────────────────────
                帮助：登记来访（任意键关闭帮助）
-               【表单】                             End/Ctrl-E     到行尾
-               Tab/Enter/Down  下一项               Backspace      删除前一字
-               Shift-Tab/Up    上一项               Delete/Ctrl-D  删除后一字
-               Ctrl-S/F2       保存                 Ctrl-U         删到行首
-               Esc             取消                 Ctrl-K         删到行尾
-               F1              帮助                 Ctrl-W         删除前一词
+               【表单】                             End/Ctrl-E    到行尾
+               Tab/Enter/Down 下一项                Backspace     删除前一字
+               Shift-Tab/Up   上一项                Delete/Ctrl-D 删除后一字
+               Ctrl-S/F2      保存                  Ctrl-U        删到行首
+               Esc            取消                  Ctrl-K        删到行尾
+               F1             帮助                  Ctrl-W        删除前一词
                【输入文字】                         【任何时候】
-               Left/Ctrl-B    左移一字              Ctrl-L  重绘
-               Right/Ctrl-F   右移一字              Ctrl-Z  挂起到后台
-               Home/Ctrl-A    到行首
+               Left/Ctrl-B  左移一字                Ctrl-L 重绘
+               Right/Ctrl-F 右移一字                Ctrl-Z 挂起到后台
+               Home/Ctrl-A  到行首
 
              ──────────────────────────────────────────────────────────────────────────────
                                                                  │

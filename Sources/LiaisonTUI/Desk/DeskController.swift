@@ -43,7 +43,11 @@ public final class DeskController: DeskContext {
         load {
             // The page loads even when the figures cannot; the first failure is the one said.
             var failure: Error?
-            do { overview = try store.overview() } catch { failure = error }
+            // Another terminal may have changed the station's name or reception day.
+            do {
+                try store.reloadStation()
+                overview = try store.overview()
+            } catch { failure = error }
             do { try page.reload() } catch { failure = failure ?? error }
             if let failure { throw failure }
         }

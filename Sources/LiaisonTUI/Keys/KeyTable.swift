@@ -196,7 +196,7 @@ public enum KeyTable {
         KeyBinding([], ":2", .showDeputies, "代表", .command, words: ["2", "代表"]),
         KeyBinding([], ":3", .showAgenda, "议程", .command, words: ["3", "议程"]),
         KeyBinding([], ":4", .showBoard, "督办", .command, words: ["4", "督办"]),
-        KeyBinding([], ":6", .showAdmin, "管理", .command, words: ["6", "管理", "admin"]),
+        KeyBinding([], ":6", .showAdmin, "管理", .command, words: ["6", "管理"]),
     ]
 
     /// Per scope, the first binding of each key: widgets ask for every key typed, so this is a lookup.

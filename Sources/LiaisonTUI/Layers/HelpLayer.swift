@@ -15,18 +15,54 @@ final class HelpLayer: Layer {
 
     func handle(_ key: Key, desk: DeskContext) -> Reaction? { .close }
 
+    /// One line of help: a section's heading, or a binding's keys and what they do.
+    enum Entry: Equatable {
+        case heading(String)
+        case binding(keys: String, label: String)
+
+        func text(keyWidth: Int) -> String {
+            switch self {
+            case .heading(let title): "【\(title)】"
+            case .binding(let keys, let label): keys.fitted(to: keyWidth + 1) + label
+            }
+        }
+    }
+
     /// The entries, a section per scope.
-    var lines: [String] {
-        var lines: [String] = []
+    var entries: [Entry] {
+        var entries: [Entry] = []
         for scope in scopes {
             let bindings = scope == .everyScreen ? KeyTable.bindings(on: screen) : KeyTable.bindings(in: scope)
             guard !bindings.isEmpty else { continue }
-            let keyWidth = bindings.map { HelpLayer.keys(of: $0).displayWidth }.max() ?? 6
-            lines.append("【\(HelpLayer.heading(of: scope, screen: screen))】")
-            lines += bindings.map { HelpLayer.keys(of: $0).fitted(to: keyWidth + 2) + $0.label }
+            entries.append(.heading(HelpLayer.heading(of: scope, screen: screen)))
+            entries += bindings.map { .binding(keys: HelpLayer.keys(of: $0), label: $0.label) }
         }
-        return lines
+        return entries
     }
+
+    /// The entries as text, the keys of each run of bindings lined up as wide as that run's widest
+    /// (at most `limit`): a column of help holds runs from different sections.
+    static func texts(_ entries: [Entry], limit: Int = .max) -> [String] {
+        var texts: [String] = []
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            guard case .binding = entries[index] else {
+                texts.append(entries[index].text(keyWidth: 0))
+                index += 1
+                continue
+            }
+            let run = entries[index...].prefix { if case .binding = $0 { true } else { false } }
+            let keyWidth = min(limit, run.map { entry -> Int in
+                if case .binding(let keys, _) = entry { return keys.displayWidth }
+                return 0
+            }.max() ?? 0)
+            texts += run.map { $0.text(keyWidth: keyWidth) }
+            index += run.count
+        }
+        return texts
+    }
+
+    var lines: [String] { HelpLayer.texts(entries) }
 
     static func heading(of scope: KeyScope, screen: DeskScreenID) -> String {
         switch scope {
@@ -74,19 +110,19 @@ final class HelpLayer: Layer {
         }
     }
 
-    /// The entries flow into as many columns as the height needs.
+    /// The entries flow into as many columns as the height needs; a column keeps a blank before the next.
     func render(on screen: Screen, body: BodyArea, messageRow: Int) {
-        let entries = lines
+        let entries = entries
         let width = screen.columns - 2
         let perColumn = max(1, body.height - 4)
         let columnCount = max(1, (entries.count + perColumn - 1) / perColumn)
         let rowsUsed = (entries.count + columnCount - 1) / columnCount
         let columnWidth = (width - 4) / columnCount
+        let columns = (0..<columnCount).map {
+            HelpLayer.texts(Array(entries.dropFirst($0 * rowsUsed).prefix(rowsUsed)), limit: columnWidth - 7)
+        }
         let boxLines = (0..<rowsUsed).map { line in
-            DetailLine((0..<columnCount).map { column in
-                let index = column * rowsUsed + line
-                return (index < entries.count ? entries[index] : "").fitted(to: columnWidth, ellipsis: true)
-            }.joined())
+            DetailLine(columns.map { column in (column[safe: line] ?? "").fitted(to: columnWidth - 1, ellipsis: true) + " " }.joined())
         }
         let close = KeyTable.bindings(in: .help).first.map { "（\($0.keyLabel)\($0.label)）" } ?? ""
         Box(title: "帮助：\(title)\(close)", lines: boxLines, width: width).render(on: screen, top: body.top, available: body.height)
