@@ -141,7 +141,57 @@ struct Benchmark {
             }))
         }
 
+        results += try importMeasurements()
         report(results, build: build, path: path, store: store)
+    }
+
+    /// A district's roster of 10,000 deputies as WPS saves it (GB18030), imported into a new station
+    /// and then imported again (every row found unchanged).
+    private func importMeasurements() throws -> [Measurement] {
+        let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈")
+        let given = Array("建国秀英志强丽华海燕文斌晓东桂英振华淑兰宝山雅琴美玲婉婷国栋")
+        let levels = ["全国", "省", "市", "区", "乡镇"]
+        var rows = ["姓名,性别,级别,界别,选区,代表小组,联系电话,工作单位"]
+        for index in 0..<10_000 {
+            let name = String(surnames[index % surnames.count]) + String(given[index / surnames.count % given.count])
+                + String(given[(index / 7) % given.count])
+            rows.append("\(name),\(index % 2 == 0 ? "男" : "女"),\(levels[index % levels.count]),企业,第\(index % 40 + 1)选区,"
+                        + "第\(index % 12 + 1)小组,139\(String(format: "%08d", index)),某某有限公司第\(index % 90)分公司")
+        }
+        let sheet = try gb18030(rows.joined(separator: "\r\n") + "\r\n")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-import-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stores = try (0..<3).map { index in
+            try LiaisonStore.initialize(database: Database(path: directory.appendingPathComponent("\(index).sqlite").path, mode: .create),
+                                        station: StationDraft(name: "基准联络站"))
+        }
+        let fresh = Measurement(name: "导入 10000 位代表（GB18030）", target: "≤ 2 s", samples: try time(stores.count) { index in
+            _ = try stores[index].importSheet(.deputies, bytes: sheet, fileName: "roster.csv", session: .commandLine)
+        })
+        let again = Measurement(name: "再次导入同一名单（全未变）", target: "≤ 2 s", samples: try time(stores.count) { index in
+            _ = try stores[index].importSheet(.deputies, bytes: sheet, fileName: "roster.csv", session: .commandLine)
+        })
+        return [fresh, again]
+    }
+
+    /// Text as GB18030 bytes, through the system's iconv.
+    private func gb18030(_ text: String) throws -> [UInt8] {
+        struct EncodingFailed: Error {}
+        let converter = iconv_open("GB18030", "UTF-8")
+        guard converter != iconv_t(bitPattern: -1) else { throw EncodingFailed() }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8CString.dropLast())
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        var inputLeft = input.count, outputLeft = output.count
+        let result = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = inBuffer.baseAddress, outPointer = outBuffer.baseAddress
+                return iconv(converter, &inPointer, &inputLeft, &outPointer, &outputLeft)
+            }
+        }
+        guard result != -1 else { throw EncodingFailed() }
+        return output[..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) }
     }
 
     /// Reuses a district file built for the same number of cases; builds one otherwise.

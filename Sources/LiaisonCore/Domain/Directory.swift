@@ -56,6 +56,22 @@ public struct DirectoryRecord<Draft: Equatable & Sendable>: Equatable, Sendable 
     public let id: Int64
     public let draft: Draft
     public let active: Bool
+    /// The name's pinyin initials where they are stored (deputies: a roster has thousands); nil for
+    /// the short lists, whose initials are made when a list needs them.
+    public let initials: String?
+}
+
+/// Which stored rows of a list to read: all, the first screenful, or one.
+public struct RecordSelection: Sendable {
+    let id: Int64?
+    let limit: Int
+
+    public static let all = RecordSelection(id: nil, limit: -1)
+    public static func first(_ count: Int) -> RecordSelection { RecordSelection(id: nil, limit: count) }
+    public static func one(_ id: Int64) -> RecordSelection { RecordSelection(id: id, limit: 1) }
+
+    /// Binds `(?1 IS NULL OR id = ?1)` and `LIMIT ?2`.
+    var arguments: [SQLBindable?] { [id, limit] }
 }
 
 /// The checks every list's text fields share.
@@ -273,16 +289,17 @@ extension LiaisonStore {
         }
     }
 
-    /// Every deputy as the administration screen edits them, active ones first, in pinyin order.
-    public func deputyRecords() throws -> [DirectoryRecord<DeputyDraft>] {
+    /// The deputies as the administration screen edits them, active ones first, in pinyin order.
+    public func deputyRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<DeputyDraft>] {
         try database.fetchAll("""
-            SELECT id, name, level, gender, sector, constituency, station_group, phone, workplace, active FROM deputies
-            WHERE station_id = ? ORDER BY active DESC, name_pinyin, id
-            """, [station.id]) { row in
+            SELECT id, name, level, gender, sector, constituency, station_group, phone, workplace, active,
+                   trim(name_initials || ' ' || name_initials_alt) FROM deputies
+            WHERE (?1 IS NULL OR id = ?1) AND station_id = ?3 ORDER BY active DESC, name_pinyin, id LIMIT ?2
+            """, selection.arguments + [station.id]) { row in
             DirectoryRecord(id: row.int64(0), draft: DeputyDraft(
                 name: row.string(1), level: try row.value(2), gender: try row.value(3), sector: row.string(4),
                 constituency: row.string(5), group: row.string(6), phone: row.string(7), workplace: row.string(8)),
-                            active: row.bool(9))
+                            active: row.bool(9), initials: row.string(10))
         }
     }
 
@@ -320,13 +337,14 @@ extension LiaisonStore {
         }
     }
 
-    public func legalOfficerRecords() throws -> [DirectoryRecord<LegalOfficerDraft>] {
+    public func legalOfficerRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<LegalOfficerDraft>] {
         try database.fetchAll("""
-            SELECT id, name, role, organization, phone, active FROM legal_officers WHERE station_id = ?
-            ORDER BY active DESC, role, id
-            """, [station.id]) { row in
+            SELECT id, name, role, organization, phone, active FROM legal_officers
+            WHERE (?1 IS NULL OR id = ?1) AND station_id = ?3 ORDER BY active DESC, role, id LIMIT ?2
+            """, selection.arguments + [station.id]) { row in
             DirectoryRecord(id: row.int64(0), draft: LegalOfficerDraft(
-                name: row.string(1), role: try row.value(2), organization: row.string(3), phone: row.string(4)), active: row.bool(5))
+                name: row.string(1), role: try row.value(2), organization: row.string(3), phone: row.string(4)),
+                            active: row.bool(5), initials: nil)
         }
     }
 
@@ -360,10 +378,14 @@ extension LiaisonStore {
         }
     }
 
-    public func departmentRecords() throws -> [DirectoryRecord<DepartmentDraft>] {
-        try database.fetchAll("SELECT id, name, kind, contact, phone, active FROM departments ORDER BY active DESC, kind, id") { row in
+    public func departmentRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<DepartmentDraft>] {
+        try database.fetchAll("""
+            SELECT id, name, kind, contact, phone, active FROM departments WHERE (?1 IS NULL OR id = ?1)
+            ORDER BY active DESC, kind, id LIMIT ?2
+            """, selection.arguments) { row in
             DirectoryRecord(id: row.int64(0), draft: DepartmentDraft(
-                name: row.string(1), kind: try row.value(2), contact: row.string(3), phone: row.string(4)), active: row.bool(5))
+                name: row.string(1), kind: try row.value(2), contact: row.string(3), phone: row.string(4)),
+                            active: row.bool(5), initials: nil)
         }
     }
 
@@ -414,14 +436,14 @@ extension LiaisonStore {
     }
 
     /// Every category as the administration screen edits them, in the order the forms offer them.
-    public func categoryRecords() throws -> [DirectoryRecord<CategoryDraft>] {
+    public func categoryRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<CategoryDraft>] {
         try database.fetchAll("""
             SELECT id, name, default_department_id, default_due_working_days, position, active FROM categories
-            ORDER BY active DESC, name = ?, position, id
-            """, [CatchAllCategory.name]) { row in
+            WHERE (?1 IS NULL OR id = ?1) ORDER BY active DESC, name = ?3, position, id LIMIT ?2
+            """, selection.arguments + [CatchAllCategory.name]) { row in
             DirectoryRecord(id: row.int64(0), draft: CategoryDraft(
                 name: row.string(1), defaultDepartmentID: row.optionalInt64(2), dueWorkingDays: row.int(3), position: row.int(4)),
-                            active: row.bool(5))
+                            active: row.bool(5), initials: nil)
         }
     }
 

@@ -5,6 +5,8 @@ public struct DirectoryRow: Equatable, Sendable {
     /// Keyed by field (`name`, `level`, `phone` …), written as a sheet writes them (级别 区).
     public let cells: [String: String]
     public let active: Bool
+    /// The name's pinyin initials, for a filter.
+    public let initials: String
 
     public var name: String { cells["name"] ?? "" }
 }
@@ -34,14 +36,17 @@ extension LiaisonStore {
         return Dictionary(uniqueKeysWithValues: zip(DirectoryList.allCases, counts))
     }
 
-    /// Every row of the list, active ones first, in the order the desk lists them.
-    public func rows(of list: DirectoryList) throws -> [DirectoryRow] {
-        try rows(list.rowType)
+    /// The list's rows (`selection` of them), active ones first, in the order the desk lists them.
+    public func rows(of list: DirectoryList, _ selection: RecordSelection = .all) throws -> [DirectoryRow] {
+        try rows(list.rowType, selection)
     }
 
-    private func rows<Row: SheetRow>(_ type: Row.Type) throws -> [DirectoryRow] {
+    private func rows<Row: SheetRow>(_ type: Row.Type, _ selection: RecordSelection) throws -> [DirectoryRow] {
         let context = try sheetContext()
-        return try Row.records(in: self).map { DirectoryRow(id: $0.id, cells: $0.draft.cells(context: context), active: $0.active) }
+        return try Row.records(in: self, selection).map {
+            DirectoryRow(id: $0.id, cells: $0.draft.cells(context: context), active: $0.active,
+                         initials: $0.initials ?? Pinyin.initials($0.draft.name))
+        }
     }
 
     /// Creates (id nil) or updates a row from cells as a form gives them, over the stored row for what
@@ -54,7 +59,7 @@ extension LiaisonStore {
     private func saveRow<Row: SheetRow>(_ type: Row.Type, id: Int64?, cells: [String: String], session: Session) throws -> Int64 {
         try session.require(.manageDirectory)
         let stored = try id.map { id in
-            guard let record = try Row.records(in: self).first(where: { $0.id == id }) else { throw DomainError.notFound("这一条") }
+            guard let record = try Row.records(in: self, .one(id)).first else { throw DomainError.notFound("这一条") }
             return record.draft
         }
         let trimmed = cells.mapValues(\.trimmingSheetSpace)

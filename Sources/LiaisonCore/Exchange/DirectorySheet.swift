@@ -57,7 +57,7 @@ protocol SheetRow: Equatable, Sendable {
     var matchKey: String { get }
     /// What a line of the import's report calls the row (张三, 区住建委).
     var name: String { get }
-    static func records(in store: LiaisonStore) throws -> [DirectoryRecord<Self>]
+    static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<Self>]
     /// Creates (id nil) or updates the row, with every check a form gets; returns its id.
     @discardableResult
     func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64
@@ -108,7 +108,9 @@ extension DeputyDraft: SheetRow {
 
     var matchKey: String { name + "\u{1F}" + phone }
 
-    static func records(in store: LiaisonStore) throws -> [DirectoryRecord<DeputyDraft>] { try store.deputyRecords() }
+    static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<DeputyDraft>] {
+        try store.deputyRecords(selection)
+    }
 
     func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
         guard let id else { return try store.createDeputy(self, session: session) }
@@ -144,7 +146,9 @@ extension LegalOfficerDraft: SheetRow {
 
     var matchKey: String { name + "\u{1F}" + phone }
 
-    static func records(in store: LiaisonStore) throws -> [DirectoryRecord<LegalOfficerDraft>] { try store.legalOfficerRecords() }
+    static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<LegalOfficerDraft>] {
+        try store.legalOfficerRecords(selection)
+    }
 
     func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
         guard let id else { return try store.createLegalOfficer(self, session: session) }
@@ -180,7 +184,9 @@ extension DepartmentDraft: SheetRow {
 
     var matchKey: String { name }
 
-    static func records(in store: LiaisonStore) throws -> [DirectoryRecord<DepartmentDraft>] { try store.departmentRecords() }
+    static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<DepartmentDraft>] {
+        try store.departmentRecords(selection)
+    }
 
     func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
         guard let id else { return try store.createDepartment(self, session: session) }
@@ -240,7 +246,9 @@ extension CategoryDraft: SheetRow {
 
     var matchKey: String { name }
 
-    static func records(in store: LiaisonStore) throws -> [DirectoryRecord<CategoryDraft>] { try store.categoryRecords() }
+    static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<CategoryDraft>] {
+        try store.categoryRecords(selection)
+    }
 
     func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
         guard let id else { return try store.createCategory(self, session: session) }

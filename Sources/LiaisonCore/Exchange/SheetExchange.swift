@@ -137,7 +137,7 @@ extension LiaisonStore {
 
     private func exportRows<Row: SheetRow>(_ type: Row.Type) throws -> (String, Int) {
         let context = try sheetContext()
-        let rows = try Row.records(in: self).filter(\.active).map { record in
+        let rows = try Row.records(in: self, .all).filter(\.active).map { record in
             let cells = record.draft.cells(context: context)
             return Row.columns.map { cells[$0.field] ?? "" }
         }
@@ -149,7 +149,7 @@ extension LiaisonStore {
         let sheet = try SheetRows<Row>(records)
         let headers = Dictionary(uniqueKeysWithValues: Row.columns.map { ($0.field, $0.header) })
         let context = try sheetContext()
-        let stored = try Row.records(in: self)
+        let stored = try Row.records(in: self, .all)
         let byKey = Dictionary(stored.map { ($0.draft.matchKey, $0) }, uniquingKeysWith: { first, _ in first })
 
         var plan: [PlannedRow<Row>] = []

@@ -7,6 +7,9 @@ protocol AdminSection: AnyObject {
     /// The list it keeps, whose rows in use the section line counts; nil for the settings.
     var directoryList: DirectoryList? { get }
     func reload() throws
+    /// Whether part of the rows is still to come; loaded when no key waits.
+    var hasMoreToLoad: Bool { get }
+    func loadMore() throws
     /// The form for a new row (id nil) or for the row `id`; nil when the section has no such form.
     func editor(for id: String?, session: Session) throws -> FormSpec?
     /// Deactivates or brings back the row `id`.
@@ -29,6 +32,8 @@ final class AdminPage: Page {
 
     var section: AdminSection { sections[current] }
     var list: ListDetail? { section.rows }
+    var hasMoreToLoad: Bool { section.hasMoreToLoad }
+    func loadMore() throws { try section.loadMore() }
 
     /// Rows in use per list, for the section line: counted, not loaded, so a district's roster costs nothing.
     private var counts: [DirectoryList: Int] = [:]

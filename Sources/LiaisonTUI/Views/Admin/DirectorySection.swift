@@ -42,18 +42,26 @@ final class DirectorySection: AdminSection {
         id.flatMap { self.byID[$0] }.map(self.detail(of:)) ?? []
     }
 
+    /// A district's roster has thousands: the first screenful comes at once, the rest when no key waits
+    /// (as on the deputies' screen); a reload loads as much as was loaded before.
+    static let firstPart = 60
+    private(set) var loadedAll = false
+    var hasMoreToLoad: Bool { !loadedAll }
+
+    func loadMore() throws {
+        loadedAll = true
+        try reload()
+    }
+
     func reload() throws {
-        let loaded = try store.rows(of: list)
-        // A district's roster has thousands: the stored initials, not ones computed here.
-        let initials = list == .deputies
-            ? Dictionary(uniqueKeysWithValues: try store.deputies(includeInactive: true).map { (String($0.id), $0.nameInitials) }) : [:]
+        let loaded = try store.rows(of: list, loadedAll ? .all : .first(DirectorySection.firstPart))
+        loadedAll = loadedAll || loaded.count < DirectorySection.firstPart
         byID = Dictionary(uniqueKeysWithValues: loaded.map { (String($0.id), $0) })
         let fields = shownFields.map(\.field)
         rows.setEntries(loaded.map { row in
-            let id = String(row.id)
             let cells = fields.map { row.cells[$0] ?? "" }
-            return .row(id, cells + [row.active ? "在用" : "停用"], role: row.active ? .normal : .muted, search: cells,
-                        initials: [initials[id] ?? Pinyin.initials(row.name)])
+            return .row(String(row.id), cells + [row.active ? "在用" : "停用"], role: row.active ? .normal : .muted, search: cells,
+                        initials: [row.initials])
         })
     }
 

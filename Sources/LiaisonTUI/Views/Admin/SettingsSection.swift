@@ -26,6 +26,9 @@ final class SettingsSection: AdminSection {
         })
     }
 
+    let hasMoreToLoad = false
+    func loadMore() throws {}
+
     func editor(for id: String?, session: Session) throws -> FormSpec? {
         guard let id, let settings else { return nil }
         return SettingsForm(store: store, settings: settings, focus: id, session: session)
