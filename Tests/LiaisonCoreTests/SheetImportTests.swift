@@ -166,7 +166,7 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(refusal(.categories, "名称,默认承办单位\n消防,区消防支队\n"),
                        "第 2 行「默认承办单位」：没有承办单位「区消防支队」（先导入或添加这个承办单位）")
         XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,十天\n"), "第 2 行「办理时限（工作日）」：「十天」不是工作日天数（应为整数，如 10）")
-        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,0\n"), "第 2 行「办理时限（工作日）」：应为 1 到 250 个工作日")
+        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,0\n"), "第 2 行「办理时限（工作日）」：应为 1 到 365 个工作日")
 
         let officers = try importing(.legalOfficers, """
             姓名,身份,单位,电话

@@ -97,7 +97,7 @@ final class StationDirectoryTests: XCTestCase {
             ({ try store.createDeputy(DeputyDraft(name: String(repeating: "长", count: 21), level: .city), session: .workstation) },
              InvalidField("name", "太长（最多 20 个字）")),
             ({ try store.createCategory(CategoryDraft(name: "消防", dueWorkingDays: 0), session: .workstation) },
-             InvalidField("days", "应为 1 到 250 个工作日")),
+             InvalidField("days", "应为 1 到 365 个工作日")),
             ({ try store.createCategory(CategoryDraft(name: "消防", defaultDepartmentID: 999), session: .workstation) },
              InvalidField("department", "没有这个承办单位")),
             ({ try store.createDepartment(DepartmentDraft(name: "区水务局", kind: .bureau, phone: "12"), session: .workstation) },

@@ -138,4 +138,23 @@ final class AdminPageTests: XCTestCase {
         desk.press(.right, .right)
         XCTAssertEqual(desk.page.list?.query, "街道")
     }
+
+    func testAFreshStationIsToldHowToAddDeputiesBeforeAVisitCanBeAnswered() throws {
+        let folder = TemporaryFolder()
+        let store = try LiaisonStore.initialize(database: Database(path: folder.path("new.sqlite"), mode: .create),
+                                                clock: ManualClock(DeskFixture.now), station: StationDraft(name: "新建联络站"),
+                                                categories: LiaisonStore.defaultCategories())
+        try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "王五", phone: "13800001111"), problem: "路灯坏了"),
+                                session: DeskFixture.administrator)
+        let fresh = DeskController(store: store, session: DeskFixture.administrator)
+        let guidance = "还没有代表：用 liaison-desk import deputies 文件 导入，或在管理页按 a 添加"
+        for key in ["c", "o", "v"] {
+            fresh.press(.character(Character(key)))
+            XCTAssertEqual(fresh.screen().text(row: 22), guidance, key)
+            XCTAssertTrue(fresh.layers.isEmpty, "\(key) opens nothing that cannot be filled in")
+        }
+        // Referring names no deputy, so its form opens.
+        fresh.press(.character("r"))
+        XCTAssertTrue(fresh.layers.last is FormLayer)
+    }
 }

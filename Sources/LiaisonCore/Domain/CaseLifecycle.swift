@@ -172,7 +172,9 @@ extension LiaisonStore {
     @discardableResult
     public func dispatch(caseID: Int64, departmentID: Int64, workingDays: Int, session: Session,
                          expectedVersion: Int? = nil) throws -> DispatchResult {
-        guard (1...365).contains(workingDays) else { throw DomainError.invalid("办理时限应为 1 至 365 个工作日") }
+        guard TimeLimit.workingDays.contains(workingDays) else {
+            throw DomainError.invalid("办理时限应为 \(TimeLimit.workingDays.lowerBound) 至 \(TimeLimit.workingDays.upperBound) 个工作日")
+        }
         return try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "交办",
                                            allowed: [.registered, .triaged])

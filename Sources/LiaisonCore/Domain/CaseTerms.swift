@@ -34,3 +34,11 @@ public enum Overdue {
     /// `condition`'s arguments for each status in turn.
     static func arguments(on today: Day) -> [[SQLBindable?]] { statuses.map { [$0, today] } }
 }
+
+/// 办理时限: how many working days a department may be given for a case, written once for dispatching,
+/// for a category's default and for every form that asks.
+public enum TimeLimit {
+    public static let workingDays = 1...365
+    /// 1–365, as a form's hint says it.
+    public static var hint: String { "\(workingDays.lowerBound)–\(workingDays.upperBound)" }
+}

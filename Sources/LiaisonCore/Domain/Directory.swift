@@ -199,13 +199,10 @@ public struct CategoryDraft: Equatable, Sendable {
         self.position = position
     }
 
-    /// The time limit a case may be given, in working days: a year's worth at most.
-    public static let dueWorkingDaysRange = 1...250
-
     func validated() throws -> CategoryDraft {
         var draft = self
         draft.name = try DraftCheck.name(name, limit: 20)
-        draft.dueWorkingDays = try DraftCheck.number(dueWorkingDays, field: "days", in: CategoryDraft.dueWorkingDaysRange, unit: "个工作日")
+        draft.dueWorkingDays = try DraftCheck.number(dueWorkingDays, field: "days", in: TimeLimit.workingDays, unit: "个工作日")
         if let position { draft.position = try DraftCheck.number(position, field: "position", in: 1...999, unit: "") }
         return draft
     }

@@ -17,7 +17,7 @@ final class DirectoryForm: FormSpec {
 
     /// Shorter labels where a sheet's header is long, and what to say beside a field.
     private static let labels = ["days": "时限工作日", "department": "默认单位", "constituency": "选区", "workplace": "工作单位"]
-    private static let hints = ["phone": "手机或带区号的固话", "days": "1–250", "position": "小的在前", "level": "打字筛选",
+    private static let hints = ["phone": "手机或带区号的固话", "days": TimeLimit.hint, "position": "小的在前", "level": "打字筛选",
                                 "role": "打字筛选", "kind": "空着按名称判断", "department": "选填"]
     private static let limits = ["name": 40, "phone": 20, "days": 3, "position": 3, "workplace": 100, "organization": 100]
 

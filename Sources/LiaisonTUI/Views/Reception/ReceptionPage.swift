@@ -124,6 +124,8 @@ final class ReceptionPage: Page {
             }))
         default:
             let way: VisitClosingForm.Way = action == .answerOnSpot ? .answer : action == .openCase ? .openCase : .refer
+            // An answer and a case name a deputy: a station with none yet is told how to add them.
+            if way != .refer, try store.receivingDeputies(on: visit.day).isEmpty { return .say(AdminGuidance.missing(.deputies), .warning) }
             return .push(try FormLayer(spec: VisitClosingForm(store: store, entry: entry, way: way, session: session),
                                        share: rows.share))
         }

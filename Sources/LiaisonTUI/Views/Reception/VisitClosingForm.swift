@@ -48,6 +48,7 @@ final class VisitClosingForm: FormSpec {
             ])
         case .openCase:
             let category = categories.first { $0.id == visit.categoryID }
+            let departments = try store.departments()
             return Form(title: title, fields: [
                 FormField("title", "诉求标题", .text(TextField(text: String(visit.problem.prefix(40)), limit: 60)), required: true),
                 FormField("category", "问题类别", .choice(ChoiceField(options: ChoiceLists.categories(categories),
@@ -55,10 +56,10 @@ final class VisitClosingForm: FormSpec {
                 FormField("tier", "分级", .choice(ChoiceField(options: ChoiceLists.labelled(Tier.allCases),
                                                             selectedValue: Tier.immediate.rawValue)), required: true),
                 FormField("deputy", "责任代表", .choice(ChoiceField(options: deputies, selectedValue: deputy)), required: true),
-                FormField("department", "交办单位", .choice(ChoiceField(options: ChoiceLists.directory(try store.departments()),
+                FormField("department", "交办单位", .choice(ChoiceField(options: ChoiceLists.directory(departments),
                                                                     selectedValue: category?.defaultDepartmentID.map { "\($0)" })),
-                          hint: "空则稍后交办"),
-                FormField("days", "时限工作日", .text(TextField(text: "\(category?.dueWorkingDays ?? 10)", limit: 3)), hint: "1-365"),
+                          hint: departments.isEmpty ? "还没有承办单位，见管理页" : "空则稍后交办"),
+                FormField("days", "时限工作日", .text(TextField(text: "\(category?.dueWorkingDays ?? 10)", limit: 3)), hint: TimeLimit.hint),
             ])
         case .refer:
             let officers = try store.legalOfficers(onDutyOn: today)
@@ -84,7 +85,7 @@ final class VisitClosingForm: FormSpec {
 
     func validate(_ form: inout Form) {
         guard way == .openCase, form.id("department") != nil else { return }
-        if !(1...365).contains(Int(form.text("days")) ?? 0) { form.setError("days", "填 1 到 365") }
+        if !TimeLimit.workingDays.contains(Int(form.text("days")) ?? 0) { form.setError("days", "填 \(TimeLimit.hint)") }
     }
 
     /// A save refused because another terminal changed the visit says what became of it; when the visit
