@@ -48,10 +48,10 @@ struct Commands {
     private func initialize(_ setup: StationSetup) throws {
         let (path, isDefault) = location
         if FileManager.default.fileExists(atPath: path) {
-            // Said before asking anything: the answers would be thrown away.
-            if let store = try? LiaisonStore(database: Database(path: path, mode: .readOnly)) {
-                throw DomainError.stationAlreadyExists(store.station.name)
-            }
+            // Said before asking anything, or the answers would be thrown away: a file that is not this
+            // program's, or a station already there.
+            let existing = try Database(path: path, mode: .readOnly)
+            if let store = try? LiaisonStore(database: existing) { throw DomainError.stationAlreadyExists(store.station.name) }
         }
         let setup = setup.isComplete || !SetupQuestions.onTerminal ? setup : try SetupQuestions.complete(setup)
         if isDefault {

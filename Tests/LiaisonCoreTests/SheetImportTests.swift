@@ -86,6 +86,13 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(sun.draft.level, .county)
     }
 
+    func testATitleAboveTheHeaderIsPassedOver() throws {
+        // As Excel saves a sheet with a merged title row and a date line above the header.
+        let report = try importing(.deputies, "和平里街道人大代表名单,,,\n制表日期：2026年11月,,,\n姓名,级别,联系电话,备注\n孙海,区,13910000009,\n")
+        XCTAssertEqual(report.added, [ImportReport.Line(line: 4, name: "孙海", changes: [])])
+        XCTAssertEqual(report.ignoredColumns, ["备注"], "the title rows are not columns")
+    }
+
     func testReimportingTheSameFileChangesNothingAndAChangedOneIsListed() throws {
         try importing(.deputies, SheetImportTests.roster)
         let again = try importing(.deputies, SheetImportTests.roster)

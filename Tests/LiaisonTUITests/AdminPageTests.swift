@@ -4,20 +4,7 @@ import LiaisonCore
 @testable import LiaisonTUI
 
 /// What the administration screen does, read back from the store.
-final class AdminPageTests: XCTestCase {
-    var fixture: DeskFixture!
-    var desk: DeskController!
-
-    override func setUpWithError() throws {
-        fixture = try DeskFixture()
-        desk = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .admin)
-    }
-
-    override func tearDown() {
-        desk = nil
-        fixture = nil
-    }
-
+final class AdminPageTests: AdminTestCase {
     private var message: String { desk.screen().text(row: 22) }
 
     func testADeputyTypedInIsSavedSelectedAndOfferedAtTheDesk() throws {
@@ -140,10 +127,7 @@ final class AdminPageTests: XCTestCase {
     }
 
     func testAFreshStationIsToldHowToAddDeputiesBeforeAVisitCanBeAnswered() throws {
-        let folder = TemporaryFolder()
-        let store = try LiaisonStore.initialize(database: Database(path: folder.path("new.sqlite"), mode: .create),
-                                                clock: ManualClock(DeskFixture.now), station: StationDraft(name: "新建联络站"),
-                                                categories: LiaisonStore.defaultCategories())
+        let store = try freshStation()
         try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "王五", phone: "13800001111"), problem: "路灯坏了"),
                                 session: DeskFixture.administrator)
         let fresh = DeskController(store: store, session: DeskFixture.administrator)

@@ -5,21 +5,7 @@ import LiaisonCore
 
 /// The administration screen (6 管理) as whole 80×24 frames from `DeskFixture`: each section, the forms
 /// and the question before a row is deactivated.
-final class AdminSnapshotTests: XCTestCase {
-    var fixture: DeskFixture!
-    var desk: DeskController!
-    let folder = TemporaryFolder()
-
-    override func setUpWithError() throws {
-        fixture = try DeskFixture()
-        desk = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .admin)
-    }
-
-    override func tearDown() {
-        desk = nil
-        fixture = nil
-    }
-
+final class AdminSnapshotTests: AdminTestCase {
     func testDeputies() {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
@@ -295,15 +281,8 @@ final class AdminSnapshotTests: XCTestCase {
             """)
     }
 
-    private func freshStation(start: DeskScreenID) throws -> DeskController {
-        let store = try LiaisonStore.initialize(database: Database(path: folder.path("new.sqlite"), mode: .create),
-                                                clock: ManualClock(DeskFixture.now), station: StationDraft(name: "新建联络站"),
-                                                categories: LiaisonStore.defaultCategories())
-        return DeskController(store: store, session: DeskFixture.administrator, start: start)
-    }
-
     func testAFreshStationsAdministrationSaysWhatToDoNext() throws {
-        assertScreen(try freshStation(start: .admin).screen(), """
+        assertScreen(DeskController(store: try freshStation(), session: DeskFixture.administrator, start: .admin).screen(), """
              新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
               1 接待   2 代表   3 议程   4 督办   6 管理
               代表 0   三官一员 0   承办单位 0   问题类别 13   本站设置            ←/→ 切换
@@ -332,7 +311,7 @@ final class AdminSnapshotTests: XCTestCase {
     }
 
     func testAFreshStationsDeputiesSayWhatToDoNext() throws {
-        assertScreen(try freshStation(start: .deputies).screen(), """
+        assertScreen(DeskController(store: try freshStation(), session: DeskFixture.administrator, start: .deputies).screen(), """
              新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
               1 接待   2 代表   3 议程   4 督办   6 管理
             姓名^  级别 界别     选区               小组     │ 代表详情

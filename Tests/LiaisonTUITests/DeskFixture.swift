@@ -123,6 +123,29 @@ final class TemporaryFolder {
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
 
+/// A test of the administration screen: the fixture, and a desk on 管理 with its administrator at the
+/// keyboard; `freshStation` is a station just made by `init`, with nothing but its categories.
+class AdminTestCase: XCTestCase {
+    var fixture: DeskFixture!
+    var desk: DeskController!
+    let folder = TemporaryFolder()
+
+    override func setUpWithError() throws {
+        fixture = try DeskFixture()
+        desk = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .admin)
+    }
+
+    override func tearDown() {
+        desk = nil
+        fixture = nil
+    }
+
+    func freshStation() throws -> LiaisonStore {
+        try LiaisonStore.initialize(database: Database(path: folder.path("new.sqlite"), mode: .create), clock: ManualClock(DeskFixture.now),
+                                    station: StationDraft(name: "新建联络站"), categories: LiaisonStore.defaultCategories())
+    }
+}
+
 /// A test with a fresh fixture and a desk on its reception screen.
 class DeskTestCase: XCTestCase {
     var fixture: DeskFixture!

@@ -51,8 +51,17 @@ struct SheetRows<Row: SheetRow> {
     let rows: [(line: Int, cells: [String: String])]
     let ignoredColumns: [String]
 
+    /// Rows above the header that a sheet may carry (a title such as 和平里街道人大代表名单, a date line),
+    /// looked through for the header's name column.
+    static var titleRows: Int { 5 }
+
     init(_ records: [CSV.Record]) throws {
-        guard let header = records.first else { throw SheetText.Problem.empty }
+        guard !records.isEmpty else { throw SheetText.Problem.empty }
+        // The header is the first row naming the list's first column; rows above it are the sheet's title.
+        let names = Row.columns[0]
+        let start = records.prefix(SheetRows.titleRows + 1).firstIndex { $0.fields.contains { names.matches($0.trimmingSheetSpace) } }
+        let records = records[(start ?? 0)...]
+        let header = records[records.startIndex]
         if header.fields.count == 1, let separator = ["\t", ";", "；"].first(where: { header.fields[0].contains($0) }) {
             let name = separator == "\t" ? "制表符" : "分号"
             throw ImportProblem(line: header.line, column: nil, reason: "各列用\(name)分隔，不是逗号分隔的 CSV：请另存为 CSV（逗号分隔）")
