@@ -79,13 +79,17 @@ struct Commands {
         let report = try store.importSheet(list, bytes: sheet, fileName: (file as NSString).lastPathComponent, dryRun: dryRun,
                                            session: .commandLine)
         if !report.ignoredColumns.isEmpty {
-            FileHandle.standardError.write(Data("liaison-desk: 注意：不认识的列已忽略：\(report.ignoredColumns.map { "「\($0)」" }.joined())\n".utf8))
+            FileHandle.standardError.write(Data("liaison-desk: 注意：这些列没有导入：\(report.ignoredColumns.map { "「\($0)」" }.joined())\n".utf8))
         }
         let what = "\(list.label)名单 \((file as NSString).lastPathComponent)（\(report.encoding.rawValue)）"
         print(dryRun ? "试导入\(what)，没有写入：将\(report.summary)" : "已导入\(what)：\(report.summary)")
         let lines = (dryRun ? report.added.map { ("新增", $0) } : []) + report.changed.map { ("修改", $0) }
         for (verb, line) in lines {
             print("  \(verb) 第 \(line.line) 行 \(line.name)" + (line.changes.isEmpty ? "" : "：" + line.changes.joined(separator: "，")))
+        }
+        for line in report.sameName {
+            print("  注意 第 \(line.line) 行 \(line.name)：名录中已有同名的（电话 \(line.changes.joined(separator: "、"))），按新的一位导入；"
+                  + "若是同一人换了电话，请在管理页停用旧的")
         }
         if report.notInFile > 0 {
             print("名录中另有 \(report.notInFile) \(list.measure)不在文件里，保持不变（离任或不再使用的可在管理页停用）")
@@ -94,11 +98,14 @@ struct Commands {
 
     private func exportSheet(_ list: DirectoryList, file: String) throws {
         let store = try LiaisonStore(database: Database(path: location.path))
-        let toStdout = file == "-"
-        let count = try store.exportSheet(list, fileName: toStdout ? "标准输出" : file, session: .commandLine) { bytes in
-            if toStdout { FileHandle.standardOutput.write(Data(bytes)) } else { try SheetFile.writeNew(bytes, to: file) }
+        if file == "-" {
+            try store.exportSheet(list, fileName: "标准输出", session: .commandLine, write: { FileHandle.standardOutput.write(Data($0)) })
+            return
         }
-        if !toStdout { print("已导出 \(count) \(list.measure)\(list.label)：\(file)") }
+        var draft: SheetFile.Draft?
+        let count = try store.exportSheet(list, fileName: file, session: .commandLine, write: { draft = try SheetFile.draft($0, for: file) },
+                                          publish: { try draft?.publish() })
+        print("已导出 \(count) \(list.measure)\(list.label)：\(file)")
     }
 
     private func check(full: Bool) throws -> Int32 {

@@ -162,6 +162,9 @@ struct StationSetup: Equatable {
     init(options: [String: String]) throws {
         if let name = options["--station"] {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Invocation.UsageError(message: "--station 不能为空") }
+            guard name.count <= StationSettings.nameLimit else {
+                throw Invocation.UsageError(message: "--station 最多 \(StationSettings.nameLimit) 个字")
+            }
             self.name = name
         }
         if let kind = options["--kind"] {
@@ -180,10 +183,12 @@ struct StationSetup: Equatable {
         }
     }
 
-    /// 15 → 15; none or 无 → no fixed day (.some(nil)); anything else → nil.
+    /// 15, １５, 15号 or 15日 → 15; none or 无 → no fixed day (.some(nil)); anything else → nil.
     static func receptionDay(_ text: String) -> Int?? {
         if ["none", "无", "不固定"].contains(text) { return .some(nil) }
-        guard let day = Int(text), (1...31).contains(day) else { return nil }
+        var digits = text.halfWidthDigits
+        if digits.hasSuffix("号") || digits.hasSuffix("日") { digits.removeLast() }
+        guard let day = Int(digits), (1...31).contains(day) else { return nil }
         return .some(day)
     }
 

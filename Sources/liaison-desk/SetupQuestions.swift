@@ -13,12 +13,16 @@ struct SetupQuestions {
     static func complete(_ setup: StationSetup) throws -> StationSetup {
         var setup = setup
         if setup.name == nil {
-            setup.name = try ask("联络站名称", default: StationSetup.defaultName) { $0.isEmpty ? nil : $0 }
+            setup.name = try ask("联络站名称（最多 \(StationSettings.nameLimit) 个字）", default: StationSetup.defaultName) {
+                $0.isEmpty || $0.count > StationSettings.nameLimit ? nil : $0
+            }
         }
         if setup.kind == nil {
             let kinds = StationKind.choiceOrder
-            let menu = kinds.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: "  ")
-            setup.kind = try ask("类型（\(menu)）", default: "1") { answer in
+            // The menu on lines of its own: on one line it would wrap at 80 columns.
+            print("类型：")
+            for (number, kind) in kinds.enumerated() { print("  \(number + 1) \(kind.label)") }
+            setup.kind = try ask("类型（填号码）", default: "1") { answer in
                 Int(answer).flatMap { kinds.indices.contains($0 - 1) ? kinds[$0 - 1] : nil }
                     ?? kinds.first { $0.label == answer || $0.rawValue == answer }
             }

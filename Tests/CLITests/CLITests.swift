@@ -178,9 +178,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(store.station.receptionRule, ReceptionDayRule(dayOfMonth: 20, tie: .later))
         XCTAssertEqual(try store.categories().count, 13)
         XCTAssertEqual(try run(["--db", path("point.sqlite"), "init", "--kind", "point", "--reception-day", "none"]).status, 0)
+        XCTAssertEqual(try run(["--db", path("full-width.sqlite"), "init", "--reception-day", "２０号"]).status, 0, "as a clerk writes it")
+        XCTAssertEqual(try LiaisonStore(database: Database(path: path("full-width.sqlite"), mode: .readOnly)).station.receptionRule?.dayOfMonth, 20)
         XCTAssertNil(try LiaisonStore(database: Database(path: path("point.sqlite"), mode: .readOnly)).station.receptionRule)
         for (flags, message) in [(["--kind", "town"], "--kind 应为"), (["--reception-day", "32"], "--reception-day 应为 1 到 31"),
-                                 (["--tie", "soon"], "--tie 应为 earlier 或 later"), (["--station", " "], "--station 不能为空")] {
+                                 (["--tie", "soon"], "--tie 应为 earlier 或 later"), (["--station", " "], "--station 不能为空"),
+                                 (["--station", String(repeating: "长", count: 41)], "--station 最多 40 个字")] {
             let refused = try run(["--db", path("bad.sqlite"), "init"] + flags)
             XCTAssertEqual(refused.status, 2)
             XCTAssertTrue(refused.stderr.contains(message), refused.stderr)
@@ -208,7 +211,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["--db", database, "export", "deputies", exported]).status, 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: exported))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
-        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("张三,男,区,,,,13800000001,\r\n"))
+        // The mobile written so Excel keeps it as text, not 1.38E+10.
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("张三,男,区,,,,\"=\"\"13800000001\"\"\",\r\n"))
         try assertRefused(["--db", database, "export", "deputies", exported], file: exported, contains: "不会覆盖")
         let toStdout = try run(["--db", database, "export", "categories", "-"])
         XCTAssertTrue(toStdout.stdout.contains("名称,默认承办单位,办理时限（工作日）"), toStdout.stdout)
@@ -229,7 +233,8 @@ final class CLITests: XCTestCase {
             (["deputies", directory.path], "这是一个目录"),
             (["deputies", try sheet("empty.csv", [])], "文件是空的"),
             (["deputies", try sheet("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0])], "Excel 工作簿"),
-            (["deputies", try sheet("latin.csv", Array("姓名,级别\n".utf8) + [0x80, 0x0A])], "既不是 UTF-8 也不是 GB18030"),
+            (["deputies", try sheet("broken.csv", Array("姓名,级别\n".utf8) + [0x80, 0x0A])], "看来是 UTF-8，第 2 行却有不是 UTF-8 的字节"),
+            (["deputies", try sheet("latin.csv", Array("Name,Level\nM".utf8) + [0xFC] + Array("ller,x\n".utf8))], "既不是 UTF-8 也不是 GB18030"),
             (["deputies", try sheet("noname.csv", Array("级别\n区\n".utf8))], "表头缺少「姓名」"),
             (["deputies", try sheet("level.csv", Array("姓名,级别\n张三,处级\n".utf8))], "第 2 行「级别」：不认识的级别「处级」"),
             (["deputies", try sheet("phone.csv", Array("姓名,级别,电话\n张三,区,12345\n".utf8))], "第 2 行「联系电话」"),

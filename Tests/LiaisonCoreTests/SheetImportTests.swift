@@ -25,15 +25,26 @@ final class SheetImportTests: XCTestCase {
         try store.importSheet(list, bytes: Array(text.utf8), fileName: "名单.csv", dryRun: dryRun, session: .workstation)
     }
 
+    /// Every list and the audit log, to see that a refused import wrote nothing anywhere.
+    private var everything: String? {
+        try? store.database.scalarString("""
+            SELECT (SELECT group_concat(name || phone || level || workplace || active, '|') FROM deputies) || '#' ||
+                   (SELECT coalesce(group_concat(name || role || phone || active, '|'), '') FROM legal_officers) || '#' ||
+                   (SELECT group_concat(name || kind || contact || active, '|') FROM departments) || '#' ||
+                   (SELECT group_concat(name || coalesce(default_department_id, '') || default_due_working_days || active, '|')
+                    FROM categories) || '#' || (SELECT count(*) FROM audit_log)
+            """)
+    }
+
     private func refusal(_ list: DirectoryList, _ text: String, line: UInt = #line) -> String? {
-        let before = try? store.database.scalarString("SELECT count(*) || ':' || total(length(name)) FROM deputies")
+        let before = everything
+        XCTAssertNotNil(before, line: line)
         do {
             try importing(list, text)
             XCTFail("imported", line: line)
             return nil
         } catch {
-            XCTAssertEqual(try? store.database.scalarString("SELECT count(*) || ':' || total(length(name)) FROM deputies"), before,
-                           "nothing written", line: line)
+            XCTAssertEqual(everything, before, "nothing written", line: line)
             return userMessage(for: error)
         }
     }
@@ -236,5 +247,53 @@ final class SheetImportTests: XCTestCase {
         struct DiskFull: Error {}
         XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "a.csv", session: .workstation) { _ in throw DiskFull() })
         XCTAssertNil(try store.database.scalarString("SELECT action FROM audit_log WHERE action LIKE 'export%'"))
+    }
+
+    func testAFailureWhileWritingUndoesTheRowsBeforeIt() throws {
+        // A row the checks let through but the database refuses (as a full disk would), after two good ones.
+        try store.database.execute("""
+            CREATE TEMP TRIGGER refuse_third BEFORE INSERT ON deputies WHEN NEW.name = '孙海'
+            BEGIN SELECT RAISE(ABORT, 'disk full'); END
+            """)
+        XCTAssertEqual(refusal(.deputies, "姓名,级别\n王一,区\n李二,区\n孙海,区\n")?.hasPrefix("第 4 行："), true)
+        XCTAssertEqual(try store.deputies().map(\.name), ["张乾林"], "the first two rows were taken back")
+    }
+
+    func testSameNameWithAnotherPhoneIsAddedAndPointedOut() throws {
+        try importing(.deputies, SheetImportTests.roster)
+        let report = try importing(.deputies, "姓名,级别,联系电话\n王建国,全国,13910009999\n", dryRun: true)
+        XCTAssertEqual(report.added.map(\.name), ["王建国"])
+        XCTAssertEqual(report.sameName, [ImportReport.Line(line: 2, name: "王建国", changes: ["13910000001"])])
+    }
+
+    func testTheLevelsTheRefusalOffersAreRead() {
+        for text in ["县（区）", "县(区)", "县（区）人大代表", "县级市人大代表", "区级"] { XCTAssertEqual(DeputyLevel(written: text), .county, text) }
+    }
+
+    func testTwoNamesForTheSameColumnTakeThePreferredOne() throws {
+        let report = try importing(.deputies, "姓名,级别,电话,手机\n孙海,区,010-84210000,13910000009\n")
+        XCTAssertEqual(report.ignoredColumns, ["电话（用了「手机」）"])
+        XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")
+    }
+
+    func testAMobileExportedForExcelReadsBack() throws {
+        try importing(.deputies, "姓名,级别,联系电话\n孙海,区,=\"13910000009\"\n")
+        XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")
+        var exported = ""
+        try store.exportSheet(.deputies, fileName: "a.csv", session: .workstation) { exported = String(decoding: $0, as: UTF8.self) }
+        XCTAssertTrue(exported.contains("孙海,,区,,,,\"=\"\"13910000009\"\"\",\r\n"), exported)
+    }
+
+    func testAnExportIsWrittenWithNothingLockedAndAuditedOnlyOncePublished() throws {
+        let other = try Database(path: store.database.path)
+        try store.exportSheet(.deputies, fileName: "slow.csv", session: .workstation, write: { _ in
+            // A reader as slow as a pager: another terminal still saves meanwhile.
+            try other.write { try other.execute("INSERT INTO settings(key, value) VALUES ('export_test', '1')") }
+        })
+        struct LinkFailed: Error {}
+        XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "usb.csv", session: .workstation, write: { _ in },
+                                                   publish: { throw LinkFailed() }))
+        XCTAssertEqual(try store.database.fetchAll("SELECT subject FROM audit_log WHERE action = 'export.deputies'") { $0.string(0) },
+                       ["slow.csv"])
     }
 }

@@ -53,10 +53,14 @@ final class SheetTextTests: XCTestCase {
         XCTAssertEqual(problem([0xFF, 0xFE, 0x53, 0x59]), .utf16)
         XCTAssertEqual(problem([0x61, 0x00, 0x62]), .binary)
         // Marked UTF-8 but not: the line of the bad byte is said.
-        XCTAssertEqual(problem(SheetText.byteOrderMark + Array("姓名\n张三\n".utf8) + [0xC3, 0x28]), .badUTF8(line: 3))
+        XCTAssertEqual(problem(SheetText.byteOrderMark + Array("姓名\n张三\n".utf8) + [0xC3, 0x28]), .badUTF8(line: 3, marked: true))
         // Bytes GB18030 does not define (0x80 alone, 0xFF), on line 2.
         XCTAssertEqual(problem(Array("姓名\n".utf8) + [0x80, 0xFF, 0x0A]), .unknownEncoding(line: 2))
         XCTAssertEqual(problem(Array("姓名\n张三\u{7}\n".utf8)), .controlCharacter(line: 2))
+        // Mostly UTF-8 with a bad byte is a damaged UTF-8 file, said at its line, not read as GB18030.
+        XCTAssertEqual(problem(Array("姓名,级别\n王建国,全国\n".utf8) + [0xE5, 0x41] + Array("\n".utf8)), .badUTF8(line: 3, marked: false))
+        // Latin-1 (Müller) would read as GB18030 only by pairing its letters with ASCII: refused.
+        XCTAssertEqual(problem(Array("Name,Level\nM".utf8) + [0xFC] + Array("ller,x\n".utf8)), .unknownEncoding(line: 2))
         XCTAssertEqual(SheetText.Problem.workbook(".xlsx").userMessage,
                        "这是 Excel 工作簿（.xlsx），不是 CSV：请在 Excel 或 WPS 中“另存为” CSV（逗号分隔）")
     }

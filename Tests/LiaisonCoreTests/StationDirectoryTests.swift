@@ -161,4 +161,97 @@ final class StationDirectoryTests: XCTestCase {
         XCTAssertNil(store.station.receptionRule)
         XCTAssertEqual(store.areaCode, "0571")
     }
+
+    func testTwoTerminalsDoNotUndoEachOthersSettings() throws {
+        let fixture = try StoreFixture()
+        let first = fixture.store
+        let second = try LiaisonStore(database: Database(path: first.database.path), clock: fixture.clock)
+        // Both open the settings form.
+        let seenByFirst = try first.settings(), seenBySecond = try second.settings()
+        var renamed = seenByFirst
+        renamed.name = "甲站"
+        try first.updateSettings(renamed, expected: seenByFirst, session: .workstation)
+        var stricter = seenBySecond
+        stricter.quotas[.national] = AnnualQuota(receptionDays: 5, householdVisits: 10)
+        XCTAssertThrowsError(try second.updateSettings(stricter, expected: seenBySecond, session: .workstation)) {
+            XCTAssertEqual($0 as? DomainError, .changedOnAnotherTerminal("本站设置"))
+        }
+        XCTAssertEqual(try second.settings().name, "甲站", "the other terminal's change stands")
+        // Opened again, the second terminal's change goes in over the first's, and the log says what changed.
+        var again = try second.settings()
+        again.quotas[.national] = AnnualQuota(receptionDays: 5, householdVisits: 10)
+        try second.updateSettings(again, expected: try second.settings(), session: .workstation)
+        XCTAssertEqual(try first.settings().name, "甲站")
+        XCTAssertEqual(try first.annualQuota(for: .national).receptionDays, 5)
+        XCTAssertEqual(try first.database.fetchAll("SELECT detail FROM audit_log WHERE action = 'settings.update' ORDER BY id") { $0.string(0) },
+                       ["名称", "年度要求"])
+    }
+
+    func testTwoTerminalsDoNotUndoEachOthersRowEdits() throws {
+        let fixture = try StoreFixture()
+        let first = fixture.store
+        let second = try LiaisonStore(database: Database(path: first.database.path), clock: fixture.clock)
+        let opened = try XCTUnwrap(first.rows(of: .deputies).first)
+        var phone = opened.cells
+        phone["phone"] = "13900002222"
+        try first.saveRow(.deputies, id: opened.id, cells: phone, expected: opened, session: .workstation)
+        var workplace = opened.cells
+        workplace["workplace"] = "和平里医院"
+        XCTAssertThrowsError(try second.saveRow(.deputies, id: opened.id, cells: workplace, expected: opened, session: .workstation)) {
+            XCTAssertEqual(userMessage(for: $0), "代表 张乾林刚在另一终端改过：按 Esc 关闭，重新打开再改")
+        }
+        XCTAssertEqual(try first.rows(of: .deputies).first?.cells["phone"], "13900002222", "the first change stands")
+        let reopened = try XCTUnwrap(first.rows(of: .deputies).first)
+        try second.setActive(.deputies, id: opened.id, false, session: .workstation)
+        XCTAssertThrowsError(try first.saveRow(.deputies, id: opened.id, cells: reopened.cells, expected: reopened, session: .workstation),
+                             "deactivated meanwhile is a change too")
+    }
+
+    func testEditsOfTheListsAreAuditedAndAnImportOnceForItsFile() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let id = try store.saveRow(.departments, id: nil, cells: ["name": "区水务局", "kind": "政府部门"], session: .workstation)
+        try store.saveRow(.departments, id: id, cells: ["contact": "水务科"], session: .workstation)
+        try store.setActive(.departments, id: id, false, session: .workstation)
+        try store.setActive(.departments, id: id, true, session: .workstation)
+        _ = try store.importSheet(.departments, bytes: Array("名称\n区城管委\n区园林局\n".utf8), fileName: "d.csv", session: .workstation)
+        XCTAssertEqual(try store.database.fetchAll("SELECT action, subject FROM audit_log WHERE action LIKE 'departments.%' OR action LIKE 'import%' ORDER BY id") {
+            "\($0.string(0)) \($0.string(1))"
+        }, ["departments.create 区住建局", "departments.create 区水务局", "departments.update 区水务局", "departments.deactivate 区水务局", "departments.restore 区水务局",
+            "import.departments d.csv"])
+    }
+
+    func testADeactivatedDeputyOrDepartmentGetsNoWork() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.setActive(.departments, id: fixture.departmentID, false, session: .workstation)
+        let record = try fixture.openedCase()
+        XCTAssertThrowsError(try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "承办单位 区住建局 已停用，请另选")
+        }
+        try store.setActive(.deputies, id: fixture.deputyID, false, session: .workstation)
+        let visit = try fixture.walkIn(phone: "13800000009")
+        XCTAssertThrowsError(try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "代表 张乾林 已停用，请另选")
+        }
+        XCTAssertThrowsError(try fixture.openedCase(problem: "另一件事"), "nor is a case put in a deactivated deputy's hands")
+    }
+
+    func testEveryFieldIsOneLineAndANameHasNoPadding() throws {
+        let store = try StoreFixture().store
+        let id = try store.createDeputy(DeputyDraft(name: "王　五", level: .city, workplace: "和平里医院\n内科主任"), session: .workstation)
+        let stored = try XCTUnwrap(store.deputyRecords(.one(id)).first)
+        XCTAssertEqual(stored.draft.name, "王五", "the full-width space a roster pads two-character names with")
+        XCTAssertEqual(stored.draft.workplace, "和平里医院 内科主任")
+        XCTAssertEqual(stored.initials, "ww")
+        XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "王 五", level: .city), session: .workstation), "the same person")
+    }
+
+    func testAStationNameIsCheckedAsTheSettingsCheckIt() {
+        let directory = TemporaryDirectory()
+        XCTAssertThrowsError(try LiaisonStore.initialize(database: Database(path: directory.path("a.sqlite"), mode: .create),
+                                                         station: StationDraft(name: String(repeating: "长", count: 41)))) {
+            XCTAssertEqual(userMessage(for: $0), "联络站名称太长（最多 40 个字）")
+        }
+    }
 }

@@ -222,7 +222,7 @@ final class CaseLifecycleTests: XCTestCase {
         try fixture.store.importCalendar(schedule, session: Session(name: "管理员", role: .admin))
         XCTAssertTrue(fixture.store.calendar.knows(year: 2027))
         XCTAssertFalse(fixture.store.calendar.isWorkingDay(day("2027-01-01")))
-        XCTAssertEqual(try fixture.store.database.scalarString("SELECT action FROM audit_log"), "calendar.import")
+        XCTAssertEqual(try fixture.store.database.scalarString("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "calendar.import")
     }
 
     func testReceptionDayOfTheStation() throws {

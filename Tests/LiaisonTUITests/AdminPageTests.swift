@@ -58,9 +58,16 @@ final class AdminPageTests: AdminTestCase {
         XCTAssertTrue(try fixture.store.deputyRecords().first { String($0.id) == id }?.active ?? false)
     }
 
-    func testOtherCannotBeDeactivated() {
-        desk.press(.right, .right, .right, .character("G"), .character("d"), .character("y"))
+    func testOtherCannotBeDeactivatedAndIsNotAskedAbout() {
+        desk.press(.right, .right, .right, .character("G"), .character("d"))
         XCTAssertEqual(message, "「其他」类别总要有，不能停用")
+        XCTAssertTrue(desk.layers.isEmpty, "no question first")
+    }
+
+    func testDeactivatingADepartmentSaysWhichCategoriesSendCasesToIt() throws {
+        desk.press(.right, .right, .character("d"))
+        let question = try XCTUnwrap(desk.layers.last as? QuestionLayer)
+        XCTAssertEqual(question.question.details.first, "它是 加装电梯 的默认承办单位，请改这些类别。")
     }
 
     func testACategorysDefaultsAreWhatANewCaseGets() throws {
@@ -104,13 +111,18 @@ final class AdminPageTests: AdminTestCase {
 
     func testAClerkMayLookButNotChange() throws {
         let clerkDesk = fixture.controller(start: .admin)
-        clerkDesk.press(.character("a"))
-        clerkDesk.type("孙海")
-        clerkDesk.press(.tab, .tab)
-        clerkDesk.type("区")
-        clerkDesk.press(.enter, .control("s"))
-        XCTAssertEqual(clerkDesk.screen().text(row: 22), "保存失败：工作人员不能维护名录和设置（填写的内容都还在，可改后再按 Ctrl-S）")
-        XCTAssertFalse(try fixture.store.deputyRecords().contains { $0.draft.name == "孙海" })
+        for key in ["a", "e", "d"] {
+            clerkDesk.press(.character(Character(key)))
+            XCTAssertEqual(clerkDesk.screen().text(row: 22), "工作人员不能维护名录和设置", "refused before a form opens: \(key)")
+            XCTAssertTrue(clerkDesk.layers.isEmpty)
+        }
+        // The keys the clerk may not use are dimmed on the hint bar; moving and filtering are not.
+        let grid = clerkDesk.screen()
+        let hints = roles(grid, row: 23)
+        let add = try XCTUnwrap(grid.text(row: 23).range(of: "a 添加"))
+        XCTAssertEqual(hints[hints.index(hints.startIndex, offsetBy: grid.text(row: 23)[..<add.lowerBound].displayWidth)], "m")
+        XCTAssertTrue(grid.text(row: 23).hasPrefix(" → 下一类"))
+        XCTAssertEqual(roles(grid, row: 23).dropFirst().first, "k", "→ is the clerk's too")
     }
 
     func testEachSectionKeepsItsOwnSelectionAndFilter() throws {
@@ -140,5 +152,22 @@ final class AdminPageTests: AdminTestCase {
         // Referring names no deputy, so its form opens.
         fresh.press(.character("r"))
         XCTAssertTrue(fresh.layers.last is FormLayer)
+    }
+
+    func testAFormSavedAfterAnotherTerminalChangedTheRowKeepsWhatWasTyped() throws {
+        desk.press(.enter)
+        desk.press(.tab, .tab, .tab)
+        desk.type("（新）")
+        // Meanwhile, at the other terminal.
+        let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
+        let li = try XCTUnwrap(other.rows(of: .deputies).first { $0.name == "李红" })
+        var cells = li.cells
+        cells["phone"] = "13900002222"
+        try other.saveRow(.deputies, id: li.id, cells: cells, session: DeskFixture.administrator)
+        desk.press(.control("s"))
+        XCTAssertEqual(message, "保存失败：代表 李红刚在另一终端改过：按 Esc 关闭，重新打开再改（已填的都还在）")
+        let layer = try XCTUnwrap(desk.layers.last as? FormLayer)
+        XCTAssertEqual(layer.form.text("sector"), "教育（新）")
+        XCTAssertEqual(try fixture.store.rows(of: .deputies).first { $0.name == "李红" }?.cells["phone"], "13900002222")
     }
 }

@@ -112,6 +112,7 @@ extension LiaisonStore {
                     session: Session) throws -> CaseRecord {
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw DomainError.invalid("诉求内容不能为空") }
+        if let deputyID = draft.responsibleDeputyID { try requireInUse(.deputies, id: deputyID) }
         let today = clock.today
         let serial = try database.scalarInt(
             "SELECT coalesce(max(serial), 0) + 1 FROM cases WHERE station_id = ? AND year = ?",
@@ -178,9 +179,7 @@ extension LiaisonStore {
         return try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "交办",
                                            allowed: [.registered, .triaged])
-            guard let department = try database.scalarString("SELECT name FROM departments WHERE id = ?", [departmentID]) else {
-                throw DomainError.notFound("该承办单位")
-            }
+            let department = try requireInUse(.departments, id: departmentID)
             let today = clock.today
             let due = calendar.adding(workingDays: workingDays, to: today)
             try database.execute(

@@ -26,13 +26,21 @@ public enum DirectoryList: String, CaseIterable, Sendable {
         }
     }
 
-    /// Activates or deactivates one row (bind active, id).
-    var setActiveSQL: String {
+    /// Deputies and legal officers belong to the station; departments and categories are the district's.
+    var belongsToStation: Bool { self == .deputies || self == .legalOfficers }
+
+    /// A row's name and whether it is in use (bind id, and the station where the row belongs to one),
+    /// and its activation (bind active, id, and the station likewise).
+    var activationSQL: (state: String, update: String) {
         switch self {
-        case .deputies: "UPDATE deputies SET active = ? WHERE id = ?"
-        case .legalOfficers: "UPDATE legal_officers SET active = ? WHERE id = ?"
-        case .departments: "UPDATE departments SET active = ? WHERE id = ?"
-        case .categories: "UPDATE categories SET active = ? WHERE id = ?"
+        case .deputies:
+            ("SELECT name, active FROM deputies WHERE id = ? AND station_id = ?",
+             "UPDATE deputies SET active = ? WHERE id = ? AND station_id = ?")
+        case .legalOfficers:
+            ("SELECT name, active FROM legal_officers WHERE id = ? AND station_id = ?",
+             "UPDATE legal_officers SET active = ? WHERE id = ? AND station_id = ?")
+        case .departments: ("SELECT name, active FROM departments WHERE id = ?", "UPDATE departments SET active = ? WHERE id = ?")
+        case .categories: ("SELECT name, active FROM categories WHERE id = ?", "UPDATE categories SET active = ? WHERE id = ?")
         }
     }
 }
@@ -74,19 +82,27 @@ public struct RecordSelection: Sendable {
     var arguments: [SQLBindable?] { [id, limit] }
 }
 
-/// The checks every list's text fields share.
+/// The checks every list's text fields share. Every field here is one line: a line break or tab a
+/// sheet's cell carried (Alt-Enter in Excel) becomes a space.
 enum DraftCheck {
     /// Trimmed and required, at most `limit` characters.
     static func name(_ text: String, limit: Int) throws -> String {
-        let trimmed = text.trimmingSheetSpace
-        guard !trimmed.isEmpty else { throw InvalidField("name", "必填") }
-        return try self.text(trimmed, field: "name", limit: limit)
+        let line = try self.text(text, field: "name", limit: limit)
+        guard !line.isEmpty else { throw InvalidField("name", "必填") }
+        return line
+    }
+
+    /// A person's name, without the spaces rosters pad two-character names with (王　五 is 王五): the
+    /// same person must not come in twice by a space.
+    static func personName(_ text: String, limit: Int = 20) throws -> String {
+        try name(String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)), limit: limit)
     }
 
     static func text(_ text: String, field: String, limit: Int = 60) throws -> String {
-        let trimmed = text.trimmingSheetSpace
-        guard trimmed.count <= limit else { throw InvalidField(field, "太长（最多 \(limit) 个字）") }
-        return trimmed
+        let line = String(text.unicodeScalars.map { "\r\n\t\u{2028}\u{2029}".unicodeScalars.contains($0) ? " " : Character($0) })
+            .trimmingSheetSpace
+        guard line.count <= limit else { throw InvalidField(field, "太长（最多 \(limit) 个字）") }
+        return line
     }
 
     /// A phone in its stored form, or empty when none is given.
@@ -131,7 +147,7 @@ public struct DeputyDraft: Equatable, Sendable {
     /// Trimmed, the phone in its stored form; a value refused names its field.
     func validated(areaCode: String?) throws -> DeputyDraft {
         var draft = self
-        draft.name = try DraftCheck.name(name, limit: 20)
+        draft.name = try DraftCheck.personName(name)
         draft.sector = try DraftCheck.text(sector, field: "sector")
         draft.constituency = try DraftCheck.text(constituency, field: "constituency")
         draft.group = try DraftCheck.text(group, field: "group")
@@ -156,7 +172,7 @@ public struct LegalOfficerDraft: Equatable, Sendable {
 
     func validated(areaCode: String?) throws -> LegalOfficerDraft {
         var draft = self
-        draft.name = try DraftCheck.name(name, limit: 20)
+        draft.name = try DraftCheck.personName(name)
         draft.organization = try DraftCheck.text(organization, field: "organization", limit: 100)
         draft.phone = try DraftCheck.phone(phone, areaCode: areaCode)
         return draft
@@ -212,6 +228,7 @@ public struct CategoryDraft: Equatable, Sendable {
 /// and the lists give it last.
 public enum CatchAllCategory {
     public static let name = "其他"
+    public static let cannotDeactivate = "「其他」类别总要有，不能停用"
 }
 
 public struct Deputy: Hashable, Sendable {
@@ -235,16 +252,16 @@ extension LiaisonStore {
 
     @discardableResult
     public func createDeputy(_ draft: DeputyDraft, session: Session) throws -> Int64 {
-        try saveDeputy(id: nil, draft, session: session)
+        try saveDeputy(id: nil, draft, session: session, audited: true)
     }
 
     public func updateDeputy(id: Int64, _ draft: DeputyDraft, session: Session) throws {
-        try saveDeputy(id: id, draft, session: session)
+        try saveDeputy(id: id, draft, session: session, audited: true)
     }
 
     /// Same name and phone is the same deputy: a second one is refused beside the name.
     @discardableResult
-    private func saveDeputy(id: Int64?, _ draft: DeputyDraft, session: Session) throws -> Int64 {
+    func saveDeputy(id: Int64?, _ draft: DeputyDraft, session: Session, audited: Bool) throws -> Int64 {
         try session.require(.manageDirectory)
         let draft = try draft.validated(areaCode: areaCode)
         let reading = Pinyin.name(draft.name)
@@ -261,7 +278,9 @@ extension LiaisonStore {
                                          constituency, station_group, phone, workplace, station_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, values + [station.id, clock.now()])
-                return database.lastInsertedRowID
+                let created = database.lastInsertedRowID
+                try noteSaved(.deputies, id: nil, name: draft.name, audited: audited, session: session)
+                return created
             }
             try database.execute("""
                 UPDATE deputies SET name = ?, name_pinyin = ?, name_initials = ?, name_initials_alt = ?, gender = ?, level = ?,
@@ -269,6 +288,7 @@ extension LiaisonStore {
                 WHERE id = ? AND station_id = ?
                 """, values + [id, station.id])
             guard database.changes == 1 else { throw DomainError.notFound("这位代表") }
+            try noteSaved(.deputies, id: id, name: draft.name, audited: audited, session: session)
             return id
         }
     }
@@ -304,15 +324,15 @@ extension LiaisonStore {
 
     @discardableResult
     public func createLegalOfficer(_ draft: LegalOfficerDraft, session: Session) throws -> Int64 {
-        try saveLegalOfficer(id: nil, draft, session: session)
+        try saveLegalOfficer(id: nil, draft, session: session, audited: true)
     }
 
     public func updateLegalOfficer(id: Int64, _ draft: LegalOfficerDraft, session: Session) throws {
-        try saveLegalOfficer(id: id, draft, session: session)
+        try saveLegalOfficer(id: id, draft, session: session, audited: true)
     }
 
     @discardableResult
-    private func saveLegalOfficer(id: Int64?, _ draft: LegalOfficerDraft, session: Session) throws -> Int64 {
+    func saveLegalOfficer(id: Int64?, _ draft: LegalOfficerDraft, session: Session, audited: Bool) throws -> Int64 {
         try session.require(.manageDirectory)
         let draft = try draft.validated(areaCode: areaCode)
         return try database.write {
@@ -325,11 +345,14 @@ extension LiaisonStore {
                 try database.execute(
                     "INSERT INTO legal_officers(name, role, organization, phone, station_id) VALUES (?, ?, ?, ?, ?)",
                     values + [station.id])
-                return database.lastInsertedRowID
+                let created = database.lastInsertedRowID
+                try noteSaved(.legalOfficers, id: nil, name: draft.name, audited: audited, session: session)
+                return created
             }
             try database.execute("UPDATE legal_officers SET name = ?, role = ?, organization = ?, phone = ? WHERE id = ? AND station_id = ?",
                                  values + [id, station.id])
             guard database.changes == 1 else { throw DomainError.notFound("这位三官一员") }
+            try noteSaved(.legalOfficers, id: id, name: draft.name, audited: audited, session: session)
             return id
         }
     }
@@ -349,15 +372,15 @@ extension LiaisonStore {
 
     @discardableResult
     public func createDepartment(_ draft: DepartmentDraft, session: Session) throws -> Int64 {
-        try saveDepartment(id: nil, draft, session: session)
+        try saveDepartment(id: nil, draft, session: session, audited: true)
     }
 
     public func updateDepartment(id: Int64, _ draft: DepartmentDraft, session: Session) throws {
-        try saveDepartment(id: id, draft, session: session)
+        try saveDepartment(id: id, draft, session: session, audited: true)
     }
 
     @discardableResult
-    private func saveDepartment(id: Int64?, _ draft: DepartmentDraft, session: Session) throws -> Int64 {
+    func saveDepartment(id: Int64?, _ draft: DepartmentDraft, session: Session, audited: Bool) throws -> Int64 {
         try session.require(.manageDirectory)
         let draft = try draft.validated(areaCode: areaCode)
         return try database.write {
@@ -367,10 +390,13 @@ extension LiaisonStore {
             let values: [SQLBindable?] = [draft.name, draft.kind, draft.contact, draft.phone]
             guard let id else {
                 try database.execute("INSERT INTO departments(name, kind, contact, phone) VALUES (?, ?, ?, ?)", values)
-                return database.lastInsertedRowID
+                let created = database.lastInsertedRowID
+                try noteSaved(.departments, id: nil, name: draft.name, audited: audited, session: session)
+                return created
             }
             try database.execute("UPDATE departments SET name = ?, kind = ?, contact = ?, phone = ? WHERE id = ?", values + [id])
             guard database.changes == 1 else { throw DomainError.notFound("这个承办单位") }
+            try noteSaved(.departments, id: id, name: draft.name, audited: audited, session: session)
             return id
         }
     }
@@ -390,15 +416,15 @@ extension LiaisonStore {
 
     @discardableResult
     public func createCategory(_ draft: CategoryDraft, session: Session) throws -> Int64 {
-        try saveCategory(id: nil, draft, session: session)
+        try saveCategory(id: nil, draft, session: session, audited: true)
     }
 
     public func updateCategory(id: Int64, _ draft: CategoryDraft, session: Session) throws {
-        try saveCategory(id: id, draft, session: session)
+        try saveCategory(id: id, draft, session: session, audited: true)
     }
 
     @discardableResult
-    private func saveCategory(id: Int64?, _ draft: CategoryDraft, session: Session) throws -> Int64 {
+    func saveCategory(id: Int64?, _ draft: CategoryDraft, session: Session, audited: Bool) throws -> Int64 {
         try session.require(.manageDirectory)
         let draft = try draft.validated()
         return try database.write {
@@ -415,7 +441,9 @@ extension LiaisonStore {
                 try database.execute(
                     "INSERT INTO categories(name, default_department_id, default_due_working_days, position) VALUES (?, ?, ?, ?)",
                     [draft.name, draft.defaultDepartmentID, draft.dueWorkingDays, position])
-                return database.lastInsertedRowID
+                let created = database.lastInsertedRowID
+                try noteSaved(.categories, id: nil, name: draft.name, audited: audited, session: session)
+                return created
             }
             guard let stored = try database.scalarString("SELECT name FROM categories WHERE id = ?", [id]) else {
                 throw DomainError.notFound("这个类别")
@@ -428,6 +456,7 @@ extension LiaisonStore {
                                       position = coalesce(?, position)
                 WHERE id = ?
                 """, [draft.name, draft.defaultDepartmentID, draft.dueWorkingDays, draft.position, id])
+            try noteSaved(.categories, id: id, name: draft.name, audited: audited, session: session)
             return id
         }
     }
@@ -446,17 +475,50 @@ extension LiaisonStore {
 
     // MARK: Every list
 
+    /// The audit row of a row typed in or changed; an import writes one for its whole file instead.
+    private func noteSaved(_ list: DirectoryList, id: Int64?, name: String, audited: Bool, session: Session) throws {
+        guard audited else { return }
+        try audit("\(list.rawValue).\(id == nil ? "create" : "update")", subject: name, session: session)
+    }
+
     /// Deactivates a row (a deputy at the end of the term) or brings it back; nothing is deleted.
     public func setActive(_ list: DirectoryList, id: Int64, _ active: Bool, session: Session) throws {
+        try setActive(list, id: id, active, session: session, audited: true)
+    }
+
+    /// A row's name and whether it is in use; nil when the station has no such row.
+    private func state(_ list: DirectoryList, id: Int64) throws -> (name: String, active: Bool)? {
+        try database.fetchOne(list.activationSQL.state, [id] + (list.belongsToStation ? [station.id] : [])) { ($0.string(0), $0.bool(1)) }
+    }
+
+    /// The name of a row a workflow is about to use (the deputy a resident is handed to, the department
+    /// a case goes to), refused when it has been deactivated (on another terminal, since the form opened).
+    @discardableResult
+    func requireInUse(_ list: DirectoryList, id: Int64) throws -> String {
+        guard let (name, active) = try state(list, id: id) else { throw DomainError.notFound("这一条\(list.label)") }
+        guard active else { throw DomainError.invalid("\(list.label) \(name) 已停用，请另选") }
+        return name
+    }
+
+    func setActive(_ list: DirectoryList, id: Int64, _ active: Bool, session: Session, audited: Bool) throws {
         try session.require(.manageDirectory)
         try database.write {
-            if list == .categories, !active,
-               try database.scalarString("SELECT name FROM categories WHERE id = ?", [id]) == CatchAllCategory.name {
-                throw DomainError.invalid("「\(CatchAllCategory.name)」类别总要有，不能停用")
+            let scope: [SQLBindable?] = list.belongsToStation ? [station.id] : []
+            guard let name = try state(list, id: id)?.name else { throw DomainError.notFound("这一条\(list.label)") }
+            if list == .categories, !active, name == CatchAllCategory.name {
+                throw DomainError.invalid(CatchAllCategory.cannotDeactivate)
             }
-            try database.execute(list.setActiveSQL, [active, id])
-            guard database.changes == 1 else { throw DomainError.notFound("这一条\(list.label)") }
+            try database.execute(list.activationSQL.update, [active, id] + scope)
+            if audited { try audit("\(list.rawValue).\(active ? "restore" : "deactivate")", subject: name, session: session) }
         }
+    }
+}
+
+extension LiaisonStore {
+    /// The active categories whose new cases go to this department by default.
+    public func categories(defaultingTo departmentID: Int64) throws -> [String] {
+        try database.fetchAll("SELECT name FROM categories WHERE default_department_id = ? AND active = 1 ORDER BY position, id",
+                              [departmentID]) { $0.string(0) }
     }
 }
 

@@ -6,6 +6,8 @@ public enum DomainError: UserFacingError, Equatable {
     case invalid(String)
     case wrongStatus(action: String, status: CaseStatus)
     case changedElsewhere(String)
+    /// What a form was opened on changed on another terminal before it was saved.
+    case changedOnAnotherTerminal(String)
     /// A visit another terminal changed a moment ago; the text says what it is now.
     case visitChanged(String)
     case reasonRequired(String)
@@ -18,6 +20,8 @@ public enum DomainError: UserFacingError, Equatable {
         case .invalid(let reason): return reason
         case .wrongStatus(let action, let status): return "诉求当前为「\(status.label)」，不能\(action)"
         case .changedElsewhere(let code): return "诉求 \(code) 已在别处被修改，请刷新后再试"
+        case .changedOnAnotherTerminal(let what):
+            return "\(what)刚在另一终端改过：按 Esc 关闭，重新打开再改"
         case .visitChanged(let what): return what
         case .reasonRequired(let action): return "\(action)须写明理由"
         }

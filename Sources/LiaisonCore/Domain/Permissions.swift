@@ -20,7 +20,7 @@ public enum Permission: Sendable {
         }
     }
 
-    var label: String {
+    public var label: String {
         switch self {
         case .receiveResidents: "接待来访"
         case .manageDirectory: "维护名录和设置"
@@ -31,10 +31,13 @@ public enum Permission: Sendable {
 }
 
 extension Session {
+    public func may(_ permission: Permission) -> Bool { permission.roles.contains(role) }
+
+    /// What the desk says when this operator's role may not do it (工作人员不能维护名录和设置).
+    public func refusal(of permission: Permission) -> String { "\(role.label)不能\(permission.label)" }
+
     /// Refuses, in Chinese, what this operator's role may not do.
     func require(_ permission: Permission) throws {
-        guard permission.roles.contains(role) else {
-            throw DomainError.invalid("\(role.label)不能\(permission.label)")
-        }
+        guard may(permission) else { throw DomainError.invalid(refusal(of: permission)) }
     }
 }

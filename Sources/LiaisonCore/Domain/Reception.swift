@@ -205,6 +205,7 @@ extension LiaisonStore {
         try session.require(.receiveResidents)
         try database.write {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
+            try requireInUse(.deputies, id: deputyID)
             try updateVisit(visit, set: "status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)",
                             [deputyID, clock.now()])
             try creditReception(visit: visit, deputyID: deputyID)

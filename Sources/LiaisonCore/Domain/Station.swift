@@ -41,8 +41,7 @@ public struct Station: Hashable, Sendable {
     }
 
     static func insert(_ draft: StationDraft, at time: LocalTime, in database: Database) throws -> Int64 {
-        let name = draft.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw DomainError.invalid("联络站名称不能为空") }
+        let name = try StationSettings.checkedName(draft.name)
         try database.execute("""
             INSERT INTO stations(parent_id, name, kind, address, phone, reception_day_of_month, reception_tie, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

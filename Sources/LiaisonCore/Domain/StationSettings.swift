@@ -36,6 +36,8 @@ public struct StationSettings: Equatable, Sendable {
     public var idleLockMinutes: Int
 
     public static let defaultIdleLockMinutes = 10
+    /// The longest name a station may have, wherever it is given (init, the settings form).
+    public static let nameLimit = 40
     public static let idleLockRange = 1...120
     static let quotaRange = 0...366
     static let pointsRange = 0...100
@@ -45,6 +47,15 @@ public struct StationSettings: Equatable, Sendable {
     public static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
     static let areaCodeKey = "area_code"
     static let idleLockKey = "idle_lock_minutes"
+
+    /// A station's name as `init` takes it: the settings' check, said as the station's name.
+    static func checkedName(_ name: String) throws -> String {
+        do {
+            return try DraftCheck.name(name, limit: nameLimit)
+        } catch let problem as InvalidField {
+            throw DomainError.invalid("联络站名称" + (problem.message == "必填" ? "不能为空" : problem.message))
+        }
+    }
 
     /// What differs from `before`, named as the station says it, for the audit log.
     func changes(from before: StationSettings) -> [String] {
@@ -60,7 +71,7 @@ public struct StationSettings: Equatable, Sendable {
     /// Checked and trimmed; a value refused names its field (`quota.county.reception`, `points.training`).
     func validated() throws -> StationSettings {
         var settings = self
-        settings.name = try DraftCheck.name(name, limit: 40)
+        settings.name = try DraftCheck.name(name, limit: StationSettings.nameLimit)
         settings.address = try DraftCheck.text(address, field: "address", limit: 100)
         do {
             settings.phone = try DraftCheck.phone(phone, areaCode: nil)
@@ -129,12 +140,23 @@ extension LiaisonStore {
                                idleLockMinutes: try idleLockMinutes())
     }
 
-    /// Saves the settings in one transaction and says what changed in the audit log.
-    public func updateSettings(_ settings: StationSettings, session: Session) throws {
+    /// Saves the settings in one transaction and says what changed in the audit log. `expected` is the
+    /// settings as the form opened on them: when another terminal changed them since, the save is
+    /// refused rather than undo that change.
+    public func updateSettings(_ settings: StationSettings, expected: StationSettings? = nil, session: Session) throws {
         try session.require(.manageDirectory)
-        let settings = try settings.validated()
-        let before = try self.settings()
+        // A local station phone takes the area code given beside it.
+        var typed = settings
+        if !typed.areaCode.trimmingSheetSpace.isEmpty, PhoneNumber.isAreaCode(typed.areaCode.trimmingSheetSpace),
+           let phone = PhoneNumber.normalized(typed.phone, areaCode: typed.areaCode.trimmingSheetSpace) {
+            typed.phone = phone
+        }
+        let settings = try typed.validated()
         try database.write {
+            // Read inside the transaction, as stored now: another terminal may have saved a moment ago.
+            try reloadStation()
+            let before = try self.settings()
+            if let expected, expected != before { throw DomainError.changedOnAnotherTerminal("本站设置") }
             try database.execute("""
                 UPDATE stations SET name = ?, kind = ?, address = ?, phone = ?, reception_day_of_month = ?, reception_tie = ?
                 WHERE id = ?

@@ -101,9 +101,21 @@ public enum CSV {
     }
 }
 
+/// Excel reads a long run of digits (an 11-digit mobile) as a number, shows it as 1.38E+10 and saves
+/// it back so; written as ="13812345678" it stays text in Excel and WPS. Imports read either form.
+enum ExcelText {
+    static func protect(_ value: String) -> String {
+        value.count >= 11 && value.allSatisfy({ $0.isASCII && $0.isNumber }) ? "=\"\(value)\"" : value
+    }
+
+    static func unwrap(_ cell: String) -> String {
+        cell.count >= 3 && cell.hasPrefix("=\"") && cell.hasSuffix("\"") ? String(cell.dropFirst(2).dropLast()) : cell
+    }
+}
+
 extension String {
     /// Full-width digits (１３８) made ASCII.
-    var halfWidthDigits: String {
+    public var halfWidthDigits: String {
         String(String.UnicodeScalarView(unicodeScalars.map { scalar in
             (0xFF10...0xFF19).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
         }))

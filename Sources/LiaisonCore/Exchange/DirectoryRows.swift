@@ -50,20 +50,30 @@ extension LiaisonStore {
     }
 
     /// Creates (id nil) or updates a row from cells as a form gives them, over the stored row for what
-    /// the cells leave out; a refused value names its field. Returns the row's id.
+    /// the cells leave out; a refused value names its field. `expected` is the row as the form opened
+    /// on it: when another terminal changed it since, the save is refused rather than undo that change.
+    /// Returns the row's id.
     @discardableResult
-    public func saveRow(_ list: DirectoryList, id: Int64?, cells: [String: String], session: Session) throws -> Int64 {
-        try saveRow(list.rowType, id: id, cells: cells, session: session)
+    public func saveRow(_ list: DirectoryList, id: Int64?, cells: [String: String], expected: DirectoryRow? = nil,
+                        session: Session) throws -> Int64 {
+        try saveRow(list.rowType, id: id, cells: cells, expected: expected, session: session)
     }
 
-    private func saveRow<Row: SheetRow>(_ type: Row.Type, id: Int64?, cells: [String: String], session: Session) throws -> Int64 {
+    private func saveRow<Row: SheetRow>(_ type: Row.Type, id: Int64?, cells: [String: String], expected: DirectoryRow?,
+                                        session: Session) throws -> Int64 {
         try session.require(.manageDirectory)
-        let stored = try id.map { id in
-            guard let record = try Row.records(in: self, .one(id)).first else { throw DomainError.notFound("这一条") }
-            return record.draft
+        return try database.write {
+            let context = try sheetContext()
+            let stored = try id.map { id in
+                guard let record = try Row.records(in: self, .one(id)).first else { throw DomainError.notFound("这一条\(Row.list.label)") }
+                if let expected, record.draft.cells(context: context) != expected.cells || record.active != expected.active {
+                    throw DomainError.changedOnAnotherTerminal("\(Row.list.label) \(record.draft.name)")
+                }
+                return record.draft
+            }
+            return try Row.parse(cells.mapValues(\.trimmingSheetSpace), over: stored, context: context)
+                .save(id: id, in: self, session: session, audited: true)
         }
-        let trimmed = cells.mapValues(\.trimmingSheetSpace)
-        return try Row.parse(trimmed, over: stored, context: sheetContext()).save(id: id, in: self, session: session)
     }
 
     /// What a field may be, written as the list writes it, for a form's choice: levels, genders,

@@ -29,9 +29,12 @@ public struct SheetColumn: Sendable {
         })
     }
 
-    func matches(_ header: String) -> Bool {
+    func matches(_ header: String) -> Bool { rank(of: header) != nil }
+
+    /// 0 for the column's own header, then its other names in order of preference; nil for another.
+    func rank(of header: String) -> Int? {
         let normalized = SheetColumn.normalized(header)
-        return ([self.header] + aliases).contains { SheetColumn.normalized($0) == normalized }
+        return ([self.header] + aliases).firstIndex { SheetColumn.normalized($0) == normalized }
     }
 }
 
@@ -58,9 +61,10 @@ protocol SheetRow: Equatable, Sendable {
     /// What a line of the import's report calls the row (张三, 区住建委).
     var name: String { get }
     static func records(in store: LiaisonStore, _ selection: RecordSelection) throws -> [DirectoryRecord<Self>]
-    /// Creates (id nil) or updates the row, with every check a form gets; returns its id.
+    /// Creates (id nil) or updates the row, with every check a form gets; returns its id. `audited`
+    /// writes its own audit row (an import writes one for the file instead).
     @discardableResult
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64
+    func save(id: Int64?, in store: LiaisonStore, session: Session, audited: Bool) throws -> Int64
 }
 
 extension SheetRow {
@@ -79,7 +83,7 @@ extension DeputyDraft: SheetRow {
         SheetColumn("sector", "界别"),
         SheetColumn("constituency", "选区", aliases: ["选举单位", "原选区"]),
         SheetColumn("group", "代表小组", aliases: ["小组", "所在小组", "所在代表小组"]),
-        SheetColumn("phone", "联系电话", aliases: ["电话", "手机", "手机号", "手机号码", "联系方式"]),
+        SheetColumn("phone", "联系电话", aliases: ["手机", "手机号", "手机号码", "电话", "联系方式"]),
         SheetColumn("workplace", "工作单位", aliases: ["单位", "工作单位及职务", "单位及职务"]),
     ]
     static let sameKeyMeans = "同名同电话"
@@ -112,10 +116,8 @@ extension DeputyDraft: SheetRow {
         try store.deputyRecords(selection)
     }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
-        guard let id else { return try store.createDeputy(self, session: session) }
-        try store.updateDeputy(id: id, self, session: session)
-        return id
+    func save(id: Int64?, in store: LiaisonStore, session: Session, audited: Bool) throws -> Int64 {
+        try store.saveDeputy(id: id, self, session: session, audited: audited)
     }
 }
 
@@ -150,10 +152,8 @@ extension LegalOfficerDraft: SheetRow {
         try store.legalOfficerRecords(selection)
     }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
-        guard let id else { return try store.createLegalOfficer(self, session: session) }
-        try store.updateLegalOfficer(id: id, self, session: session)
-        return id
+    func save(id: Int64?, in store: LiaisonStore, session: Session, audited: Bool) throws -> Int64 {
+        try store.saveLegalOfficer(id: id, self, session: session, audited: audited)
     }
 }
 
@@ -188,10 +188,8 @@ extension DepartmentDraft: SheetRow {
         try store.departmentRecords(selection)
     }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
-        guard let id else { return try store.createDepartment(self, session: session) }
-        try store.updateDepartment(id: id, self, session: session)
-        return id
+    func save(id: Int64?, in store: LiaisonStore, session: Session, audited: Bool) throws -> Int64 {
+        try store.saveDepartment(id: id, self, session: session, audited: audited)
     }
 }
 
@@ -250,9 +248,7 @@ extension CategoryDraft: SheetRow {
         try store.categoryRecords(selection)
     }
 
-    func save(id: Int64?, in store: LiaisonStore, session: Session) throws -> Int64 {
-        guard let id else { return try store.createCategory(self, session: session) }
-        try store.updateCategory(id: id, self, session: session)
-        return id
+    func save(id: Int64?, in store: LiaisonStore, session: Session, audited: Bool) throws -> Int64 {
+        try store.saveCategory(id: id, self, session: session, audited: audited)
     }
 }

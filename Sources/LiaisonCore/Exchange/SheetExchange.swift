@@ -15,6 +15,9 @@ public struct ImportReport: Equatable, Sendable {
     public let encoding: SheetText.Encoding
     public let added: [Line]
     public let changed: [Line]
+    /// Rows added though a row of the same name is stored (a deputy whose phone changed, or another
+    /// person of that name): `changes` holds the stored one's phone.
+    public let sameName: [Line]
     public let unchanged: Int
     /// Active stored rows the file does not name: an import never deactivates.
     public let notInFile: Int
@@ -66,20 +69,30 @@ struct SheetRows<Row: SheetRow> {
             let name = separator == "\t" ? "制表符" : "分号"
             throw ImportProblem(line: header.line, column: nil, reason: "各列用\(name)分隔，不是逗号分隔的 CSV：请另存为 CSV（逗号分隔）")
         }
-        var fields: [Int: String] = [:]
+        // Each field's column: where a sheet has two names for one field (手机 and 电话), the one the
+        // column lists first is read and the other named as left out; the same name twice is ambiguous.
+        var chosen: [String: (index: Int, title: String, rank: Int)] = [:]
         var ignored: [String] = []
         for (index, text) in header.fields.enumerated() {
             let title = text.trimmingSheetSpace
             guard !title.isEmpty else { continue }
-            guard let column = Row.columns.first(where: { $0.matches(title) }) else {
+            guard let column = Row.columns.first(where: { $0.matches(title) }), let rank = column.rank(of: title) else {
                 ignored.append(title)
                 continue
             }
-            if fields.values.contains(column.field) {
-                throw ImportProblem(line: header.line, column: nil, reason: "表头有两列「\(column.header)」")
+            guard let other = chosen[column.field] else {
+                chosen[column.field] = (index, title, rank)
+                continue
             }
-            fields[index] = column.field
+            guard rank != other.rank else { throw ImportProblem(line: header.line, column: nil, reason: "表头有两列「\(title)」") }
+            if rank < other.rank {
+                chosen[column.field] = (index, title, rank)
+                ignored.append("\(other.title)（用了「\(title)」）")
+            } else {
+                ignored.append("\(title)（用了「\(other.title)」）")
+            }
         }
+        let fields = Dictionary(uniqueKeysWithValues: chosen.map { ($0.value.index, $0.key) })
         let expected = Row.columns.map(\.header).joined(separator: ",")
         for column in Row.columns where column.required && !fields.values.contains(column.field) {
             throw ImportProblem(line: header.line, column: nil, reason: "表头缺少「\(column.header)」（第一行应是表头，如 \(expected)）")
@@ -94,7 +107,9 @@ struct SheetRows<Row: SheetRow> {
                                     reason: "有 \(record.fields.count) 列，表头有 \(width) 列（单元格里的逗号要用引号括起来）")
             }
             var cells: [String: String] = [:]
-            for (index, field) in fields where index < record.fields.count { cells[field] = record.fields[index].trimmingSheetSpace }
+            for (index, field) in fields where index < record.fields.count {
+                cells[field] = ExcelText.unwrap(record.fields[index].trimmingSheetSpace)
+            }
             return (record.line, cells)
         }
         ignoredColumns = ignored
@@ -123,15 +138,19 @@ extension LiaisonStore {
     }
 
     /// The list as a sheet (UTF-8 with a byte-order mark, so Excel opens it in Chinese), in the
-    /// columns an import reads: the active rows, in the order the desk lists them. `deliver` writes it
-    /// out; the audit log records the export only when it did. Returns the rows written.
+    /// columns an import reads: the active rows, in the order the desk lists them. `write` takes the
+    /// bytes with nothing locked (a file written beside its place, or stdout, however slowly it is
+    /// read); `publish` runs in the transaction that writes the audit row and must be quick (putting
+    /// the file under its name), so the log holds an export exactly when there was one. Returns the
+    /// rows written.
     @discardableResult
-    public func exportSheet(_ list: DirectoryList, fileName: String, session: Session,
-                            deliver: ([UInt8]) throws -> Void) throws -> Int {
+    public func exportSheet(_ list: DirectoryList, fileName: String, session: Session, write: ([UInt8]) throws -> Void,
+                            publish: () throws -> Void = {}) throws -> Int {
         try session.require(.manageDirectory)
         let (text, count) = try exportRows(list.rowType)
+        try write(SheetText.byteOrderMark + Array(text.utf8))
         try database.write {
-            try deliver(SheetText.byteOrderMark + Array(text.utf8))
+            try publish()
             try audit("export.\(list.rawValue)", subject: fileName, detail: "\(count) \(list.measure)\(list.label)", session: session)
         }
         return count
@@ -148,7 +167,7 @@ extension LiaisonStore {
         let context = try sheetContext()
         let rows = try Row.records(in: self, .all).filter(\.active).map { record in
             let cells = record.draft.cells(context: context)
-            return Row.columns.map { cells[$0.field] ?? "" }
+            return Row.columns.map { ExcelText.protect(cells[$0.field] ?? "") }
         }
         return (CSV.write([Row.columns.map(\.header)] + rows), rows.count)
     }
@@ -193,14 +212,20 @@ extension LiaisonStore {
             list: Row.list, encoding: encoding,
             added: plan.filter { $0.id == nil }.map { ImportReport.Line(line: $0.line, name: $0.row.name, changes: []) },
             changed: plan.filter { $0.id != nil }.map { ImportReport.Line(line: $0.line, name: $0.row.name, changes: $0.changes) },
+            sameName: plan.filter { $0.id == nil }.compactMap { step in
+                let namesakes = stored.filter { $0.active && $0.draft.name == step.row.name }
+                guard !namesakes.isEmpty else { return nil }
+                let phones = namesakes.map { $0.draft.cells(context: context)["phone"].flatMap { $0.isEmpty ? nil : $0 } ?? "无电话" }
+                return ImportReport.Line(line: step.line, name: step.row.name, changes: phones)
+            },
             unchanged: unchanged, notInFile: stored.filter { $0.active && !named.contains($0.draft.matchKey) }.count,
             ignoredColumns: sheet.ignoredColumns, dryRun: dryRun)
         guard !dryRun else { return report }
         try database.write {
             for step in plan {
                 do {
-                    try step.row.save(id: step.id, in: self, session: session)
-                    if step.reactivate, let id = step.id { try setActive(Row.list, id: id, true, session: session) }
+                    try step.row.save(id: step.id, in: self, session: session, audited: false)
+                    if step.reactivate, let id = step.id { try setActive(Row.list, id: id, true, session: session, audited: false) }
                 } catch let error as InvalidField {
                     throw ImportProblem(line: step.line, column: headers[error.field], reason: error.message)
                 } catch let error as UserFacingError {

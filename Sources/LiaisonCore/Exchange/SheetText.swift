@@ -19,7 +19,8 @@ public struct SheetText: Equatable, Sendable {
         case workbook(String)
         case utf16
         case binary
-        case badUTF8(line: Int)
+        /// `marked`: the file begins with UTF-8's byte-order mark; otherwise it is mostly UTF-8.
+        case badUTF8(line: Int, marked: Bool)
         case unknownEncoding(line: Int)
         case controlCharacter(line: Int)
 
@@ -30,7 +31,8 @@ public struct SheetText: Equatable, Sendable {
             case .workbook(let kind): return "这是 Excel 工作簿（\(kind)），不是 CSV：\(saveAs)"
             case .utf16: return "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV：\(saveAs)"
             case .binary: return "不是文本文件（含有零字节），不是 CSV"
-            case .badUTF8(let line): return "文件标明是 UTF-8，第 \(line) 行却有不是 UTF-8 的字节"
+            case .badUTF8(let line, let marked):
+                return "文件\(marked ? "标明" : "看来")是 UTF-8，第 \(line) 行却有不是 UTF-8 的字节（文件可能已损坏）"
             case .unknownEncoding(let line): return "既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行无法识别）：\(saveAs)"
             case .controlCharacter(let line): return "第 \(line) 行有控制字符，不是 CSV 文本"
             }
@@ -49,12 +51,18 @@ public struct SheetText: Equatable, Sendable {
         if starts(SheetText.byteOrderMark) {
             body = bytes.dropFirst(3)
             guard let text = String(validating: body, as: UTF8.self) else {
-                throw Problem.badUTF8(line: SheetText.line(ofFirstInvalidUTF8In: body))
+                throw Problem.badUTF8(line: SheetText.line(ofFirstInvalidUTF8In: body), marked: true)
             }
             self.init(checked: text, encoding: .utf8WithBOM)
         } else if let text = String(validating: bytes, as: UTF8.self) {
             self.init(checked: text, encoding: .utf8)
         } else {
+            // Mostly UTF-8 with a bad byte or two is a damaged UTF-8 file, not a GB18030 one.
+            let evidence = SheetText.utf8Evidence(bytes)
+            if let firstBad = evidence.firstInvalid, evidence.valid >= 4 * evidence.invalid {
+                throw Problem.badUTF8(line: SheetText.line(at: firstBad, in: bytes), marked: false)
+            }
+            if let latin = SheetText.latinByte(in: bytes) { throw Problem.unknownEncoding(line: SheetText.line(at: latin, in: bytes)) }
             self.init(checked: try SheetText.decodeGB18030(bytes), encoding: .gb18030)
         }
         if text.allSatisfy(\.isWhitespace) { throw Problem.empty }
@@ -90,6 +98,62 @@ public struct SheetText: Equatable, Sendable {
         let produced = output[..<(output.count - outputLeft)].map { UInt8(bitPattern: $0) }
         guard let text = String(validating: produced, as: UTF8.self) else { throw Problem.unknownEncoding(line: 1) }
         return text
+    }
+
+    static func line(at offset: Int, in bytes: [UInt8]) -> Int { bytes[..<offset].filter { $0 == 0x0A }.count + 1 }
+
+    /// How the bytes read as UTF-8: the multi-byte sequences that are valid, those that are not, and
+    /// where the first bad one is.
+    static func utf8Evidence(_ bytes: [UInt8]) -> (valid: Int, invalid: Int, firstInvalid: Int?) {
+        var valid = 0, invalid = 0
+        var firstInvalid: Int?
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length == 1 {
+                index += 1
+                continue
+            }
+            let end = index + length
+            if length > 0, end <= bytes.count, bytes[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1
+                index = end
+            } else {
+                invalid += 1
+                if firstInvalid == nil { firstInvalid = index }
+                index += 1
+            }
+        }
+        return (valid, invalid, firstInvalid)
+    }
+
+    /// Where a Latin-1 (or other single-byte) letter is, when every non-ASCII byte pair reads as GB18030
+    /// only by taking an ASCII letter as its second byte (Müller as M黮ler): Chinese text in GB18030 has
+    /// pairs of high bytes.
+    static func latinByte(in bytes: [UInt8]) -> Int? {
+        var pairs = 0, withASCII = 0
+        var first: Int?
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if (0x30...0x39).contains(next) {
+                index += 4 // a four-byte GB18030 sequence
+                continue
+            }
+            pairs += 1
+            if next < 0x80 {
+                withASCII += 1
+                if first == nil { first = index }
+            }
+            index += 2
+        }
+        return pairs > 0 && withASCII == pairs ? first : nil
     }
 
     private static func line(ofFirstInvalidUTF8In bytes: ArraySlice<UInt8>) -> Int {
@@ -132,24 +196,47 @@ public enum SheetFile {
         }
     }
 
-    /// Writes a file that must not exist yet: to a temporary file beside it, synced, then linked to
-    /// its name (which fails rather than replace a file that appeared meanwhile), so a reader never
-    /// sees half a sheet and nothing of the user's is overwritten.
-    public static func writeNew(_ bytes: [UInt8], to path: String) throws {
+    /// A file written beside where it is going and synced, not yet under its name: `publish` puts it
+    /// there (failing rather than replace a file that appeared meanwhile), so a reader never sees half
+    /// a sheet and nothing of the user's is overwritten. Dropping it unpublished removes it.
+    public final class Draft {
+        let temporary: String
+        public let path: String
+
+        init(temporary: String, path: String) {
+            self.temporary = temporary
+            self.path = path
+        }
+
+        public func publish() throws {
+            if link(temporary, path) != 0 {
+                let error = errno
+                if error == EEXIST { throw StoreOpenError.alreadyExists(path) }
+                // FAT and exFAT (a USB stick) have no hard links: a rename, once the name is seen free.
+                guard [EPERM, EOPNOTSUPP, ENOSYS, EXDEV].contains(error) else { throw SheetFileProblem.unwritable(path, errno: error) }
+                if FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
+                guard rename(temporary, path) == 0 else { throw SheetFileProblem.unwritable(path, errno: errno) }
+            }
+        }
+
+        // Once published the temporary name is a second link to the file (or gone, after a rename).
+        deinit { unlink(temporary) }
+    }
+
+    /// Writes `bytes` to a file beside `path`, which must not exist yet.
+    public static func draft(_ bytes: [UInt8], for path: String) throws -> Draft {
         if FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw SheetFileProblem.unwritable(path, reason: String(cString: strerror(errno))) }
-        defer { unlink(temporary) }
+        guard descriptor >= 0 else { throw SheetFileProblem.unwritable(path, errno: errno) }
+        let draft = Draft(temporary: temporary, path: path)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let error = errno
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written == bytes.count, synced else { throw SheetFileProblem.unwritable(path, reason: "磁盘已满或写入出错") }
-        guard link(temporary, path) == 0 else {
-            if errno == EEXIST { throw StoreOpenError.alreadyExists(path) }
-            throw SheetFileProblem.unwritable(path, reason: String(cString: strerror(errno)))
-        }
+        guard written == bytes.count, synced else { throw SheetFileProblem.unwritable(path, errno: written < 0 ? error : ENOSPC) }
+        return draft
     }
 }
 
@@ -157,13 +244,23 @@ public enum SheetFile {
 public enum SheetFileProblem: UserFacingError, Equatable {
     case missing(String)
     case unreadable(String, directory: Bool)
-    case unwritable(String, reason: String)
+    case unwritable(String, errno: Int32)
 
     public var userMessage: String {
         switch self {
         case .missing(let path): return "找不到文件：\(path)"
         case .unreadable(let path, let directory): return directory ? "这是一个目录，不是文件：\(path)" : "无法读取文件（没有权限？）：\(path)"
-        case .unwritable(let path, let reason): return "无法写入文件 \(path)：\(reason)"
+        case .unwritable(let path, let error):
+            let reason: String
+            switch error {
+            case ENOENT, ENOTDIR: reason = "目录不存在"
+            case EACCES, EPERM: reason = "没有写入权限"
+            case ENOSPC, EDQUOT: reason = "磁盘已满"
+            case EROFS: reason = "只读的磁盘"
+            case EISDIR: reason = "这是一个目录"
+            default: reason = String(cString: strerror(error))
+            }
+            return "无法写入文件（\(reason)）：\(path)"
         }
     }
 }

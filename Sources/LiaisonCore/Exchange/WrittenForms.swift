@@ -3,9 +3,15 @@
 /// so the import can say which cell is wrong.
 extension DeputyLevel {
     public init?(written text: String) {
-        var word = text.trimmingSheetSpace
+        // 县（区） is how the level is often written, the way the error below offers it.
+        var word = text.trimmingSheetSpace.replacingOccurrences(of: "（区）", with: "").replacingOccurrences(of: "(区)", with: "")
         for suffix in ["人民代表大会代表", "人大代表", "代表", "人大", "级"] where word.hasSuffix(suffix) && word.count > suffix.count {
             word.removeLast(suffix.count)
+        }
+        // A county-level city's congress (县级市) is a county's, not a city's.
+        if word.hasSuffix("县级市") {
+            self = .county
+            return
         }
         // The level's own word, or a named place ending in it (东城区 → 区, 浙江省 → 省).
         let endings: [(String, DeputyLevel)] = [

@@ -95,7 +95,10 @@ public final class DeskController: DeskContext {
             if let reaction = layer.handle(key, desk: self) { return apply(reaction) }
             if layer.isModal { return terminal(key) }
         }
-        if let action = KeyTable.action(for: key, on: current) {
+        if let binding = KeyTable.binding(for: key, on: current) {
+            let action = binding.action
+            // What the role may not do is refused before a form opens for nothing.
+            if let permission = binding.permission, !session.may(permission) { return apply(.say(session.refusal(of: permission), .warning)) }
             do {
                 if let reaction = try page.handle(action, desk: self) ?? Shell.reaction(to: action, desk: self) {
                     return apply(reaction)
@@ -171,6 +174,8 @@ public final class DeskController: DeskContext {
             screen.hideCursor()
             layer.render(on: screen, body: frame.body, messageRow: frame.messageRow)
         }
-        frame.renderHints(on: screen, layers.last?.hints ?? KeyTable.hints(on: current))
+        frame.renderHints(on: screen, layers.last?.hints ?? KeyTable.hints(on: current)) { binding in
+            binding.permission.map(session.may) ?? true
+        }
     }
 }

@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// The main screens, in tab order.
 public enum DeskScreenID: Int, CaseIterable, Sendable {
     // 5 is kept for the statistics screen (PRODUCT.md), so the administration screen keeps its key.
@@ -76,9 +78,12 @@ public struct KeyBinding: Sendable {
     public let inHintBar: Bool
     /// For the `:` line: the words that run it.
     public let words: [String]
+    /// What the operator's role must allow: the desk refuses the key before anything opens, and the
+    /// hint bar shows it dimmed.
+    public let permission: Permission?
 
     init(_ keys: [Key], _ keyLabel: String, _ action: Action, _ label: String, _ scope: KeyScope = .everyScreen,
-         hint: Bool = false, words: [String] = []) {
+         hint: Bool = false, words: [String] = [], needs permission: Permission? = nil) {
         self.keys = keys
         self.keyLabel = keyLabel
         self.action = action
@@ -86,11 +91,12 @@ public struct KeyBinding: Sendable {
         self.scope = scope
         inHintBar = hint
         self.words = words
+        self.permission = permission
     }
 
     /// The same keys under another label (a question's own answers on the hint bar).
     func relabelled(_ label: String) -> KeyBinding {
-        KeyBinding(keys, keyLabel, action, label, scope, hint: inHintBar, words: words)
+        KeyBinding(keys, keyLabel, action, label, scope, hint: inHintBar, words: words, needs: permission)
     }
 }
 
@@ -128,9 +134,9 @@ public enum KeyTable {
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
         KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", admin, hint: true),
         KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", admin),
-        KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true),
-        KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true),
-        KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true),
+        KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),
+        KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true, needs: .manageDirectory),
+        KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.tab, .backTab], "Tab", .nextPane, "切换窗格", hint: true),
         KeyBinding([.enter], "Enter", .open, "查看", hint: true),
         KeyBinding([.escape], "Esc", .back, "返回"),
@@ -211,9 +217,16 @@ public enum KeyTable {
     public static func action(for key: Key, in scope: KeyScope) -> Action? { byScope[scope]?[key] }
 
     /// A page's key: its own screen's bindings, then those of every screen.
-    public static func action(for key: Key, on screen: DeskScreenID) -> Action? {
-        bindings.first { $0.keys.contains(key) && $0.scope.includes(screen) && $0.scope != .everyScreen }?.action
-            ?? action(for: key, in: .everyScreen)
+    public static func binding(for key: Key, on screen: DeskScreenID) -> KeyBinding? {
+        bindings.first { $0.keys.contains(key) && $0.scope.includes(screen) && $0.scope != .everyScreen }
+            ?? bindings.first { $0.keys.contains(key) && $0.scope == .everyScreen }
+    }
+
+    public static func action(for key: Key, on screen: DeskScreenID) -> Action? { binding(for: key, on: screen)?.action }
+
+    /// How `action` is typed on `screen`, for texts that name the key (按 d 恢复).
+    public static func key(of action: Action, on screen: DeskScreenID) -> String {
+        bindings(on: screen).first { $0.action == action }?.keyLabel ?? ""
     }
 
     /// The `:` line's word, as typed.

@@ -124,7 +124,7 @@ final class FormLayer: Layer {
             form.focusFirstError()
             if let (label, message) = form.firstError { return .say("未保存：\(label) \(message)", .warning) }
         }
-        return .say("保存失败：\(userMessage(for: error))（填写的内容都还在，可改后再按 Ctrl-S）", .warning)
+        return .say("保存失败：\(userMessage(for: error))（已填的都还在）", .warning)
     }
 
     private func listWidth(_ body: BodyArea) -> Int { body.width * share / 100 }
@@ -136,10 +136,10 @@ final class FormLayer: Layer {
     }
 
     func render(on screen: Screen, body: BodyArea, messageRow: Int) {
+        // The body is the form's: nothing of the page beneath shows through a column it leaves blank.
+        for row in body.top..<(body.top + body.height) { screen.drawRow(row, "", role: .normal) }
         let width = listWidth(body)
         let cursor = form.render(on: screen, top: body.top, left: 0, width: width - 1)
-        // The blank column before the rule is the form's too: nothing of the page shows through it.
-        for row in body.top..<(body.top + body.height) { screen.draw(row: row, column: width - 1, " ", role: .normal) }
         DeskFrame.renderDivider(on: screen, column: width, body: body)
         DeskFrame.renderDetail(on: screen, left: width + 2, width: body.width - width - 2, body: body, title: spec.sideTitle,
                                lines: sideLines, scroll: 0, focused: false)

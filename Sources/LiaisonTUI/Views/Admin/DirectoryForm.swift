@@ -35,8 +35,9 @@ final class DirectoryForm: FormSpec {
                 return FormField(field, label, .choice(ChoiceField(options: options, selectedValue: value.isEmpty ? nil : value)),
                                  required: required, hint: hint)
             }
-            return FormField(field, label, .text(TextField(text: value, limit: DirectoryForm.limits[field] ?? 60)), required: required,
-                             hint: hint)
+            // A stored value longer than the field allows is shown whole, never cut; the store says if it is too long.
+            let limit = max(DirectoryForm.limits[field] ?? 60, value.count)
+            return FormField(field, label, .text(TextField(text: value, limit: limit)), required: required, hint: hint)
         }
         return Form(title: row.map { "修改\(list.label)：\($0.name)" } ?? "添加\(list.label)", fields: fields)
     }
@@ -48,7 +49,7 @@ final class DirectoryForm: FormSpec {
     func save(_ form: Form) throws -> SaveStep {
         var cells: [String: String] = [:]
         for field in form.fields { cells[field.key] = form.choice(field.key) ?? form.text(field.key) }
-        let id = try store.saveRow(list, id: row?.id, cells: cells, session: session)
+        let id = try store.saveRow(list, id: row?.id, cells: cells, expected: row, session: session)
         return .done("已保存\(list.label)：\(form.text("name"))", select: String(id))
     }
 

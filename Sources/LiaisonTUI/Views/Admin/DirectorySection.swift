@@ -89,18 +89,34 @@ final class DirectorySection: AdminSection {
             try store.setActive(list, id: row.id, true, session: session)
             return .saved("已恢复\(what)")
         }
-        let question = Question("停用\(what)吗？", details: ["停用后不再出现在接待、交办和值班的名单里；", "以往的记录都保留，可随时按 d 恢复。"],
-                                yes: "停用", no: "不停用", destructive: true)
+        if list == .categories && row.name == CatchAllCategory.name { return .say(CatchAllCategory.cannotDeactivate, .warning) }
+        var details = ["停用后不再出现在\(DirectorySection.offeredIn(list))的名单里；",
+                       "以往的记录都保留，可随时按 \(KeyTable.key(of: .toggleActive, on: .admin)) 恢复。"]
+        if list == .departments {
+            let categories = try store.categories(defaultingTo: row.id)
+            if !categories.isEmpty { details.insert("它是 \(categories.joined(separator: "、")) 的默认承办单位，请改这些类别。", at: 0) }
+        }
+        let question = Question("停用\(what)吗？", details: details, yes: "停用", no: "不停用", destructive: true)
         return .push(QuestionLayer(question, yes: { [store, list] in
             try store.setActive(list, id: row.id, false, session: session)
             return .saved("已停用\(what)")
         }))
+    }
+
+    /// Where a list's rows are offered, which a deactivated one leaves.
+    private static func offeredIn(_ list: DirectoryList) -> String {
+        switch list {
+        case .deputies: "接待、责任代表和值班"
+        case .legalOfficers: "转介和值班"
+        case .departments: "交办和转介"
+        case .categories: "登记和立案"
+        }
     }
 }
 
 /// What an empty list says to do next.
 enum AdminGuidance {
     static func missing(_ list: DirectoryList) -> String {
-        "还没有\(list.label)：用 liaison-desk import \(list.rawValue) 文件 导入，或在管理页按 a 添加"
+        "还没有\(list.label)：用 liaison-desk import \(list.rawValue) 文件 导入，或在管理页按 \(KeyTable.key(of: .addEntry, on: .admin)) 添加"
     }
 }

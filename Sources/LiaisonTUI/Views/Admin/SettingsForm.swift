@@ -24,9 +24,10 @@ final class SettingsForm: FormSpec {
         let kinds = StationKind.choiceOrder.map { ChoiceOption(value: $0.rawValue, label: $0.label) }
         let ties = ReceptionDayRule.Tie.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.label) }
         var fields = [
-            FormField("name", "名称", .text(TextField(text: settings.name, limit: 40)), required: true),
+            FormField("name", "名称", .text(TextField(text: settings.name, limit: max(StationSettings.nameLimit, settings.name.count))),
+                      required: true),
             FormField("kind", "类型", .choice(ChoiceField(options: kinds, selectedValue: settings.kind.rawValue)), required: true),
-            FormField("address", "地址", .text(TextField(text: settings.address, limit: 100))),
+            FormField("address", "地址", .text(TextField(text: settings.address, limit: max(100, settings.address.count)))),
             FormField("phone", "电话", .text(TextField(text: settings.phone, limit: 20)), hint: "带区号"),
             FormField("receptionDay", "接待选民日", .text(TextField(text: settings.receptionDay.map(String.init) ?? "", limit: 2)),
                       hint: "每月几号，空着为不固定"),
@@ -80,7 +81,7 @@ final class SettingsForm: FormSpec {
         }
         for kind in DutyKind.allCases { edited.points[kind] = Int(form.text(StationSettings.pointsKey(kind))) ?? 0 }
         edited.idleLockMinutes = Int(form.text("idleLockMinutes")) ?? 0
-        try store.updateSettings(edited, session: session)
+        try store.updateSettings(edited, expected: settings, session: session)
         return .done("已保存本站设置", select: focus)
     }
 
@@ -122,7 +123,7 @@ final class SettingsForm: FormSpec {
         case "areaCode":
             return "登记来访时，没带区号的 7 或 8 位固话按这个区号保存。空着则用本站电话的区号"
                 + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"
-        case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定，须重新登录才能看到内容。"
+        case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定，须重新登录才能看到内容。（锁定随操作员登录一起启用，现在先记下设置。）"
         default:
             if key.hasPrefix("quota.") {
                 return "每位这一级的代表一年至少进站接待多少天、走访多少户选民；代表页按此标出未达到的。"

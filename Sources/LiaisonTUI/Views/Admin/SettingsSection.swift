@@ -34,5 +34,7 @@ final class SettingsSection: AdminSection {
         return SettingsForm(store: store, settings: settings, focus: id, session: session)
     }
 
-    func toggle(id: String, session: Session) throws -> Reaction { .say("本站设置不能停用；按 Enter 修改", .warning) }
+    func toggle(id: String, session: Session) throws -> Reaction {
+        .say("本站设置不能停用；按 \(KeyTable.key(of: .editEntry, on: .admin)) 修改", .warning)
+    }
 }
