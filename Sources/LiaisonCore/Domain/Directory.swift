@@ -95,11 +95,17 @@ enum DraftCheck {
     /// A person's name, without the spaces rosters pad two-character names with (王　五 is 王五): the
     /// same person must not come in twice by a space.
     static func personName(_ text: String, limit: Int = 20) throws -> String {
-        try name(String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)), limit: limit)
+        let spaced = text.unicodeScalars.contains { $0.properties.isWhitespace }
+        return try name(spaced ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })) : text,
+                        limit: limit)
     }
 
+    private static let lineBreaks = Set("\r\n\t\u{2028}\u{2029}".unicodeScalars)
+
     static func text(_ text: String, field: String, limit: Int = 60) throws -> String {
-        let line = String(text.unicodeScalars.map { "\r\n\t\u{2028}\u{2029}".unicodeScalars.contains($0) ? " " : Character($0) })
+        // Most cells have no break: they are not rebuilt (an import reads tens of thousands).
+        let broken = text.unicodeScalars.contains { lineBreaks.contains($0) }
+        let line = (broken ? String(String.UnicodeScalarView(text.unicodeScalars.map { lineBreaks.contains($0) ? " " : $0 })) : text)
             .trimmingSheetSpace
         guard line.count <= limit else { throw InvalidField(field, "太长（最多 \(limit) 个字）") }
         return line
