@@ -29,6 +29,22 @@ start_desk() {
     "$command; echo __EXIT__\$?; stty -a | tr '\\n' ' '; echo; echo __STTY_DONE__; sleep 600"
 }
 
+# sign_in SESSION INITIALS PIN: on the sign-in layer, picks the operator by pinyin initials and types the PIN.
+sign_in() {
+  wait_for "$1" "请选择操作员并输入 PIN" || return 1
+  send_text "$1" "$2"
+  send "$1" Enter
+  send_text "$1" "$3"
+  send "$1" Enter
+  wait_gone "$1" "请选择操作员并输入 PIN"
+}
+
+# start_clerk SESSION COLUMNS ROWS ARGS...: the desk on the demo station, signed in as its clerk 前台小李.
+start_clerk() {
+  start_desk "$@"
+  sign_in "$1" qtxl 1234
+}
+
 screen_text() { tm capture-pane -t "$1" -p 2>/dev/null; }
 # The screen with its attributes as escape sequences, to check colours and reverse video.
 screen_codes() { tm capture-pane -t "$1" -p -e 2>/dev/null; }

@@ -19,7 +19,7 @@ public enum DeskApplication {
             screen.end()
             TerminalGuard.restore()
         }
-        let controller = DeskController(store: store)
+        let controller = DeskController(store: store, session: try store.sessionWithoutSignIn())
         var lastRefresh = Date()
         // The integrity check waits for an idle moment, and runs once a day, a desk left open overnight
         // included.
@@ -58,6 +58,7 @@ public enum DeskApplication {
                 integrity = nil
                 checkedOn = store.today
             }
+            controller.lockIfIdle()
             if Date().timeIntervalSince(lastRefresh) >= refreshSeconds {
                 controller.refresh()
                 lastRefresh = Date()

@@ -41,7 +41,7 @@ struct Benchmark {
         results.append(Measurement(name: "登记来访（含提交）", target: "≤ 5 ms 中位", samples: try time(400) { index in
             let phone = "17" + String(format: "%09d", Int.random(in: 0..<999_999_999, using: &random))
             try registrationStore.registerVisit(VisitDraft(resident: ResidentDraft(name: "基准居民\(index)", phone: phone),
-                                               categoryID: 1, problem: "基准测试登记的问题"), session: .workstation)
+                                               categoryID: 1, problem: "基准测试登记的问题"), session: .system)
         }))
 
         let caseIDs = (0..<2000).map { _ in Int.random(in: 1...caseCount, using: &random) }
@@ -77,22 +77,22 @@ struct Benchmark {
         // made, the reception screen loaded and drawn.
         results.append(Measurement(name: "启动到首帧（打开数据库）", target: "≤ 200 ms", samples: try time(10, warm: true) { _ in
             let opened = try LiaisonStore(database: Database(path: path))
-            DeskController(store: opened).show(on: GridScreen(rows: 24, columns: 80))
+            DeskController(store: opened, session: .system).show(on: GridScreen(rows: 24, columns: 80))
         }))
 
         // Each screen's first frame (loading included) and a keystroke answered, on the in-memory grid.
         for id in DeskScreenID.allCases {
             results.append(Measurement(name: "首帧：\(id.rawValue) \(id.title)", target: "≤ 16 ms p99", samples: try time(30, warm: true) { _ in
-                DeskController(store: store, start: id).show(on: GridScreen(rows: 24, columns: 80))
+                DeskController(store: store, session: .system, start: id).show(on: GridScreen(rows: 24, columns: 80))
             }))
         }
         for (name, screen) in [("督办首帧加其余载入", DeskScreenID.board), ("代表首帧加其余载入", .deputies)] {
             results.append(Measurement(name: name, target: "空闲时载入", samples: try time(30, warm: true) { _ in
-                let desk = DeskController(store: store, start: screen)
+                let desk = DeskController(store: store, session: .system, start: screen)
                 desk.doPendingWork()
             }))
         }
-        let controller = DeskController(store: store, start: .board)
+        let controller = DeskController(store: store, session: .system, start: .board)
         controller.doPendingWork()
         let grid = GridScreen(rows: 24, columns: 80)
         results.append(Measurement(name: "按键响应（督办 j/k）", target: "≤ 16 ms p99", samples: try time(400) { index in
@@ -112,7 +112,7 @@ struct Benchmark {
         results.append(Measurement(name: "居民查找（边打边查）", target: "≤ 16 ms p99", samples: try time(prefixes.count, warm: true) { index in
             _ = try store.residentMatches(prefixes[index])
         }))
-        let queueDesk = DeskController(store: registrationStore, start: .reception)
+        let queueDesk = DeskController(store: registrationStore, session: .system, start: .reception)
         results.append(Measurement(name: "接待队列按键（j/k）", target: "≤ 16 ms p99", samples: try time(400) { index in
             _ = queueDesk.handle(.character(index % 40 < 20 ? "j" : "k"))
             queueDesk.show(on: grid)
@@ -131,7 +131,7 @@ struct Benchmark {
             let letter = Paste(String(repeating: line, count: size / line.utf8.count))
             // Each sample pastes into a fresh form, opened before the clock starts.
             let desks = (0..<5).map { _ in
-                let desk = DeskController(store: registrationStore)
+                let desk = DeskController(store: registrationStore, session: .system)
                 for key in [Key.character("a")] + Array(repeating: Key.tab, count: 7) { _ = desk.handle(key) }
                 return desk
             }

@@ -39,6 +39,24 @@ struct Commands {
             try importSheet(list, file: file, dryRun: dryRun)
         case .exportSheet(let list, let file):
             try exportSheet(list, file: file)
+        case .operatorAdd(let name, let role, let deputy):
+            try addOperator(name: name, role: role, deputy: deputy)
+        case .operatorPasswd(let name):
+            let store = try LiaisonStore(database: Database(path: location.path))
+            let record = try existingOperator(name, in: store)
+            try store.changePIN(operatorID: record.id, to: try PINReader.read(for: record.name), session: .commandLine)
+            print("已改 \(record.name) 的 PIN")
+        case .operatorList:
+            let store = try LiaisonStore(database: Database(path: location.path, mode: .readOnly))
+            for record in try store.operators() {
+                print([record.name, record.role.label, record.deputyName.map { "代表 \($0)" } ?? "", record.active ? "" : "已停用"]
+                    .filter { !$0.isEmpty }.joined(separator: "\t"))
+            }
+        case .operatorDisable(let name):
+            let store = try LiaisonStore(database: Database(path: location.path))
+            let record = try existingOperator(name, in: store)
+            try store.setOperatorActive(id: record.id, false, session: .commandLine)
+            print("已停用操作员 \(record.name)（做过的事仍记在他名下）")
         case .bench(let cases, let path):
             try Benchmark(cases: cases, databasePath: path).run()
         }
@@ -54,12 +72,23 @@ struct Commands {
             if let store = try? LiaisonStore(database: existing) { throw DomainError.stationAlreadyExists(store.station.name) }
         }
         let setup = setup.isComplete || !SetupQuestions.onTerminal ? setup : try SetupQuestions.complete(setup)
+        // The PIN comes before the file: a PIN refused leaves nothing behind.
+        let adminPIN = try setup.admin.map { try PINReader.read(for: $0) }
         if isDefault {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
         }
         let store = try LiaisonStore.initialize(database: Database(path: path, mode: .create), station: setup.draft,
                                                 categories: LiaisonStore.defaultCategories())
+        if let admin = setup.admin, let adminPIN {
+            do {
+                try store.createOperator(name: admin, role: .admin, pin: adminPIN, session: .commandLine)
+            } catch {
+                // The file was made a moment ago by this command: all of it or none.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                throw error
+            }
+        }
         let station = store.station
         let db = isDefault ? "" : " --db \(path)"
         print("""
@@ -71,6 +100,35 @@ struct Commands {
               liaison-desk\(db) import departments 承办单位.csv
             然后打开工作台：liaison-desk\(db)（6 管理 页可逐个添加和修改）
             """)
+        print(setup.admin.map { "管理员：\($0)（用 PIN 登录工作台；其他操作员在管理页或用 liaison-desk\(db) operator add 添加）" }
+              ?? "还没有操作员，工作台要有人登录才能用：liaison-desk\(db) operator add 姓名 --role admin")
+    }
+
+    private func existingOperator(_ name: String, in store: LiaisonStore) throws -> OperatorRecord {
+        guard let record = try store.operatorRecord(named: name) else { throw DomainError.notFound("操作员「\(name)」") }
+        return record
+    }
+
+    private func addOperator(name: String, role: OperatorRole, deputy: String?) throws {
+        let store = try LiaisonStore(database: Database(path: location.path))
+        var deputyID: Int64?
+        if role == .deputy {
+            // Without --deputy, the deputy of the operator's own name.
+            let deputy = deputy ?? name
+            let matches = try store.rows(of: .deputies, .all).filter { $0.name == deputy && $0.active }
+            guard let match = matches.first else {
+                throw DomainError.invalid("名录中没有在用的代表「\(deputy)」：先导入或添加代表，再用 --deputy 对应")
+            }
+            guard matches.count == 1 else { throw DomainError.invalid("名录中有 \(matches.count) 位在用的代表叫「\(deputy)」，请先在管理页停用不用的") }
+            deputyID = match.id
+        } else if deputy != nil {
+            throw DomainError.invalid("--deputy 只用于代表身份的操作员")
+        }
+        // Refused before the PIN is asked, so nobody types a PIN for nothing.
+        if try store.operatorRecord(named: name) != nil { throw DomainError.invalid("已有名为「\(name)」的操作员") }
+        let pin = try PINReader.read(for: name)
+        try store.createOperator(name: name, role: role, pin: pin, deputyID: deputyID, session: .commandLine)
+        print("已添加操作员 \(name)（\(role.label)）")
     }
 
     private func importSheet(_ list: DirectoryList, file: String, dryRun: Bool) throws {

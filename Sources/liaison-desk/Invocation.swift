@@ -15,6 +15,10 @@ struct Invocation: Equatable {
         case calendarList
         case importSheet(DirectoryList, file: String, dryRun: Bool)
         case exportSheet(DirectoryList, file: String)
+        case operatorAdd(name: String, role: OperatorRole, deputy: String?)
+        case operatorPasswd(name: String)
+        case operatorList
+        case operatorDisable(name: String)
         case bench(cases: Int, path: String?)
     }
 
@@ -42,7 +46,8 @@ struct Invocation: Equatable {
             case "-V", "--version": return Invocation(command: .version, databasePath: nil)
             case "--db": databasePath = try value(for: argument)
             case "--demo": demo = true
-            case "--station", "--cases", "--kind", "--reception-day", "--tie": options[argument] = try value(for: argument)
+            case "--station", "--cases", "--kind", "--reception-day", "--tie", "--admin", "--role", "--deputy":
+                options[argument] = try value(for: argument)
             case "--full", "--dry-run": flags.insert(argument)
             default:
                 if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "不认识的选项 \(argument)") }
@@ -57,7 +62,7 @@ struct Invocation: Equatable {
         case nil:
             command = .desk(demo: demo)
         case "init":
-            try expect(1, "init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later]")
+            try expect(1, "init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later] [--admin 姓名]")
             command = .initialize(try StationSetup(options: options))
         case "import", "export":
             let lists = DirectoryList.allCases.map(\.rawValue).joined(separator: "|")
@@ -66,6 +71,8 @@ struct Invocation: Equatable {
             }
             command = words[0] == "import" ? .importSheet(list, file: words[2], dryRun: flags.contains("--dry-run"))
                 : .exportSheet(list, file: words[2])
+        case "operator":
+            command = try Invocation.operatorCommand(Array(words.dropFirst()), options: options)
         case "demo":
             try expect(2, "demo 路径")
             command = .demo(path: words[1])
@@ -98,6 +105,21 @@ struct Invocation: Equatable {
         return Invocation(command: command, databasePath: databasePath)
     }
 
+    static let operatorUsage = "用法：liaison-desk operator add 姓名 --role 角色 [--deputy 代表姓名] | passwd 姓名 | list | disable 姓名"
+
+    static func operatorCommand(_ words: [String], options: [String: String]) throws -> Command {
+        switch (words.first, words.count) {
+        case ("add", 2):
+            guard let text = options["--role"] else { throw UsageError(message: "operator add 要用 --role 给出角色：" + OperatorRole.spelled) }
+            guard let role = OperatorRole(spelled: text) else { throw UsageError(message: "--role 应为 " + OperatorRole.spelled) }
+            return .operatorAdd(name: words[1], role: role, deputy: options["--deputy"])
+        case ("passwd", 2): return .operatorPasswd(name: words[1])
+        case ("list", 1): return .operatorList
+        case ("disable", 2): return .operatorDisable(name: words[1])
+        default: throw UsageError(message: operatorUsage)
+        }
+    }
+
     static let helpText = """
     liaison-desk — 人大代表联络站工作台
 
@@ -107,12 +129,18 @@ struct Invocation: Equatable {
       liaison-desk [--db 路径] init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later]
                                                新建数据库和本联络站（在终端上逐项询问未给的选项）；
                                                类型 street|central|point|studio|sector，
-                                               接待日 1–31 或 none，遇休息日 earlier 提前 / later 推后
+                                               接待日 1–31 或 none，遇休息日 earlier 提前 / later 推后；
+                                               --admin 第一位管理员（PIN 从标准输入读一行）
       liaison-desk [--db 路径] import 名录 文件 [--dry-run]
                                                从 CSV（UTF-8 或 GB18030）导入名录，全部或全不；
                                                名录 deputies|legal-officers|departments|categories；
                                                --dry-run 只列出将新增、修改和未变的行
       liaison-desk [--db 路径] export 名录 文件  把名录导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）
+      liaison-desk [--db 路径] operator add 姓名 --role clerk|deputy|supervisor|admin [--deputy 代表姓名]
+                                               添加操作员（前台、代表、督办、管理员）；PIN 在终端上
+                                               不回显地输入两次，脚本从标准输入给一行
+      liaison-desk [--db 路径] operator passwd 姓名 | list | disable 姓名
+                                               改 PIN、列出、停用操作员（最后一位管理员不能停用）
       liaison-desk demo 路径                   在“路径”新建演示数据库（不覆盖已有文件）
       liaison-desk [--db 路径] check [--full]  检查完整性、外键和版本；全部正常才返回 0
       liaison-desk [--db 路径] backup 目标     在线备份到“目标”（先写临时文件，校验后改名）
@@ -133,7 +161,8 @@ struct Invocation: Equatable {
 extension Invocation.Command {
     var acceptedOptions: Set<String> {
         switch self {
-        case .initialize: ["--station", "--kind", "--reception-day", "--tie"]
+        case .initialize: ["--station", "--kind", "--reception-day", "--tie", "--admin"]
+        case .operatorAdd: ["--role", "--deputy"]
         case .importSheet: ["--dry-run"]
         case .check: ["--full"]
         case .bench: ["--cases"]
@@ -149,6 +178,8 @@ struct StationSetup: Equatable {
     /// nil: not given; .some(nil): the station has no fixed reception day.
     var receptionDay: Int??
     var tie: ReceptionDayRule.Tie?
+    /// The first administrator, whose PIN is asked for (or read from standard input).
+    var admin: String?
 
     static let defaultName = "人大代表联络站"
 
@@ -177,6 +208,10 @@ struct StationSetup: Equatable {
             guard let parsed = StationSetup.receptionDay(day) else { throw Invocation.UsageError(message: "--reception-day 应为 1 到 31，或 none") }
             receptionDay = .some(parsed)
         }
+        if let admin = options["--admin"] {
+            guard !admin.trimmingCharacters(in: .whitespaces).isEmpty else { throw Invocation.UsageError(message: "--admin 不能为空") }
+            self.admin = admin
+        }
         if let tie = options["--tie"] {
             guard let parsed = ReceptionDayRule.Tie(rawValue: tie) else { throw Invocation.UsageError(message: "--tie 应为 earlier 或 later") }
             self.tie = parsed
@@ -192,7 +227,7 @@ struct StationSetup: Equatable {
         return .some(day)
     }
 
-    var isComplete: Bool { name != nil && kind != nil && receptionDay != nil && tie != nil }
+    var isComplete: Bool { name != nil && kind != nil && receptionDay != nil && tie != nil && admin != nil }
 
     /// The station to create, what was not given taking its default.
     var draft: StationDraft {

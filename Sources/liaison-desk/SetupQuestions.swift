@@ -36,6 +36,9 @@ struct SetupQuestions {
             setup.tie = try ask("接待日不是工作日时改到最近的工作日；前后一样近时（1 \(ReceptionDayRule.Tie.earlier.label)  2 \(ReceptionDayRule.Tie.later.label)）",
                                 default: "1") { ["1": .earlier, "2": .later][$0] ?? ReceptionDayRule.Tie(rawValue: $0) }
         }
+        if setup.admin == nil {
+            setup.admin = try ask("第一位管理员的姓名（登录工作台用）", default: "管理员") { $0.isEmpty || $0.count > 20 ? nil : $0 }
+        }
         return setup
     }
 

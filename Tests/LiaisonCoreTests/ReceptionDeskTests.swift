@@ -26,7 +26,7 @@ final class ReceptionDeskTests: XCTestCase {
         let second = try fixture.store.registerVisit(VisitDraft(
             residentID: first.residentID,
             resident: ResidentDraft(name: "王秀英", phone: "13812345678", idNumber: "11010519491231002X", address: "3号楼"),
-            problem: "电梯又坏了"), session: .workstation)
+            problem: "电梯又坏了"), session: .system)
         XCTAssertEqual(second.residentID, first.residentID)
         XCTAssertEqual(try fixture.store.database.scalarInt("SELECT count(*) FROM residents"), 1)
         let history = try XCTUnwrap(fixture.store.residentHistory(id: first.residentID))
@@ -35,19 +35,19 @@ final class ReceptionDeskTests: XCTestCase {
         XCTAssertEqual(history.resident.idNumber, "11010519491231002X", "an ID number typed now is kept")
         XCTAssertEqual(history.resident.address, "3号楼")
         XCTAssertThrowsError(try fixture.store.registerVisit(VisitDraft(
-            residentID: first.residentID, resident: ResidentDraft(name: "王秀英", idNumber: "110105194912310021"), problem: "再来"), session: .workstation),
+            residentID: first.residentID, resident: ResidentDraft(name: "王秀英", idNumber: "110105194912310021"), problem: "再来"), session: .system),
             "a bad check digit is refused for a returning resident too")
     }
 
     func testHandingToADeputyCreditsTheirDutyLogOnce() throws {
         let fixture = try StoreFixture()
-        let other = try fixture.store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .workstation)
-        try fixture.store.addToRoster(day: fixture.store.today, deputyID: fixture.deputyID, role: .receiving, session: .workstation)
+        let other = try fixture.store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)
+        try fixture.store.addToRoster(day: fixture.store.today, deputyID: fixture.deputyID, role: .receiving, session: .system)
         let visit = try fixture.walkIn()
         // The duty deputy comes first; among the others, the one with fewer people in hand.
         XCTAssertEqual(try fixture.store.receivingDeputies(on: fixture.store.today).map(\.deputyID), [fixture.deputyID, other])
-        try fixture.store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: .workstation)
-        try fixture.store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: .workstation)
+        try fixture.store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: .system)
+        try fixture.store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: .system)
         let deputies = try fixture.store.receivingDeputies(on: fixture.store.today)
         XCTAssertEqual(deputies.first { $0.deputyID == fixture.deputyID }?.inHand, 1)
         _ = try fixture.store.answerOnSpot(visitID: visit.id, answer: "已解释政策", deputyID: other, session: fixture.clerk)
@@ -60,14 +60,14 @@ final class ReceptionDeskTests: XCTestCase {
     func testReferredVisitsAreDoneWithoutACase() throws {
         let fixture = try StoreFixture()
         let visit = try fixture.walkIn()
-        XCTAssertThrowsError(try fixture.store.refer(visitID: visit.id, to: " ", note: "", deputyID: nil, session: .workstation))
-        try fixture.store.refer(visitID: visit.id, to: "王律师 律师 某律所", note: "劳动合同纠纷", deputyID: nil, session: .workstation)
+        XCTAssertThrowsError(try fixture.store.refer(visitID: visit.id, to: " ", note: "", deputyID: nil, session: .system))
+        try fixture.store.refer(visitID: visit.id, to: "王律师 律师 某律所", note: "劳动合同纠纷", deputyID: nil, session: .system)
         let after = try XCTUnwrap(fixture.store.visit(id: visit.id))
         XCTAssertEqual(after.outcome, .referred)
         XCTAssertNil(after.caseID)
         XCTAssertEqual(try fixture.store.database.scalarString("SELECT answer FROM visits WHERE id = ?", [visit.id]),
                        "转介：王律师 律师 某律所。劳动合同纠纷")
-        XCTAssertThrowsError(try fixture.store.refer(visitID: visit.id, to: "再转", note: "", deputyID: nil, session: .workstation), "already done")
+        XCTAssertThrowsError(try fixture.store.refer(visitID: visit.id, to: "再转", note: "", deputyID: nil, session: .system), "already done")
     }
 
     func testAVisitOnTheSameCategoryCanJoinTheOpenCase() throws {
@@ -104,11 +104,11 @@ final class ReceptionDeskTests: XCTestCase {
         let c = try fixture.walkIn("丙", phone: "13800000003")
         _ = try fixture.walkIn("丁", phone: "13800000004")
         fixture.clock.advance(seconds: 600)
-        try fixture.store.handToDeputy(visitID: a.id, deputyID: fixture.deputyID, session: .workstation)
+        try fixture.store.handToDeputy(visitID: a.id, deputyID: fixture.deputyID, session: .system)
         _ = try fixture.store.answerOnSpot(visitID: a.id, answer: "已答复", deputyID: nil, session: fixture.clerk)
         fixture.clock.advance(seconds: 1200)
-        try fixture.store.handToDeputy(visitID: b.id, deputyID: fixture.deputyID, session: .workstation)
-        try fixture.store.markLeft(visitID: c.id, session: .workstation)
+        try fixture.store.handToDeputy(visitID: b.id, deputyID: fixture.deputyID, session: .system)
+        try fixture.store.markLeft(visitID: c.id, session: .system)
         let figures = try fixture.store.receptionFigures(on: fixture.store.today)
         XCTAssertEqual(figures, ReceptionFigures(received: 4, waiting: 1, withDeputy: 1, answeredOnSpot: 1, casesOpened: 0,
                                                  referred: 0, noShow: 0, left: 1, averageWaitMinutes: 20), "waits of 10 and 30 minutes")

@@ -45,13 +45,13 @@ final class PhoneAndResidentTests: XCTestCase {
         }
         var settings = try store.settings()
         settings.areaCode = "010"
-        try store.updateSettings(settings, session: .workstation)
+        try store.updateSettings(settings, session: .system)
         let local = try store.findOrCreateResident(ResidentDraft(name: "李", phone: "65123456"), session: fixture.clerk)
         XCTAssertEqual(try store.resident(id: local.id)?.phone, "010-65123456")
         XCTAssertEqual(try store.residentMatches("010-6512").map(\.resident.name), ["李"])
         XCTAssertEqual(try store.residentMatches("0106512").map(\.resident.name), ["李"])
         settings.areaCode = "10"
-        XCTAssertThrowsError(try store.updateSettings(settings, session: .workstation)) {
+        XCTAssertThrowsError(try store.updateSettings(settings, session: .system)) {
             XCTAssertEqual($0 as? InvalidField, InvalidField("areaCode", "区号应为 0 开头的 3 或 4 位数字，如 010、0571"))
         }
     }
@@ -70,7 +70,7 @@ final class PhoneAndResidentTests: XCTestCase {
         _ = try fixture.store.findOrCreateResident(ResidentDraft(name: "曾庆华", phone: "13812345678"), session: fixture.clerk)
         XCTAssertEqual(try fixture.store.residentMatches("zqh").map(\.resident.name), ["曾庆华"])
         XCTAssertEqual(try fixture.store.residentMatches("cqh").map(\.resident.name), ["曾庆华"])
-        try fixture.store.createDeputy(DeputyDraft(name: "曾国强", level: .township), session: .workstation)
+        try fixture.store.createDeputy(DeputyDraft(name: "曾国强", level: .township), session: .system)
         let deputy = try XCTUnwrap(fixture.store.deputies().first { $0.name == "曾国强" })
         XCTAssertEqual(deputy.namePinyin, "zeng guo qiang", "sorted under z")
         XCTAssertEqual(deputy.nameInitials, "zgq cgq")
@@ -81,7 +81,7 @@ final class VisitRaceAndCreditTests: XCTestCase {
     func testHandingToAnotherDeputyMovesTheOneCreditAndTheQuotaCountsDays() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let other = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .workstation)
+        let other = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)
         let visit = try fixture.walkIn()
         try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: fixture.clerk)
         try store.handToDeputy(visitID: visit.id, deputyID: other, session: fixture.clerk)
@@ -100,7 +100,7 @@ final class VisitRaceAndCreditTests: XCTestCase {
         XCTAssertEqual(credit.points, 2 * DutyKind.reception.defaultPoints, "points by the day, not by the resident")
         var settings = try store.settings()
         settings.points[.reception] = 8
-        try store.updateSettings(settings, session: .workstation)
+        try store.updateSettings(settings, session: .system)
         XCTAssertEqual(try store.dutyCredit(deputyID: other, year: 2026).points, 16, "the station's own points")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 0)
     }
@@ -111,7 +111,7 @@ final class VisitRaceAndCreditTests: XCTestCase {
         let fixture = try StoreFixture()
         let first = fixture.store
         let second = try LiaisonStore(database: Database(path: first.database.path), clock: fixture.clock)
-        let other = try first.createDeputy(DeputyDraft(name: "陈志强", level: .county), session: .workstation)
+        let other = try first.createDeputy(DeputyDraft(name: "陈志强", level: .county), session: .system)
         let visit = try fixture.walkIn()
         let seen = try XCTUnwrap(second.visit(id: visit.id)).version
         try first.handToDeputy(visitID: visit.id, deputyID: other, expectedVersion: visit.version, session: fixture.clerk)
@@ -168,7 +168,7 @@ final class VisitRaceAndCreditTests: XCTestCase {
         XCTAssertEqual(record.status, .dispatched, "the case waiting for dispatch went with the department chosen")
         XCTAssertEqual(joined, .dispatched(department: "区住建局", due: try XCTUnwrap(record.dueDate)))
         let again = try fixture.walkIn(problem: "第三次反映")
-        let other = try store.createDepartment(DepartmentDraft(name: "区城管委", kind: .bureau), session: .workstation)
+        let other = try store.createDepartment(DepartmentDraft(name: "区城管委", kind: .bureau), session: .system)
         XCTAssertEqual(try store.addVisit(again.id, toCase: waiting.id, dispatchTo: other, workingDays: 3,
                                           session: fixture.clerk),
                        .stands(department: "区住建局", due: record.dueDate), "a dispatched case keeps its dispatch")
@@ -283,14 +283,14 @@ final class ConcurrentVisitTests: XCTestCase {
         let fixture = try StoreFixture()
         let path = fixture.store.database.path
         let visit = try fixture.walkIn()
-        let deputies = [fixture.deputyID, try fixture.store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .workstation)]
+        let deputies = [fixture.deputyID, try fixture.store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)]
         let outcomes = LockedCounter()
         let clock = fixture.clock
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             do {
                 let store = try LiaisonStore(database: Database(path: path), clock: clock)
                 try store.handToDeputy(visitID: visit.id, deputyID: deputies[worker],
-                                       expectedVersion: visit.version, session: .workstation)
+                                       expectedVersion: visit.version, session: .system)
                 outcomes.increment()
             } catch DomainError.visitChanged {
                 // The other thread got there first.

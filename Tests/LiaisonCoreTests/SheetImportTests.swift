@@ -22,7 +22,7 @@ final class SheetImportTests: XCTestCase {
 
     @discardableResult
     private func importing(_ list: DirectoryList, _ text: String, dryRun: Bool = false) throws -> ImportReport {
-        try store.importSheet(list, bytes: Array(text.utf8), fileName: "名单.csv", dryRun: dryRun, session: .workstation)
+        try store.importSheet(list, bytes: Array(text.utf8), fileName: "名单.csv", dryRun: dryRun, session: .system)
     }
 
     /// Every list and the audit log, to see that a refused import wrote nothing anywhere.
@@ -114,7 +114,7 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "钱丽" }?.draft.level, .county)
         // A deputy deactivated at the end of a term and named again comes back.
         let qian = try XCTUnwrap(store.deputyRecords().first { $0.draft.name == "钱丽" })
-        try store.setActive(.deputies, id: qian.id, false, session: .workstation)
+        try store.setActive(.deputies, id: qian.id, false, session: .system)
         XCTAssertEqual(try importing(.deputies, changed).changed.first?.changes, ["恢复在用"])
         XCTAssertTrue(try store.deputyRecords().first { $0.id == qian.id }?.active ?? false)
         // Columns the file lacks are left as stored.
@@ -198,11 +198,11 @@ final class SheetImportTests: XCTestCase {
 
     func testGB18030AndAByteOrderMarkImportTheSame() throws {
         let gb = try store.importSheet(.deputies, bytes: SheetTextTests.gb18030(SheetImportTests.roster), fileName: "roster.csv",
-                                       session: .workstation)
+                                       session: .system)
         XCTAssertEqual(gb.encoding, .gb18030)
         XCTAssertEqual(gb.added.count, 4)
         let marked = try store.importSheet(.deputies, bytes: SheetText.byteOrderMark + Array(SheetImportTests.roster.utf8),
-                                           fileName: "roster.csv", session: .workstation)
+                                           fileName: "roster.csv", session: .system)
         XCTAssertEqual(marked.encoding, .utf8WithBOM)
         XCTAssertEqual(marked.summary, "新增 0 位，修改 0 位，未变 4 位", "the same rows, whatever the encoding")
     }
@@ -212,7 +212,7 @@ final class SheetImportTests: XCTestCase {
         try importing(.legalOfficers, "姓名,身份,单位,电话\n周敏,法官,东城区人民法院,\n")
         var exported: [DirectoryList: [UInt8]] = [:]
         for list in DirectoryList.allCases {
-            try store.exportSheet(list, fileName: "\(list.rawValue).csv", session: .workstation) { exported[list] = $0 }
+            try store.exportSheet(list, fileName: "\(list.rawValue).csv", session: .system) { exported[list] = $0 }
         }
         let deputies = try XCTUnwrap(exported[.deputies])
         XCTAssertEqual(Array(deputies.prefix(3)), SheetText.byteOrderMark, "Excel opens it in Chinese")
@@ -227,12 +227,12 @@ final class SheetImportTests: XCTestCase {
                                                  station: StationDraft(name: "乙站"))
         for list in [DirectoryList.departments, .categories, .legalOfficers, .deputies] {
             let bytes = try XCTUnwrap(exported[list])
-            _ = try second.importSheet(list, bytes: bytes, fileName: "x.csv", session: .workstation)
+            _ = try second.importSheet(list, bytes: bytes, fileName: "x.csv", session: .system)
             var again: [UInt8] = []
-            try second.exportSheet(list, fileName: "y.csv", session: .workstation) { again = $0 }
+            try second.exportSheet(list, fileName: "y.csv", session: .system) { again = $0 }
             XCTAssertEqual(String(decoding: again, as: UTF8.self), String(decoding: bytes, as: UTF8.self), list.label)
             // And the same file once more changes nothing.
-            let report = try second.importSheet(list, bytes: bytes, fileName: "x.csv", session: .workstation)
+            let report = try second.importSheet(list, bytes: bytes, fileName: "x.csv", session: .system)
             XCTAssertTrue(report.added.isEmpty && report.changed.isEmpty, list.label)
         }
     }
@@ -245,7 +245,7 @@ final class SheetImportTests: XCTestCase {
 
     func testAFailedDeliveryLeavesNoAuditOfTheExport() throws {
         struct DiskFull: Error {}
-        XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "a.csv", session: .workstation) { _ in throw DiskFull() })
+        XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "a.csv", session: .system) { _ in throw DiskFull() })
         XCTAssertNil(try store.database.scalarString("SELECT action FROM audit_log WHERE action LIKE 'export%'"))
     }
 
@@ -280,18 +280,18 @@ final class SheetImportTests: XCTestCase {
         try importing(.deputies, "姓名,级别,联系电话\n孙海,区,=\"13910000009\"\n")
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")
         var exported = ""
-        try store.exportSheet(.deputies, fileName: "a.csv", session: .workstation) { exported = String(decoding: $0, as: UTF8.self) }
+        try store.exportSheet(.deputies, fileName: "a.csv", session: .system) { exported = String(decoding: $0, as: UTF8.self) }
         XCTAssertTrue(exported.contains("孙海,,区,,,,\"=\"\"13910000009\"\"\",\r\n"), exported)
     }
 
     func testAnExportIsWrittenWithNothingLockedAndAuditedOnlyOncePublished() throws {
         let other = try Database(path: store.database.path)
-        try store.exportSheet(.deputies, fileName: "slow.csv", session: .workstation, write: { _ in
+        try store.exportSheet(.deputies, fileName: "slow.csv", session: .system, write: { _ in
             // A reader as slow as a pager: another terminal still saves meanwhile.
             try other.write { try other.execute("INSERT INTO settings(key, value) VALUES ('export_test', '1')") }
         })
         struct LinkFailed: Error {}
-        XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "usb.csv", session: .workstation, write: { _ in },
+        XCTAssertThrowsError(try store.exportSheet(.deputies, fileName: "usb.csv", session: .system, write: { _ in },
                                                    publish: { throw LinkFailed() }))
         XCTAssertEqual(try store.database.fetchAll("SELECT subject FROM audit_log WHERE action = 'export.deputies'") { $0.string(0) },
                        ["slow.csv"])

@@ -222,7 +222,7 @@ final class GlossaryTermTests: XCTestCase {
     func testOverdueMeansTheClockRanOutWhetherDispatchedOrUnsatisfied() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let session = fixture.clerk
+        let session = fixture.supervisor
         func dispatched(_ days: Int) throws -> CaseRecord {
             let record = try fixture.openedCase()
             try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: days, session: session)
@@ -272,29 +272,57 @@ final class IntegrityCheckTests: XCTestCase {
     }
 }
 
-/// The core refuses what a role may not do, whatever the screen offered.
+/// The core refuses what a role may not do, whatever the screen offered, and says who may.
 final class PermissionTests: XCTestCase {
     func testEachRoleMayDoWhatTheTableSaysAndNoMore() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let clerk = Session(operatorID: nil, name: "前台小李", role: .clerk)
-        let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy)
-        let supervisor = Session(operatorID: nil, name: "督办老周", role: .supervisor)
+        let clerk = fixture.clerk
+        let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy, deputyID: fixture.deputyID)
+        let supervisor = fixture.supervisor
+        let admin = Session(name: "管理员", role: .admin)
         XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: clerk)) { error in
-            XCTAssertEqual(userMessage(for: error), "工作人员不能维护名录和设置")
+            XCTAssertEqual(userMessage(for: error), "工作人员不能维护名录和设置：须由管理员操作")
         }
         XCTAssertThrowsError(try store.createDepartment(DepartmentDraft(name: "区水务局", kind: .bureau), session: supervisor))
         XCTAssertThrowsError(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: clerk)) {
-            XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和登记履职")
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和登记履职：须由督办人员或管理员操作")
         }
         XCTAssertNoThrow(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: supervisor))
         XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: fixture.clock.now()),
                                                      session: deputy))
-        // Every role receives residents: a deputy at the desk registers a walk-in too.
-        let visit = try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "王秀英", phone: "13812345678"),
-                                                       problem: "楼道灯不亮"), session: deputy)
-        XCTAssertNoThrow(try store.handToDeputy(visitID: visit.id, deputyID: fixture.deputyID, session: deputy))
+        // Clerks register and receive; a deputy does not keep the queue.
+        XCTAssertThrowsError(try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "王秀英", phone: "13812345678"),
+                                                                problem: "楼道灯不亮"), session: deputy)) {
+            XCTAssertEqual(userMessage(for: $0), "代表不能接待来访：须由工作人员或督办人员或管理员操作")
+        }
+        XCTAssertThrowsError(try store.createOperator(name: "小王", role: .clerk, pin: "1234", session: supervisor))
         XCTAssertEqual(try store.deputies().count, 1, "the refused writes wrote nothing")
         XCTAssertEqual(try store.dutyRoster(on: day("2026-12-15")).count, 1)
+        XCTAssertEqual(try store.operators().count, 0)
+    }
+
+    func testCasesAreActedOnBySupervisorsAndByTheirOwnDeputy() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let mine = try fixture.openedCase()
+        let other = try store.openCase(CaseDraft(title: "别人的诉求"), residentID: nil, session: fixture.clerk)
+        let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy, deputyID: fixture.deputyID)
+        // A clerk receives, and dispatches only as part of turning a visit into a case.
+        XCTAssertThrowsError(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能办理诉求：须由代表或督办人员或管理员操作")
+        }
+        XCTAssertThrowsError(try store.supervise(caseID: other.id, note: "请尽快", session: deputy)) {
+            XCTAssertEqual(userMessage(for: $0), "代表只能办理自己负责的诉求")
+        }
+        XCTAssertNoThrow(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, workingDays: 5, session: deputy))
+        XCTAssertNoThrow(try store.dispatch(caseID: other.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor))
+        // Closing without the resident's satisfaction takes a supervisor, even over an admin.
+        XCTAssertThrowsError(try store.close(caseID: other.id, reason: "群众撤回", session: Session(name: "管理员", role: .admin))) {
+            XCTAssertEqual(userMessage(for: $0), "管理员不能未经满意测评销号：须由督办人员操作")
+        }
+        XCTAssertNoThrow(try store.close(caseID: other.id, reason: "群众撤回", session: fixture.supervisor))
+        XCTAssertEqual(try store.caseRecord(id: mine.id).status, .dispatched)
+        XCTAssertEqual(try store.caseRecord(id: other.id).status, .closed)
     }
 }

@@ -28,6 +28,8 @@ final class StoreFixture {
     let clock: ManualClock
     let store: LiaisonStore
     let clerk = Session(name: "前台小李", role: .clerk)
+    /// The supervising office, which moves cases on along the board.
+    let supervisor = Session(name: "督办老周", role: .supervisor)
     let deputyID: Int64
     let departmentID: Int64
     let categoryID: Int64
@@ -36,14 +38,14 @@ final class StoreFixture {
         clock = ManualClock(now)
         let database = try Database(path: directory.path("station.sqlite"), mode: .create)
         store = try LiaisonStore.initialize(database: database, clock: clock, station: StationDraft(name: "和平街道代表联络站"))
-        deputyID = try store.createDeputy(DeputyDraft(name: "张乾林", level: .county, sector: "社区", constituency: "第三选区"), session: .workstation)
-        departmentID = try store.createDepartment(DepartmentDraft(name: "区住建局", kind: .bureau), session: .workstation)
-        categoryID = try store.createCategory(CategoryDraft(name: "加装电梯", defaultDepartmentID: departmentID, dueWorkingDays: 10), session: .workstation)
+        deputyID = try store.createDeputy(DeputyDraft(name: "张乾林", level: .county, sector: "社区", constituency: "第三选区"), session: .system)
+        departmentID = try store.createDepartment(DepartmentDraft(name: "区住建局", kind: .bureau), session: .system)
+        categoryID = try store.createCategory(CategoryDraft(name: "加装电梯", defaultDepartmentID: departmentID, dueWorkingDays: 10), session: .system)
     }
 
     func walkIn(_ name: String = "王秀英", phone: String? = "13812345678", problem: String = "3号楼加装电梯施工噪声扰民") throws -> Visit {
         try store.registerVisit(VisitDraft(resident: ResidentDraft(name: name, phone: phone, phoneRefused: phone == nil),
-                                           categoryID: categoryID, problem: problem), session: .workstation)
+                                           categoryID: categoryID, problem: problem), session: .system)
     }
 
     func openedCase(problem: String = "小区路灯损坏三个月无人修") throws -> CaseRecord {

@@ -5,28 +5,28 @@ import XCTest
 final class DirectoryTests: XCTestCase {
     func testSamePhoneNeverMakesASecondResident() throws {
         let fixture = try StoreFixture()
-        let first = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "138 1234 5678"), session: .workstation)
-        let again = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "13812345678"), session: .workstation)
+        let first = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "138 1234 5678"), session: .system)
+        let again = try fixture.store.findOrCreateResident(ResidentDraft(name: "王秀英", phone: "13812345678"), session: .system)
         XCTAssertTrue(first.created)
         XCTAssertFalse(again.created)
         XCTAssertEqual(first.id, again.id)
-        let landline = try fixture.store.findOrCreateResident(ResidentDraft(name: "赵大爷", phone: "010-6512 3456"), session: .workstation)
+        let landline = try fixture.store.findOrCreateResident(ResidentDraft(name: "赵大爷", phone: "010-6512 3456"), session: .system)
         XCTAssertEqual(try fixture.store.resident(id: landline.id)?.phone, "010-65123456")
         XCTAssertEqual(try fixture.store.resident(id: first.id)?.maskedPhone, "138****5678")
         // Two residents who refuse a phone are two people.
-        let a = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .workstation)
-        let b = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .workstation)
+        let a = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .system)
+        let b = try fixture.store.findOrCreateResident(ResidentDraft(name: "匿名", phoneRefused: true), session: .system)
         XCTAssertNotEqual(a.id, b.id)
     }
 
     func testRejectsBadPhoneAndIDNumbers() throws {
         let fixture = try StoreFixture()
-        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: "1381234567"), session: .workstation))
-        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: nil), session: .workstation))
+        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: "1381234567"), session: .system))
+        XCTAssertThrowsError(try fixture.store.findOrCreateResident(ResidentDraft(name: "李", phone: nil), session: .system))
         XCTAssertThrowsError(try fixture.store.findOrCreateResident(
-            ResidentDraft(name: "李", phone: "13812345678", idNumber: "110101199003071234"), session: .workstation))
+            ResidentDraft(name: "李", phone: "13812345678", idNumber: "110101199003071234"), session: .system))
         XCTAssertNoThrow(try fixture.store.findOrCreateResident(
-            ResidentDraft(name: "李", phone: "13812345679", idNumber: "11010519491231002x"), session: .workstation))
+            ResidentDraft(name: "李", phone: "13812345679", idNumber: "11010519491231002x"), session: .system))
     }
 
     func testIdentifiers() {
@@ -44,15 +44,15 @@ final class DirectoryTests: XCTestCase {
     func testDeputiesAndDepartmentsAreRecorded() throws {
         let fixture = try StoreFixture()
         XCTAssertEqual(try fixture.store.deputies().map(\.name), ["张乾林"])
-        XCTAssertThrowsError(try fixture.store.createDeputy(DeputyDraft(name: "  ", level: .city), session: .workstation))
+        XCTAssertThrowsError(try fixture.store.createDeputy(DeputyDraft(name: "  ", level: .city), session: .system))
         XCTAssertEqual(try fixture.store.database.scalarString("SELECT name_initials FROM deputies"), "zql")
     }
 
     func testOperatorSignsInWithPIN() throws {
         let fixture = try StoreFixture()
-        try fixture.store.createOperator(name: "小李", role: .clerk, pin: "2468", session: .workstation)
-        XCTAssertEqual(try fixture.store.signIn(name: "小李", pin: "2468")?.name, "小李")
-        XCTAssertNil(try fixture.store.signIn(name: "小李", pin: "1357"))
+        try fixture.store.createOperator(name: "小李", role: .clerk, pin: "2468", session: .system)
+        XCTAssertEqual(try fixture.store.signIn(name: "小李", pin: "2468").name, "小李")
+        XCTAssertThrowsError(try fixture.store.signIn(name: "小李", pin: "1357"))
         let stored = try fixture.store.database.scalarString("SELECT pin_hash FROM operators") ?? ""
         XCTAssertFalse(stored.contains("2468"))
     }
@@ -80,7 +80,7 @@ final class ReceptionTests: XCTestCase {
                 for index in 0..<perTerminal {
                     try store.registerVisit(VisitDraft(
                         resident: ResidentDraft(name: "居民\(terminal)-\(index)", phone: "139\(terminal)000\(1000 + index)"),
-                        problem: "反映楼道照明问题"), session: .workstation)
+                        problem: "反映楼道照明问题"), session: .system)
                 }
             } catch {
                 failures.increment()
@@ -131,27 +131,27 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(record.status, .triaged)
         XCTAssertEqual(record.round, 1)
 
-        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk)
+        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor)
         XCTAssertEqual(dispatched.dueDate, day("2026-11-23"))
         XCTAssertEqual(dispatched.yearsComputedByWeekendsOnly, [])
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .dispatched)
 
-        try store.recordReply(caseID: record.id, text: "已安排维修队更换路灯", session: fixture.clerk)
-        try store.recordFeedback(caseID: record.id, text: "电话告知王女士", session: fixture.clerk)
-        try store.rate(caseID: record.id, result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏", session: fixture.clerk)
+        try store.recordReply(caseID: record.id, text: "已安排维修队更换路灯", session: fixture.supervisor)
+        try store.recordFeedback(caseID: record.id, text: "电话告知王女士", session: fixture.supervisor)
+        try store.rate(caseID: record.id, result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏", session: fixture.supervisor)
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .unsatisfied)
-        XCTAssertThrowsError(try store.reopen(caseID: record.id, reason: " ", session: fixture.clerk))
+        XCTAssertThrowsError(try store.reopen(caseID: record.id, reason: " ", session: fixture.supervisor))
 
-        try store.reopen(caseID: record.id, reason: "其余两盏未修", session: fixture.clerk)
+        try store.reopen(caseID: record.id, reason: "其余两盏未修", session: fixture.supervisor)
         var current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.round, 2)
         XCTAssertEqual(current.status, .triaged)
         XCTAssertNil(current.dueDate)
 
-        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 3, session: fixture.clerk)
-        try store.recordReply(caseID: record.id, text: "三盏均已更换", session: fixture.clerk)
-        try store.rate(caseID: record.id, result: .satisfied, session: fixture.clerk)
-        try store.close(caseID: record.id, session: fixture.clerk)
+        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 3, session: fixture.supervisor)
+        try store.recordReply(caseID: record.id, text: "三盏均已更换", session: fixture.supervisor)
+        try store.rate(caseID: record.id, result: .satisfied, session: fixture.supervisor)
+        try store.close(caseID: record.id, session: fixture.supervisor)
         current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.status, .closed)
         XCTAssertEqual(current.closedOn, day("2026-11-16"))
@@ -164,13 +164,13 @@ final class CaseLifecycleTests: XCTestCase {
     func testStepsOutOfOrderAreRefused() throws {
         let fixture = try StoreFixture()
         let record = try fixture.openedCase()
-        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.clerk)) { error in
+        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.supervisor)) { error in
             XCTAssertEqual(error as? DomainError, .wrongStatus(action: "登记答复", status: .triaged))
         }
-        XCTAssertThrowsError(try fixture.store.close(caseID: record.id, session: fixture.clerk)) { error in
+        XCTAssertThrowsError(try fixture.store.close(caseID: record.id, session: fixture.supervisor)) { error in
             XCTAssertEqual(error as? DomainError, .reasonRequired("未经群众满意测评的销号"))
         }
-        XCTAssertNoThrow(try fixture.store.close(caseID: record.id, reason: "群众撤回诉求", session: fixture.clerk))
+        XCTAssertNoThrow(try fixture.store.close(caseID: record.id, reason: "群众撤回诉求", session: fixture.supervisor))
         XCTAssertThrowsError(try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5,
                                                         session: fixture.clerk))
     }
@@ -178,9 +178,9 @@ final class CaseLifecycleTests: XCTestCase {
     func testAStaleVersionIsRefused() throws {
         let fixture = try StoreFixture()
         let record = try fixture.openedCase()
-        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk,
+        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor,
                                    expectedVersion: record.version)
-        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.clerk,
+        XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.supervisor,
                                                            expectedVersion: record.version)) { error in
             XCTAssertEqual(error as? DomainError, .changedElsewhere(record.code))
         }
@@ -192,10 +192,10 @@ final class CaseLifecycleTests: XCTestCase {
         let early = try fixture.openedCase(problem: "路灯不亮")
         let late = try fixture.openedCase(problem: "垃圾清运不及时")
         let replied = try fixture.openedCase(problem: "楼道堆物")
-        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, workingDays: 2, session: fixture.clerk)   // due 11-18
-        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.clerk)   // due 11-30
-        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, workingDays: 1, session: fixture.clerk) // due 11-17
-        try store.recordReply(caseID: replied.id, text: "已清理", session: fixture.clerk)
+        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, workingDays: 2, session: fixture.supervisor)   // due 11-18
+        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.supervisor)   // due 11-30
+        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, workingDays: 1, session: fixture.supervisor) // due 11-17
+        try store.recordReply(caseID: replied.id, text: "已清理", session: fixture.supervisor)
 
         XCTAssertEqual(try store.overdueCount(asOf: day("2026-11-18")), 0, "due today is not overdue yet")
         XCTAssertEqual(try store.overdueCases(asOf: day("2026-11-19")).map(\.code), [early.code])
@@ -211,7 +211,7 @@ final class CaseLifecycleTests: XCTestCase {
         let fixture = try StoreFixture(now: LocalTime(day: day("2026-12-28"), hour: 10, minute: 0))
         let record = try fixture.openedCase()
         let result = try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 10,
-                                                session: fixture.clerk)
+                                                session: fixture.supervisor)
         XCTAssertEqual(result.yearsComputedByWeekendsOnly, [2027])
         XCTAssertEqual(result.dueDate, day("2027-01-11"), "weekends only in 2027")
     }
@@ -235,15 +235,15 @@ final class CaseLifecycleTests: XCTestCase {
     func testRosterAndDutyLog() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let judge = try store.createLegalOfficer(LegalOfficerDraft(name: "周法官", role: .judge, organization: "区人民法院"), session: .workstation)
-        try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID, session: .workstation)
-        try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice, session: .workstation)
-        XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16"), session: .workstation))
+        let judge = try store.createLegalOfficer(LegalOfficerDraft(name: "周法官", role: .judge, organization: "区人民法院"), session: .system)
+        try store.addToRoster(day: day("2026-11-16"), deputyID: fixture.deputyID, session: .system)
+        try store.addToRoster(day: day("2026-11-16"), legalOfficerID: judge, role: .legalAdvice, session: .system)
+        XCTAssertThrowsError(try store.addToRoster(day: day("2026-11-16"), session: .system))
         let roster = try store.dutyRoster(on: day("2026-11-16"))
         XCTAssertEqual(roster.map(\.name), ["张乾林", "周法官"])
         XCTAssertEqual(roster.last?.legalOfficerRole, .judge)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, session: .workstation)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, session: .workstation)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, session: .system)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, session: .system)
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).points, 7)
     }
 }

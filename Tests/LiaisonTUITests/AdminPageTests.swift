@@ -113,16 +113,21 @@ final class AdminPageTests: AdminTestCase {
         let clerkDesk = fixture.controller(start: .admin)
         for key in ["a", "e", "d"] {
             clerkDesk.press(.character(Character(key)))
-            XCTAssertEqual(clerkDesk.screen().text(row: 22), "工作人员不能维护名录和设置", "refused before a form opens: \(key)")
+            XCTAssertEqual(clerkDesk.screen().text(row: 22), "工作人员不能维护名录和设置：须由管理员操作", "refused before a form opens: \(key)")
             XCTAssertTrue(clerkDesk.layers.isEmpty)
         }
-        // The keys the clerk may not use are dimmed on the hint bar; moving and filtering are not.
+        // The hint bar offers only what the clerk may do; help lists the rest dimmed, saying who may.
         let grid = clerkDesk.screen()
-        let hints = roles(grid, row: 23)
-        let add = try XCTUnwrap(grid.text(row: 23).range(of: "a 添加"))
-        XCTAssertEqual(hints[hints.index(hints.startIndex, offsetBy: grid.text(row: 23)[..<add.lowerBound].displayWidth)], "m")
-        XCTAssertTrue(grid.text(row: 23).hasPrefix(" → 下一类"))
-        XCTAssertEqual(roles(grid, row: 23).dropFirst().first, "k", "→ is the clerk's too")
+        XCTAssertFalse(grid.text(row: 23).contains("添加"))
+        XCTAssertTrue(grid.text(row: 23).hasPrefix(" → 下一类  ? 帮助"), grid.text(row: 23))
+        clerkDesk.press(.character("?"))
+        let help = clerkDesk.screen()
+        let row = try XCTUnwrap((0..<24).first { help.text(row: $0).contains("添加（管理员）") })
+        let column = help.text(row: row).range(of: "添加（管理员）").map { help.text(row: row)[..<$0.lowerBound].displayWidth }!
+        XCTAssertEqual(Array(roles(help, row: row))[column], "m", "dimmed")
+        let move = try XCTUnwrap((0..<24).first { help.text(row: $0).contains("下一类") })
+        let moveColumn = help.text(row: move).range(of: "下一类").map { help.text(row: move)[..<$0.lowerBound].displayWidth }!
+        XCTAssertNotEqual(Array(roles(help, row: move))[moveColumn], "m", "what the clerk may do is not dimmed")
     }
 
     func testEachSectionKeepsItsOwnSelectionAndFilter() throws {

@@ -12,6 +12,8 @@ final class DeskFixture {
     let clock = ManualClock(DeskFixture.now)
     let store: LiaisonStore
     let clerk = Session(name: "前台小李", role: .clerk)
+    /// The supervising office, which moves cases on along the board.
+    let supervisor = Session(name: "督办老周", role: .supervisor)
     /// Who keeps the lists and settings (the administration screen's tests sit as them).
     static let administrator = Session(name: "管理员老王", role: .admin)
     let deputies: [String: Int64]
@@ -29,30 +31,30 @@ final class DeskFixture {
             ("李红", .township, "教育", "第二选区", "第一小组"),
         ] {
             deputies[name] = try store.createDeputy(DeputyDraft(name: name, level: level, sector: sector, constituency: constituency,
-                                                                group: group, phone: "13900001111"), session: .workstation)
+                                                                group: group, phone: "13900001111"), session: .system)
         }
         self.deputies = deputies
-        let lawyer = try store.createLegalOfficer(LegalOfficerDraft(name: "陈静", role: .lawyer, organization: "和平律师事务所"), session: .workstation)
+        let lawyer = try store.createLegalOfficer(LegalOfficerDraft(name: "陈静", role: .lawyer, organization: "和平律师事务所"), session: .system)
         var departments: [String: Int64] = [:]
         for (name, kind) in [("区住建局", DepartmentKind.bureau), ("区生态环境局", .bureau), ("和平街道办事处", .street)] {
-            departments[name] = try store.createDepartment(DepartmentDraft(name: name, kind: kind), session: .workstation)
+            departments[name] = try store.createDepartment(DepartmentDraft(name: name, kind: kind), session: .system)
         }
         self.departments = departments
         var categories: [String: Int64] = [:]
         for (name, department, days) in [("加装电梯", "区住建局", 10), ("噪声扰民", "区生态环境局", 5), ("物业管理", "和平街道办事处", 10)] {
-            categories[name] = try store.createCategory(CategoryDraft(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days), session: .workstation)
+            categories[name] = try store.createCategory(CategoryDraft(name: name, defaultDepartmentID: departments[department], dueWorkingDays: days), session: .system)
         }
         self.categories = categories
         let today = DeskFixture.now.day
-        try store.addToRoster(day: today, deputyID: deputies["张乾林"], session: .workstation)
-        try store.addToRoster(day: today, deputyID: deputies["李红"], session: .workstation)
-        try store.addToRoster(day: today, legalOfficerID: lawyer, role: .legalAdvice, session: .workstation)
+        try store.addToRoster(day: today, deputyID: deputies["张乾林"], session: .system)
+        try store.addToRoster(day: today, deputyID: deputies["李红"], session: .system)
+        try store.addToRoster(day: today, legalOfficerID: lawyer, role: .legalAdvice, session: .system)
         let meeting = try store.createMeeting(MeetingDraft(kind: .tripartite, title: "3号楼加装电梯三方共议",
                                                           startsAt: LocalTime(day: today.adding(days: 4), hour: 14, minute: 30),
-                                                          place: "社区议事厅"), session: .workstation)
-        try store.addAgendaItem(meetingID: meeting, title: "加装电梯费用分摊", session: .workstation)
-        try store.addParticipant(meetingID: meeting, deputyID: deputies["张乾林"], session: .workstation)
-        try store.addParticipant(meetingID: meeting, departmentID: departments["区住建局"], role: "科长", session: .workstation)
+                                                          place: "社区议事厅"), session: .system)
+        try store.addAgendaItem(meetingID: meeting, title: "加装电梯费用分摊", session: .system)
+        try store.addParticipant(meetingID: meeting, deputyID: deputies["张乾林"], session: .system)
+        try store.addParticipant(meetingID: meeting, departmentID: departments["区住建局"], role: "科长", session: .system)
 
         // Cases opened on earlier days, one for each group of the board.
         try openCase(on: "2026-10-19", resident: ("赵大爷", "13800000001"), category: "噪声扰民", title: "广场舞音响太吵影响休息",
@@ -64,7 +66,7 @@ final class DeskFixture {
         let replied = try openCase(on: "2026-11-02", resident: ("周女士", "13800000004"), category: "物业管理",
                                    title: "地下车库漏水", dispatchDays: 10)
         clock.set(LocalTime(day: Day(iso: "2026-11-10")!, hour: 15, minute: 0))
-        try store.recordReply(caseID: replied, text: "已安排维修，本周内完成", session: clerk)
+        try store.recordReply(caseID: replied, text: "已安排维修，本周内完成", session: supervisor)
         try openCase(on: "2026-11-16", resident: ("吴师傅", "13800000005"), category: "加装电梯", title: "电梯加装后采光受影响",
                      dispatchDays: nil)
 
@@ -72,13 +74,13 @@ final class DeskFixture {
         clock.set(LocalTime(day: today, hour: 9, minute: 5))
         let first = try walkIn("郑秀英", "13600000001", category: "噪声扰民", problem: "楼下饭店油烟和噪声扰民")
         clock.set(LocalTime(day: today, hour: 9, minute: 20))
-        try store.handToDeputy(visitID: first.id, deputyID: deputies["张乾林"]!, session: .workstation)
+        try store.handToDeputy(visitID: first.id, deputyID: deputies["张乾林"]!, session: .system)
         clock.set(LocalTime(day: today, hour: 9, minute: 35))
         try store.answerOnSpot(visitID: first.id, answer: "已联系城管，下周联合执法", deputyID: nil, session: clerk)
         clock.set(LocalTime(day: today, hour: 9, minute: 40))
         let second = try walkIn("冯建华", "13600000002", category: "物业管理", problem: "小区门禁坏了一个月没人修")
         clock.set(LocalTime(day: today, hour: 10, minute: 0))
-        try store.handToDeputy(visitID: second.id, deputyID: deputies["李红"]!, session: .workstation)
+        try store.handToDeputy(visitID: second.id, deputyID: deputies["李红"]!, session: .system)
         clock.set(LocalTime(day: today, hour: 9, minute: 55))
         _ = try walkIn("陈玉兰", "13600000003", category: "加装电梯", problem: "加装电梯要一楼同意，一楼不肯签字")
         clock.set(LocalTime(day: today, hour: 10, minute: 12))
@@ -91,19 +93,19 @@ final class DeskFixture {
     @discardableResult
     func walkIn(_ name: String, _ phone: String, category: String?, problem: String) throws -> Visit {
         try store.registerVisit(VisitDraft(resident: ResidentDraft(name: name, phone: phone), categoryID: category.flatMap { categories[$0] },
-                                           problem: problem), session: .workstation)
+                                           problem: problem), session: .system)
     }
 
     @discardableResult
     func openCase(on day: String, resident: (String, String), category: String, title: String, dispatchDays: Int?) throws -> Int64 {
         clock.set(LocalTime(day: Day(iso: day)!, hour: 9, minute: 30))
-        let residentID = try store.findOrCreateResident(ResidentDraft(name: resident.0, phone: resident.1), session: .workstation).id
+        let residentID = try store.findOrCreateResident(ResidentDraft(name: resident.0, phone: resident.1), session: .system).id
         let record = try store.openCase(CaseDraft(title: title, categoryID: categories[category], tier: .immediate,
                                                   responsibleDeputyID: deputies["张乾林"]), residentID: residentID, session: clerk)
         if let dispatchDays {
             clock.set(LocalTime(day: Day(iso: day)!, hour: 10, minute: 0))
             let department = try XCTUnwrap(store.categories().first { $0.id == categories[category] }?.defaultDepartmentID)
-            try store.dispatch(caseID: record.id, departmentID: department, workingDays: dispatchDays, session: clerk)
+            try store.dispatch(caseID: record.id, departmentID: department, workingDays: dispatchDays, session: supervisor)
         }
         return record.id
     }

@@ -178,7 +178,7 @@ final class ReceptionDeskViewTests: XCTestCase {
         let row = try XCTUnwrap(entries.firstIndex { $0.entry.visit.status == .waiting })
         let visit = entries[row].entry.visit
         let open = try store.openCase(CaseDraft(title: "旧诉求", categoryID: try store.categories()[0].id), residentID: visit.residentID,
-                                      session: .workstation)
+                                      session: .system)
         try store.database.execute("UPDATE visits SET category_id = ? WHERE id = ?", [try store.categories()[0].id, visit.id])
         controller.refresh()
         for _ in 0..<row { press(.character("j")) }
@@ -197,9 +197,9 @@ final class ReceptionDeskViewTests: XCTestCase {
     func testTheBoardShowsAFirstPartAtOnceAndTheRestWhenIdle() throws {
         let residentID = try XCTUnwrap(store.queue(on: Self.now.day).first?.residentID)
         for index in 0..<(BoardPage.firstPart + 5) {
-            _ = try store.openCase(CaseDraft(title: "批量登记的诉求\(index)"), residentID: residentID, session: .workstation)
+            _ = try store.openCase(CaseDraft(title: "批量登记的诉求\(index)"), residentID: residentID, session: .system)
         }
-        let board = DeskController(store: store, start: .board)
+        let board = DeskController(store: store, session: .system, start: .board)
         XCTAssertTrue(board.hasPendingWork, "more registered cases than the first part holds")
         let registered = BoardPage.firstPart + 5
         func shownRegistered() -> Int {

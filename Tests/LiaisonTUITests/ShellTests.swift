@@ -82,7 +82,7 @@ final class KeyRoutingTests: XCTestCase {
     func testEveryQuestionPickerPromptAndCommandBindingIsHandled() throws {
         let fixture = try DeskFixture()
         for binding in KeyTable.bindings(in: .question) {
-            XCTAssertNotNil(Shell.quitQuestion.answer(to: binding.keys[0]), binding.label)
+            XCTAssertNotNil(Shell.quitQuestion(keeping: []).answer(to: binding.keys[0]), binding.label)
         }
         for binding in KeyTable.bindings(in: .picker) {
             let desk = fixture.controller()
@@ -116,7 +116,7 @@ final class KeyRoutingTests: XCTestCase {
         desk.press(.character(":"))
         desk.type("foo")
         desk.press(.enter)
-        XCTAssertEqual(desk.screen().text(row: 22), "未知命令：foo（可用 q、help、refresh，或屏幕的号码、名称（如 1、接待））")
+        XCTAssertEqual(desk.screen().text(row: 22), "未知命令：foo（可用 q、help、refresh、lock，或屏幕的号码、名称（如 1、接待））")
     }
 
     func testHelpShowsTheScreensOwnKeysFirst() throws {
@@ -124,7 +124,7 @@ final class KeyRoutingTests: XCTestCase {
         desk.press(.character("?"))
         let help = try XCTUnwrap(desk.layers.last as? HelpLayer)
         XCTAssertEqual(help.lines.prefix(3).map { $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression) },
-                       ["【督办页面】", "n 下一件逾期", "Space 标记"])
+                       ["【督办页面】", "m 我的诉求/全部", "n 下一件逾期"])
         XCTAssertFalse(help.lines.contains { $0.contains("排序") }, "the deputies' sort key is not on the board")
         desk.press(.character("x"))
         XCTAssertTrue(desk.layers.isEmpty, "any key closes help")
@@ -188,12 +188,12 @@ final class ListFollowsRowsTests: XCTestCase {
         // Another terminal dispatches the undispatched case: it joins 办理中 above 2026-0003's row.
         let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
         let waiting = try XCTUnwrap(other.caseRecord(code: "2026-0005"))
-        try other.dispatch(caseID: waiting.id, departmentID: fixture.departments["区住建局"]!, workingDays: 3, session: fixture.clerk)
+        try other.dispatch(caseID: waiting.id, departmentID: fixture.departments["区住建局"]!, workingDays: 3, session: .system)
         desk.refresh()
         XCTAssertEqual(try selectedCode(desk), "2026-0003", "the highlighted case never changes without a key")
         XCTAssertTrue(desk.screen().text.contains("物业费上涨未公示"), "its timeline is what the detail shows")
         // When it is gone (struck off elsewhere), the selection falls on the nearest case left.
-        try other.close(caseID: try XCTUnwrap(other.caseRecord(code: "2026-0003")).id, reason: "居民撤回", session: fixture.clerk)
+        try other.close(caseID: try XCTUnwrap(other.caseRecord(code: "2026-0003")).id, reason: "居民撤回", session: Session(name: "督办老周", role: .supervisor))
         desk.refresh()
         XCTAssertEqual(try selectedCode(desk), "2026-0004")
     }
@@ -265,7 +265,7 @@ final class PartLoadingTests: XCTestCase {
     func testTheRosterComesInTwoPartsAndKeepsTheSelection() throws {
         let fixture = try DeskFixture()
         for index in 0..<(DeputiesPage.firstPart + 10) {
-            try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .workstation)
+            try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .system)
         }
         let desk = fixture.controller(start: .deputies)
         XCTAssertTrue(desk.hasPendingWork)

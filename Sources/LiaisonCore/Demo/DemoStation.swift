@@ -15,7 +15,7 @@ public enum DemoStation {
             let problems, answers, replies: [String]
         }
         struct MeetingInfo: Decodable { let kind, title, place: String; let offsetDays: Int; let category: String? }
-        struct OperatorInfo: Decodable { let name, role, pin: String }
+        struct OperatorInfo: Decodable { let name, role, pin: String; let deputy: String? }
 
         let station: StationInfo
         let deputies: [DeputyInfo]
@@ -85,8 +85,9 @@ struct DemoGenerator {
 
     var today: Day { now.day }
     var calendar: WorkingCalendar { store.calendar }
-    var clerk: Session { Session(name: template.operators.first?.name ?? "工作人员", role: .clerk) }
-    var supervisor: Session { Session(name: template.operators.dropFirst().first?.name ?? "督办人员", role: .supervisor) }
+    /// Who does the generated work: a clerk at the front desk, the supervising office on the board.
+    var clerk = Session.system
+    var supervisor = Session.system
 
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -127,7 +128,12 @@ struct DemoGenerator {
             categoryDepartment[id] = departmentID
         }
         for person in template.operators {
-            try store.createOperator(name: person.name, role: OperatorRole(rawValue: person.role)!, pin: person.pin, session: .system)
+            let role = OperatorRole(rawValue: person.role)!
+            let deputyID = person.deputy.flatMap { name in template.deputies.firstIndex { $0.name == name }.map { deputyIDs[$0] } }
+            let id = try store.createOperator(name: person.name, role: role, pin: person.pin, deputyID: deputyID, session: .system)
+            let session = Session(operatorID: id, name: person.name, role: role, deputyID: deputyID)
+            if role == .clerk { clerk = session }
+            if role == .supervisor { supervisor = session }
         }
         residentPhones = template.residents.indices.map { "13" + String(format: "%09d", 501_234_567 + $0 * 104_729) }
     }
@@ -207,7 +213,7 @@ struct DemoGenerator {
         guard dispatchDay < today else { return }
         // Never before the case was opened: a same-day dispatch comes at least ten minutes later.
         clock.set(max(at(dispatchDay, 10, number(0...59)), clock.now().adding(seconds: 600)))
-        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, session: clerk).dueDate
+        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, session: supervisor).dueDate
         if fate == .dueSoon { return }
         let stuck = !planned && chance(0.12)
         let replyDay = calendar.adding(workingDays: planned ? 2 : number(2...(category.days + 3)), to: dispatchDay)
@@ -220,11 +226,11 @@ struct DemoGenerator {
         }
         guard !stuck, replyDay < today else { return }
         clock.set(at(replyDay, 16, number(0...59)))
-        try store.recordReply(caseID: record.id, text: pick(category.replies), session: Session(name: category.department, role: .clerk))
+        try store.recordReply(caseID: record.id, text: pick(category.replies), session: supervisor)
         let feedbackDay = replyDay.adding(days: planned ? 1 : number(1...5))
         guard feedbackDay < today, fate != .replied else { return }
         clock.set(at(feedbackDay, 10))
-        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", session: clerk)
+        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", session: supervisor)
         let rateDay = feedbackDay.adding(days: planned ? 1 : number(1...12))
         guard rateDay < today, fate != .feedback else { return }
         clock.set(at(rateDay, 11))
@@ -236,7 +242,7 @@ struct DemoGenerator {
         default: break
         }
         try store.rate(caseID: record.id, result: result, attitude: result == .unsatisfied ? .basicallySatisfied : .satisfied,
-                       comment: result == .unsatisfied ? "问题没有根本解决" : "", session: clerk)
+                       comment: result == .unsatisfied ? "问题没有根本解决" : "", session: supervisor)
         if fate == .unsatisfied || fate == .readyToClose { return }
         if result.countsAsSatisfied {
             let closeDay = rateDay.adding(days: number(0...8))

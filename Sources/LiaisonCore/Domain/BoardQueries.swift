@@ -43,9 +43,9 @@ public enum BoardSQL {
 }
 
 extension LiaisonStore {
-    /// Every open status in exactly one group; see `BoardSQL`.
-    private func boardParts(today: Day, soon: Day) -> [(BoardGroup, String, [SQLBindable?])] {
-        Overdue.arguments(on: today).map { (.overdue, Overdue.condition, $0) } + [
+    /// Every open status in exactly one group; see `BoardSQL`. With `deputyID`, only that deputy's cases.
+    private func boardParts(today: Day, soon: Day, deputyID: Int64?) -> [(BoardGroup, String, [SQLBindable?])] {
+        let parts: [(BoardGroup, String, [SQLBindable?])] = Overdue.arguments(on: today).map { (.overdue, Overdue.condition, $0) } + [
             (.dueSoon, BoardSQL.dueBetween, [CaseStatus.dispatched, today, soon]),
             (.inHand, BoardSQL.dueFrom, [CaseStatus.dispatched, soon.adding(days: 1)]),
             (.inHand, BoardSQL.inStatus, [CaseStatus.registered]),
@@ -56,19 +56,21 @@ extension LiaisonStore {
             (.awaitingFeedback, BoardSQL.inStatus, [CaseStatus.feedback]),
             (.readyToClose, BoardSQL.inStatus, [CaseStatus.readyToClose]),
         ]
+        guard let deputyID else { return parts }
+        return parts.map { ($0.0, "(\($0.1)) AND c.responsible_deputy_id = ?", $0.2 + [deputyID]) }
     }
 
     /// Every open case, grouped by urgency; each group's first `perGroup` cases by due date.
     /// Without `counting`, a group cut at `perGroup` is left uncounted: counting tens of thousands of
     /// index entries is most of the work, and a first screenful does not need it.
-    public func followUpBoard(perGroup: Int = 200, counting: Bool = true) throws -> FollowUpBoard {
+    public func followUpBoard(perGroup: Int = 200, counting: Bool = true, deputyID: Int64? = nil) throws -> FollowUpBoard {
         let today = self.today
         let soon = calendar.adding(workingDays: 3, to: today)
         return try database.read {
             var counts: [BoardGroup: Int] = [:]
             var uncounted: Set<BoardGroup> = []
             var rows: [BoardGroup: [CaseSummary]] = [:]
-            for (group, condition, arguments) in boardParts(today: today, soon: soon) {
+            for (group, condition, arguments) in boardParts(today: today, soon: soon, deputyID: deputyID) {
                 let part = try database.fetchAll(BoardSQL.rows(where: condition), arguments + [perGroup], CaseSummary.init(row:))
                 rows[group, default: []] += part
                 // A part that came back short is counted already.

@@ -102,6 +102,7 @@ extension LiaisonStore {
     /// Records a new case with the next code of the year (2026-0042).
     @discardableResult
     public func openCase(_ draft: CaseDraft, residentID: Int64?, sourceVisitID: Int64? = nil, session: Session) throws -> CaseRecord {
+        try session.require(.receiveResidents)
         let status: CaseStatus = draft.categoryID != nil && draft.tier != nil ? .triaged : .registered
         return try database.write {
             try insertCase(draft, residentID: residentID, sourceVisitID: sourceVisitID, status: status, session: session)
@@ -154,10 +155,12 @@ extension LiaisonStore {
                              [caseID, kind, clock.now(), session.name, session.operatorID, text])
     }
 
-    /// Loads a case inside the current write and checks that it may take this step and
-    /// that nobody changed it since the caller read it.
-    private func caseForUpdate(_ id: Int64, expectedVersion: Int?, action: String, allowed: Set<CaseStatus>) throws -> CaseRecord {
+    /// Loads a case inside the current write and checks that this operator may act on it, that it may
+    /// take this step and that nobody changed it since the caller read it.
+    private func caseForUpdate(_ id: Int64, expectedVersion: Int?, action: String, allowed: Set<CaseStatus>,
+                               session: Session) throws -> CaseRecord {
         let record = try caseRecord(id: id)
+        try session.requireAct(onCaseOf: record.responsibleDeputyID)
         if let expectedVersion, expectedVersion != record.version { throw DomainError.changedElsewhere(record.code) }
         guard allowed.contains(record.status) else { throw DomainError.wrongStatus(action: action, status: record.status) }
         return record
@@ -173,23 +176,29 @@ extension LiaisonStore {
     @discardableResult
     public func dispatch(caseID: Int64, departmentID: Int64, workingDays: Int, session: Session,
                          expectedVersion: Int? = nil) throws -> DispatchResult {
+        try database.write {
+            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "交办",
+                                           allowed: [.registered, .triaged], session: session)
+            return try send(record, to: departmentID, workingDays: workingDays, session: session)
+        }
+    }
+
+    /// The dispatch itself, for the board and for the reception desk, which opens a case from a visit and
+    /// dispatches it in one step (a clerk's work, checked there as receiving).
+    func send(_ record: CaseRecord, to departmentID: Int64, workingDays: Int, session: Session) throws -> DispatchResult {
         guard TimeLimit.workingDays.contains(workingDays) else {
             throw DomainError.invalid("办理时限应为 \(TimeLimit.workingDays.lowerBound) 至 \(TimeLimit.workingDays.upperBound) 个工作日")
         }
-        return try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "交办",
-                                           allowed: [.registered, .triaged])
-            let department = try requireInUse(.departments, id: departmentID)
-            let today = clock.today
-            let due = calendar.adding(workingDays: workingDays, to: today)
-            try database.execute(
-                "INSERT INTO dispatches(case_id, department_id, round, dispatched_on, due_date) VALUES (?, ?, ?, ?, ?)",
-                [caseID, departmentID, record.round, today, due])
-            try setStatus(record, .dispatched, extra: ", department_id = ?, due_date = ?", [departmentID, due])
-            try addEvent(.dispatched, caseID: caseID,
-                         text: "交办\(department)，限 \(workingDays) 个工作日（\(due.iso) 前）办结", session: session)
-            return DispatchResult(dueDate: due, yearsComputedByWeekendsOnly: calendar.unknownYears(from: today, to: due))
-        }
+        let department = try requireInUse(.departments, id: departmentID)
+        let today = clock.today
+        let due = calendar.adding(workingDays: workingDays, to: today)
+        try database.execute(
+            "INSERT INTO dispatches(case_id, department_id, round, dispatched_on, due_date) VALUES (?, ?, ?, ?, ?)",
+            [record.id, departmentID, record.round, today, due])
+        try setStatus(record, .dispatched, extra: ", department_id = ?, due_date = ?", [departmentID, due])
+        try addEvent(.dispatched, caseID: record.id,
+                     text: "交办\(department)，限 \(workingDays) 个工作日（\(due.iso) 前）办结", session: session)
+        return DispatchResult(dueDate: due, yearsComputedByWeekendsOnly: calendar.unknownYears(from: today, to: due))
     }
 
     /// The department's answer to the current dispatch.
@@ -197,7 +206,7 @@ extension LiaisonStore {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw DomainError.invalid("请写下承办单位的答复") }
         try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记答复", allowed: [.dispatched])
+            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记答复", allowed: [.dispatched], session: session)
             try database.execute("""
                 UPDATE dispatches SET replied_on = ?, reply = ?
                 WHERE id = (SELECT max(id) FROM dispatches WHERE case_id = ? AND round = ?)
@@ -210,7 +219,7 @@ extension LiaisonStore {
     /// The resident has been told the result (反馈).
     public func recordFeedback(caseID: Int64, text: String, session: Session, expectedVersion: Int? = nil) throws {
         try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记反馈", allowed: [.replied])
+            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记反馈", allowed: [.replied], session: session)
             try setStatus(record, .feedback)
             try addEvent(.feedback, caseID: caseID, text: text.isEmpty ? "已向群众反馈办理结果" : text, session: session)
         }
@@ -222,7 +231,7 @@ extension LiaisonStore {
                      session: Session, expectedVersion: Int? = nil) throws {
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "测评",
-                                           allowed: [.replied, .feedback])
+                                           allowed: [.replied, .feedback], session: session)
             try database.execute(
                 "INSERT INTO ratings(case_id, round, result, attitude, comment, rated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [caseID, record.round, result, attitude, comment, clock.now()])
@@ -239,8 +248,11 @@ extension LiaisonStore {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "销号",
-                                           allowed: Set(CaseStatus.allCases).subtracting([.closed]))
-            if record.status != .readyToClose && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
+                                           allowed: Set(CaseStatus.allCases).subtracting([.closed]), session: session)
+            if record.status != .readyToClose {
+                try session.require(.closeWithReason)
+                if reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
+            }
             try setStatus(record, .closed, extra: ", closed_on = ?, close_reason = ?", [clock.today, reason])
             try addEvent(.closed, caseID: caseID, text: reason.isEmpty ? "群众满意，销号" : reason, session: session)
         }
@@ -252,7 +264,7 @@ extension LiaisonStore {
         guard !reason.isEmpty else { throw DomainError.reasonRequired("重新交办") }
         try database.write {
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "重新交办",
-                                           allowed: [.unsatisfied, .closed])
+                                           allowed: [.unsatisfied, .closed], session: session)
             try setStatus(record, .triaged, extra: ", round = round + 1, due_date = NULL, closed_on = NULL, close_reason = ''")
             try addEvent(.reopened, caseID: caseID, text: "第 \(record.round + 1) 轮：\(reason)", session: session)
         }
@@ -264,6 +276,7 @@ extension LiaisonStore {
         guard !note.isEmpty else { throw DomainError.invalid("督办意见不能为空") }
         try database.write {
             let record = try caseRecord(id: caseID)
+            try session.requireAct(onCaseOf: record.responsibleDeputyID)
             guard record.status.isOpen else { throw DomainError.wrongStatus(action: "督办", status: record.status) }
             try addEvent(.supervised, caseID: caseID, text: note, session: session)
         }

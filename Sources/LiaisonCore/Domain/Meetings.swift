@@ -147,28 +147,3 @@ extension LiaisonStore {
                           points: other + days * (try points(for: .reception)))
     }
 }
-
-extension LiaisonStore {
-    /// Creates an operator who signs in with a PIN (stored hashed).
-    @discardableResult
-    public func createOperator(name: String, role: OperatorRole, pin: String, deputyID: Int64? = nil,
-                               session: Session) throws -> Int64 {
-        try session.require(.manageDirectory)
-        guard pin.count >= 4, pin.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw DomainError.invalid("PIN 须为至少 4 位数字") }
-        guard let hash = PINHash.hash(pin) else { throw DomainError.invalid("无法生成 PIN 摘要") }
-        return try database.write {
-            try database.execute("INSERT INTO operators(name, role, pin_hash, deputy_id) VALUES (?, ?, ?, ?)",
-                                 [name, role, hash, deputyID])
-            return database.lastInsertedRowID
-        }
-    }
-
-    /// The operator, when the PIN is theirs.
-    public func signIn(name: String, pin: String) throws -> Session? {
-        guard let (id, hash, role) = try database.fetchOne(
-            "SELECT id, pin_hash, role FROM operators WHERE name = ? AND active = 1", [name],
-            { ($0.int64(0), $0.string(1), try $0.value(2, as: OperatorRole.self)) }),
-              PINHash.verify(pin, against: hash) else { return nil }
-        return Session(operatorID: id, name: name, role: role)
-    }
-}

@@ -78,10 +78,10 @@ extension LiaisonStore {
                 [station.id, now.day]) ?? 1
             try database.execute("""
                 INSERT INTO visits(station_id, day, queue_number, resident_id, channel, category_id, problem,
-                                   requested_deputy_id, arrived_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   requested_deputy_id, arrived_at, registered_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [station.id, now.day, number, residentID, draft.channel, draft.categoryID, problem,
-                      draft.requestedDeputyID, now])
+                      draft.requestedDeputyID, now, session.operatorID])
             guard let visit = try visit(id: database.lastInsertedRowID) else { throw DomainError.notFound("刚登记的来访") }
             return visit
         }
@@ -132,7 +132,7 @@ extension LiaisonStore {
                                         status: .closed, session: session)
             try database.execute("UPDATE cases SET closed_on = ? WHERE id = ?", [now.day, record.id])
             try addEvent(.answeredOnSpot, caseID: record.id, text: answer, session: session)
-            try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, receivedBy: deputyID)
+            try finishVisit(visit, outcome: .answeredOnSpot, answer: answer, caseID: record.id, receivedBy: deputyID, session: session)
             return try caseRecord(id: record.id)
         }
     }
@@ -150,9 +150,9 @@ extension LiaisonStore {
             if draft.categoryID == nil { draft.categoryID = visit.categoryID }
             let record = try openCase(draft, residentID: visit.residentID, sourceVisitID: visit.id, session: session)
             // The case's responsible deputy is not thereby the one who received the resident.
-            try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, receivedBy: nil)
+            try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, receivedBy: nil, session: session)
             guard let departmentID else { return record }
-            try dispatch(caseID: record.id, departmentID: departmentID, workingDays: workingDays, session: session)
+            try send(record, to: departmentID, workingDays: workingDays, session: session)
             return try caseRecord(id: record.id)
         }
     }
@@ -180,20 +180,21 @@ extension LiaisonStore {
     }
 
     /// Changes the visit as it was read in this write, and says so in its version.
-    func updateVisit(_ visit: Visit, set assignments: String, _ arguments: [SQLBindable?]) throws {
-        try database.execute("UPDATE visits SET \(assignments), version = version + 1 WHERE id = ? AND version = ?",
-                             arguments + [visit.id, visit.version])
+    func updateVisit(_ visit: Visit, set assignments: String, _ arguments: [SQLBindable?], session: Session) throws {
+        try database.execute("UPDATE visits SET \(assignments), changed_by = ?, version = version + 1 WHERE id = ? AND version = ?",
+                             arguments + [session.operatorID, visit.id, visit.version])
         guard database.changes == 1 else { throw try changed(try self.visit(id: visit.id) ?? visit) }
     }
 
     /// `receivedBy` is a deputy who saw the resident at the desk (the one who answered, or received a
     /// referred resident); the credit goes to whoever received them first, never to a deputy merely
     /// named as responsible for a case.
-    func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, receivedBy: Int64?) throws {
+    func finishVisit(_ visit: Visit, outcome: VisitOutcome, answer: String, caseID: Int64?, receivedBy: Int64?,
+                     session: Session) throws {
         try updateVisit(visit, set: """
             status = 'done', outcome = ?, answer = ?, case_id = ?, receiving_deputy_id = coalesce(receiving_deputy_id, ?),
             finished_at = ?
-            """, [outcome, answer, caseID, receivedBy, clock.now()])
+            """, [outcome, answer, caseID, receivedBy, clock.now()], session: session)
         if let deputyID = visit.receivingDeputyID ?? receivedBy { try creditReception(visit: visit, deputyID: deputyID) }
     }
 }
@@ -207,7 +208,7 @@ extension LiaisonStore {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             try requireInUse(.deputies, id: deputyID)
             try updateVisit(visit, set: "status = 'withDeputy', receiving_deputy_id = ?, called_at = coalesce(called_at, ?)",
-                            [deputyID, clock.now()])
+                            [deputyID, clock.now()], session: session)
             try creditReception(visit: visit, deputyID: deputyID)
         }
     }
@@ -218,7 +219,7 @@ extension LiaisonStore {
         try database.write {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             guard visit.status == .waiting else { throw DomainError.invalid("第 \(visit.queueNumber) 号已在接待中") }
-            try updateVisit(visit, set: "status = 'left', finished_at = ?", [clock.now()])
+            try updateVisit(visit, set: "status = 'left', finished_at = ?", [clock.now()], session: session)
         }
     }
 
@@ -230,7 +231,7 @@ extension LiaisonStore {
             guard visit.status == .withDeputy else { throw DomainError.invalid("第 \(visit.queueNumber) 号还没有叫号") }
             // Nobody received them: neither the queue nor the duty log names a deputy.
             try updateVisit(visit, set: "status = 'done', outcome = 'noShow', receiving_deputy_id = NULL, finished_at = ?",
-                            [clock.now()])
+                            [clock.now()], session: session)
             try database.execute("DELETE FROM duty_log WHERE visit_id = ? AND kind = 'reception'", [visit.id])
         }
     }
@@ -247,7 +248,7 @@ extension LiaisonStore {
             }
             try updateVisit(visit, set: """
                 status = 'waiting', outcome = NULL, receiving_deputy_id = NULL, called_at = NULL, finished_at = NULL
-                """, [])
+                """, [], session: session)
         }
     }
 }

@@ -149,7 +149,7 @@ extension LiaisonStore {
         try database.write {
             let visit = try openVisit(visitID, expectedVersion: expectedVersion)
             try finishVisit(visit, outcome: .referred, answer: "转介：\(whom)" + (note.isEmpty ? "" : "。\(note)"),
-                            caseID: nil, receivedBy: deputyID)
+                            caseID: nil, receivedBy: deputyID, session: session)
         }
     }
 
@@ -178,11 +178,11 @@ extension LiaisonStore {
             }
             try addEvent(.note, caseID: caseID, text: "\(visit.day.iso) 第 \(visit.queueNumber) 号来访再次反映：\(visit.problem)",
                          session: session)
-            try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, receivedBy: nil)
+            try finishVisit(visit, outcome: .caseOpened, answer: "并入诉求 \(record.code)", caseID: caseID, receivedBy: nil, session: session)
             let department = { (id: Int64) in try self.database.scalarString("SELECT name FROM departments WHERE id = ?", [id]) ?? "" }
             if let current = record.departmentID { return .stands(department: try department(current), due: record.dueDate) }
             guard let departmentID else { return .waiting }
-            let dispatch = try self.dispatch(caseID: caseID, departmentID: departmentID, workingDays: workingDays, session: session)
+            let dispatch = try send(record, to: departmentID, workingDays: workingDays, session: session)
             return .dispatched(department: try department(departmentID), due: dispatch.dueDate)
         }
     }

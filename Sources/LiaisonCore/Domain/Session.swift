@@ -1,20 +1,21 @@
-/// Who is at the keyboard: the signed-in operator (操作员). Every store write takes one and every case
-/// event records it. Until sign-in exists, the desk and the command line act as themselves.
+/// Who is at the keyboard: the signed-in operator (操作员). Every store write takes one, checks its role
+/// and records its id.
 public struct Session: Hashable, Sendable {
     public let operatorID: Int64?
     public let name: String
     public let role: OperatorRole
+    /// The deputy a deputy's operator is: the cases that are their own.
+    public let deputyID: Int64?
 
-    public init(operatorID: Int64? = nil, name: String, role: OperatorRole) {
+    public init(operatorID: Int64? = nil, name: String, role: OperatorRole, deputyID: Int64? = nil) {
         self.operatorID = operatorID
         self.name = name
         self.role = role
+        self.deputyID = deputyID
     }
 
-    /// The shared terminal before anyone signs in.
-    public static let workstation = Session(name: "工作台", role: .admin)
-    /// An administrator's command in the shell.
+    /// An administrator's command in the shell (the file's owner runs it).
     public static let commandLine = Session(name: "命令行", role: .admin)
-    /// The program itself (the demo generator).
+    /// The program itself (the demo generator, the benchmark).
     public static let system = Session(name: "系统", role: .admin)
 }

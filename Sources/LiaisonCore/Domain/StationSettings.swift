@@ -34,6 +34,8 @@ public struct StationSettings: Equatable, Sendable {
     public var quotas: [DeputyLevel: AnnualQuota]
     public var points: [DutyKind: Int]
     public var idleLockMinutes: Int
+    /// A station with one operator may open the desk signed in as them, without the PIN.
+    public var singleOperatorSkipsSignIn = false
 
     public static let defaultIdleLockMinutes = 10
     /// The longest name a station may have, wherever it is given (init, the settings form).
@@ -47,6 +49,7 @@ public struct StationSettings: Equatable, Sendable {
     public static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
     static let areaCodeKey = "area_code"
     static let idleLockKey = "idle_lock_minutes"
+    static let skipSignInKey = "single_operator_skips_sign_in"
 
     /// A station's name as `init` takes it: the settings' check, said as the station's name.
     static func checkedName(_ name: String) throws -> String {
@@ -64,6 +67,7 @@ public struct StationSettings: Equatable, Sendable {
             ("电话", phone != before.phone), ("接待日", receptionDay != before.receptionDay || tie != before.tie),
             ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas), ("履职积分", points != before.points),
             ("自动锁定", idleLockMinutes != before.idleLockMinutes),
+            ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn),
         ]
         return named.filter(\.1).map(\.0)
     }
@@ -124,6 +128,15 @@ extension LiaisonStore {
         try intSetting(StationSettings.pointsKey(kind)) ?? kind.defaultPoints
     }
 
+    /// The one operator a station may open the desk as without the PIN (the setting on, one operator in
+    /// use); nil when the desk must ask who is there.
+    public func sessionWithoutSignIn() throws -> Session? {
+        guard try setting(StationSettings.skipSignInKey) == "1" else { return nil }
+        let inUse = try operators().filter(\.active)
+        guard inUse.count == 1, let only = inUse.first else { return nil }
+        return Session(operatorID: only.id, name: only.name, role: only.role, deputyID: only.deputyID)
+    }
+
     /// Minutes without a key before the shared terminal locks.
     public func idleLockMinutes() throws -> Int {
         try intSetting(StationSettings.idleLockKey) ?? StationSettings.defaultIdleLockMinutes
@@ -137,7 +150,8 @@ extension LiaisonStore {
         return StationSettings(name: station.name, kind: station.kind, address: station.address, phone: station.phone,
                                receptionDay: station.receptionRule?.dayOfMonth, tie: station.receptionRule?.tie ?? .earlier,
                                areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas, points: points,
-                               idleLockMinutes: try idleLockMinutes())
+                               idleLockMinutes: try idleLockMinutes(),
+                               singleOperatorSkipsSignIn: try setting(StationSettings.skipSignInKey) == "1")
     }
 
     /// Saves the settings in one transaction and says what changed in the audit log. `expected` is the
@@ -164,6 +178,7 @@ extension LiaisonStore {
             var values: [(String, String?)] = [
                 (StationSettings.areaCodeKey, settings.areaCode.isEmpty ? nil : settings.areaCode),
                 (StationSettings.idleLockKey, String(settings.idleLockMinutes)),
+                (StationSettings.skipSignInKey, settings.singleOperatorSkipsSignIn ? "1" : nil),
             ]
             for (level, quota) in settings.quotas {
                 values.append((StationSettings.quotaKey(level, .reception), String(quota.receptionDays)))

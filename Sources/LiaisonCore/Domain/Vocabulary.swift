@@ -220,6 +220,17 @@ public enum DutyRole: String, Labelled {
 
 public enum OperatorRole: String, Labelled {
     case clerk, deputy, supervisor, admin
+
+    /// As the command line takes it: the code or the station's word (前台, 代表, 督办, 管理员).
+    public init?(spelled text: String) {
+        let words: [String: OperatorRole] = ["前台": .clerk, "工作人员": .clerk, "代表": .deputy, "督办": .supervisor,
+                                             "督办人员": .supervisor, "管理员": .admin]
+        guard let role = OperatorRole(rawValue: text.lowercased()) ?? words[text] else { return nil }
+        self = role
+    }
+
+    public static let spelled = "clerk（前台）|deputy（代表）|supervisor（督办）|admin（管理员）"
+
     public var label: String {
         switch self {
         case .clerk: "工作人员"

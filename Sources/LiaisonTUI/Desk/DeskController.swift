@@ -12,10 +12,17 @@ public final class DeskController: DeskContext {
     }
 
     public let store: LiaisonStore
-    public let session: Session
-    private let pages: [DeskScreenID: Page]
+    /// Who is signed in; until someone is, the sign-in layer covers everything and keeps every key.
+    public private(set) var session: Session
+    private var pages: [DeskScreenID: Page] = [:]
     public private(set) var current: DeskScreenID
     private(set) var layers: [Layer] = []
+    /// What an operator left when another signed in over the lock: their screen, pages and layers (a
+    /// half-typed form), given back when they sign in again.
+    private var kept: [Int64: (screen: DeskScreenID, pages: [DeskScreenID: Page], layers: [Layer])] = [:]
+    /// The clock of the idle lock (tests move it).
+    private let now: () -> Date
+    private var lastKeyAt: Date
     private var message: DeskMessage?
     private var overview: StationOverview?
     private var integrityProblem: String?
@@ -24,13 +31,72 @@ public final class DeskController: DeskContext {
     /// Whether anything handled the last key: the key table's test presses every binding and asks.
     private(set) var lastKeyWasHandled = false
 
-    public init(store: LiaisonStore, session: Session = .workstation, start: DeskScreenID = .reception) {
+    /// A desk for `session`, or, without one, on the sign-in layer.
+    public init(store: LiaisonStore, session: Session?, start: DeskScreenID = .reception, now: @escaping () -> Date = Date.init) {
         self.store = store
-        self.session = session
+        self.session = session ?? DeskController.nobody
+        self.now = now
+        lastKeyAt = now()
         current = start
+        pages = DeskController.freshPages(store: store)
+        if let session {
+            pages.values.forEach { $0.signedIn(session) }
+        } else {
+            layers = [SignInLayer(purpose: .open, operators: (try? store.operators()) ?? [])]
+        }
+        refresh()
+    }
+
+    /// Who the desk is for before anyone signs in; the sign-in layer keeps every key from it.
+    private static let nobody = Session(name: "未登录", role: .clerk)
+
+    private static func freshPages(store: LiaisonStore) -> [DeskScreenID: Page] {
         let pages: [Page] = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store),
                              AdminPage(store: store)]
-        self.pages = Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0) })
+        return Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0) })
+    }
+
+    var operatorsWithKeptWork: [String] {
+        let ids = Set(kept.filter { !$0.value.layers.isEmpty }.keys)
+        return ids.isEmpty ? [] : ((try? store.operators()) ?? []).filter { ids.contains($0.id) }.map(\.name)
+    }
+
+    /// Whether the sign-in or lock layer is up (the only layers that cover the screen).
+    public var isLocked: Bool { layers.last?.coversScreen ?? false }
+
+    /// Locks the desk when no key came for the station's idle minutes.
+    public func lockIfIdle() {
+        guard !isLocked, now().timeIntervalSince(lastKeyAt) >= Double(idleLockMinutes * 60) else { return }
+        lock()
+    }
+
+    /// Read with the figures, so a change on another terminal applies within a refresh.
+    private var idleLockMinutes = StationSettings.defaultIdleLockMinutes
+
+    private func lock() {
+        guard !isLocked else { return }
+        layers.append(SignInLayer(purpose: .locked(who: session), operators: (try? store.operators()) ?? []))
+    }
+
+    /// The same operator gets back exactly what the lock covered; another gets a fresh desk, and what the
+    /// first left is kept for them.
+    private func signIn(_ newcomer: Session) {
+        layers.removeLast()
+        // Before anyone signed in, the session has no id: the first operator is always a newcomer.
+        guard newcomer.operatorID != session.operatorID else {
+            session = newcomer
+            return
+        }
+        if let previous = session.operatorID { kept[previous] = (current, pages, layers) }
+        if let id = newcomer.operatorID, let work = kept.removeValue(forKey: id) {
+            (current, pages, layers) = work
+        } else {
+            layers = []
+            pages = DeskController.freshPages(store: store)
+            current = newcomer.role == .deputy ? .board : .reception
+            pages.values.forEach { $0.signedIn(newcomer) }
+        }
+        session = newcomer
         refresh()
     }
 
@@ -47,6 +113,7 @@ public final class DeskController: DeskContext {
             do {
                 try store.reloadStation()
                 overview = try store.overview()
+                idleLockMinutes = try store.idleLockMinutes()
             } catch { failure = error }
             do { try page.reload() } catch { failure = failure ?? error }
             if let failure { throw failure }
@@ -90,6 +157,7 @@ public final class DeskController: DeskContext {
         // Nothing is typed blind while the window is too small to show it.
         if frame.isTooSmall { return terminal(key) }
         message = nil
+        lastKeyAt = now()
         lastKeyWasHandled = true
         for layer in layers.reversed() {
             if let reaction = layer.handle(key, desk: self) { return apply(reaction) }
@@ -110,7 +178,7 @@ public final class DeskController: DeskContext {
         return terminal(key)
     }
 
-    /// Ctrl-L and Ctrl-Z, whatever is on top.
+    /// Ctrl-L, Ctrl-Z and Ctrl-X, whatever is on top.
     private func terminal(_ key: Key) -> Outcome {
         guard let action = KeyTable.action(for: key, in: .terminal), let reaction = Shell.reaction(to: action, desk: self) else {
             lastKeyWasHandled = false
@@ -123,6 +191,14 @@ public final class DeskController: DeskContext {
         let closed = min(reaction.pops, layers.count)
         layers.removeLast(closed)
         if let layer = reaction.push { layers.append(layer) }
+        if let newcomer = reaction.signIn {
+            signIn(newcomer)
+            return .redraw
+        }
+        if reaction.lock {
+            lock()
+            return .redraw
+        }
         if let text = reaction.message { message = text }
         if let screen = reaction.switchTo, screen != current {
             current = screen
@@ -174,8 +250,7 @@ public final class DeskController: DeskContext {
             screen.hideCursor()
             layer.render(on: screen, body: frame.body, messageRow: frame.messageRow)
         }
-        frame.renderHints(on: screen, layers.last?.hints ?? KeyTable.hints(on: current)) { binding in
-            binding.permission.map(session.may) ?? true
-        }
+        // The hint bar offers only what this operator may do; help lists the rest dimmed.
+        frame.renderHints(on: screen, (layers.last?.hints ?? KeyTable.hints(on: current)).filter { $0.permission.map(session.may) ?? true })
     }
 }

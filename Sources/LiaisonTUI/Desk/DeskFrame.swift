@@ -34,17 +34,15 @@ struct DeskFrame {
         }
     }
 
-    /// The keys that work here, from the key table: key in reverse, label plain; a key the operator
-    /// may not use is dimmed.
-    func renderHints(on screen: Screen, _ hints: [KeyBinding], allowed: (KeyBinding) -> Bool = { _ in true }) {
+    /// The keys that work here, from the key table: key in reverse, label plain.
+    func renderHints(on screen: Screen, _ hints: [KeyBinding]) {
         screen.drawRow(hintRow, "", role: .hint)
         var column = 1
         for hint in hints {
             let width = hint.keyLabel.displayWidth + hint.label.displayWidth + 3
             guard column + width <= screen.columns else { break }
-            let may = allowed(hint)
-            screen.draw(row: hintRow, column: column, hint.keyLabel, role: may ? .hintKey : .muted)
-            screen.draw(row: hintRow, column: column + hint.keyLabel.displayWidth + 1, hint.label, role: may ? .hint : .muted)
+            screen.draw(row: hintRow, column: column, hint.keyLabel, role: .hintKey)
+            screen.draw(row: hintRow, column: column + hint.keyLabel.displayWidth + 1, hint.label, role: .hint)
             column += width
         }
     }

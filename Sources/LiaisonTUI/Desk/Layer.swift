@@ -26,6 +26,10 @@ struct Reaction {
     var switchTo: DeskScreenID?
     /// The row the page should select once it has reloaded.
     var select: String?
+    /// Someone signed in (on the sign-in or lock layer).
+    var signIn: Session?
+    /// Lock the desk now (the switch key): the lock layer goes over everything.
+    var lock = false
 
     /// Handled, nothing more to do.
     static var handled: Reaction { Reaction() }
@@ -51,6 +55,8 @@ protocol DeskContext: AnyObject {
     var session: Session { get }
     var current: DeskScreenID { get }
     var page: Page { get }
+    /// Operators who stepped away with something half-typed, kept for when they sign in again.
+    var operatorsWithKeptWork: [String] { get }
 }
 
 /// The rectangle below the tab line and above the message line, where pages and layers draw.
@@ -106,6 +112,8 @@ protocol Page: AnyObject {
     func render(on screen: Screen, body: BodyArea)
     /// What the message line says when nothing happened (the filter in force).
     var status: DeskMessage? { get }
+    /// The operator the desk is now for (a deputy's board shows their own cases first).
+    func signedIn(_ session: Session)
     /// The list the filter prompt works on, if the page is a list.
     var list: ListDetail? { get }
 }
@@ -113,5 +121,6 @@ protocol Page: AnyObject {
 extension Page {
     var hasMoreToLoad: Bool { false }
     func loadMore() throws {}
+    func signedIn(_ session: Session) {}
     var status: DeskMessage? { list?.status }
 }

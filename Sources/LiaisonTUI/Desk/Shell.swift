@@ -3,7 +3,11 @@ import LiaisonCore
 /// The keys every screen shares, which run after the page has passed on a key: switching screens, help,
 /// the filter and `:` lines, quitting, redrawing, suspending.
 enum Shell {
-    static let quitQuestion = Question("确定退出工作台吗？", yes: "退出", no: "留在工作台", destructive: true)
+    /// Quitting loses what an operator who stepped away left half-typed: the question names them.
+    static func quitQuestion(keeping names: [String]) -> Question {
+        let details = names.isEmpty ? [] : ["\(names.joined(separator: "、")) 还有没保存的表单，退出后将丢失。"]
+        return Question("确定退出工作台吗？", details: details, yes: "退出", no: "留在工作台", destructive: true)
+    }
 
     static func reaction(to action: Action, desk: DeskContext) -> Reaction? {
         switch action {
@@ -14,8 +18,10 @@ enum Shell {
         case .showAdmin: Reaction(switchTo: .admin)
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
-        case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current))
-        case .quit, .quitDesk: .push(QuestionLayer(quitQuestion, yes: { Reaction(quit: true) }, no: { .say("已取消退出", .muted) }))
+        case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current, session: desk.session))
+        case .quit, .quitDesk: .push(QuestionLayer(quitQuestion(keeping: desk.operatorsWithKeptWork), yes: { Reaction(quit: true) },
+                                                    no: { .say("已取消退出", .muted) }))
+        case .lockDesk: Reaction(lock: true)
         case .quitNow: Reaction(quit: true)
         case .reload: Reaction(message: DeskMessage("已刷新", .muted), reload: true)
         case .redraw: Reaction(reload: true, redraw: true)

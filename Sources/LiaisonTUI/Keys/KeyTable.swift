@@ -38,6 +38,8 @@ public enum KeyScope: Hashable, Sendable {
     case help
     /// The words of the `:` line.
     case command
+    /// The sign-in and lock layer.
+    case signIn
 
     func includes(_ screen: DeskScreenID) -> Bool {
         switch self {
@@ -64,6 +66,7 @@ public enum Action: String, CaseIterable, Sendable {
     case openOrNextOption, previousOption, pickOption, closeList, clearChoice
     case confirm, decline, safeAnswer
     case accept, dismiss
+    case signIn, lockDesk, toggleMine
 }
 
 /// One row of the key table.
@@ -78,8 +81,8 @@ public struct KeyBinding: Sendable {
     public let inHintBar: Bool
     /// For the `:` line: the words that run it.
     public let words: [String]
-    /// What the operator's role must allow: the desk refuses the key before anything opens, and the
-    /// hint bar shows it dimmed.
+    /// What the operator's role must allow: the desk refuses the key before anything opens, the hint
+    /// bar leaves it out and help shows it dimmed.
     public let permission: Permission?
 
     init(_ keys: [Key], _ keyLabel: String, _ action: Action, _ label: String, _ scope: KeyScope = .everyScreen,
@@ -108,6 +111,8 @@ public enum KeyTable {
     public static let bindings: [KeyBinding] = [
         KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
         KeyBinding([.control("z")], "Ctrl-Z", .suspend, "挂起到后台", .terminal),
+        // Stepping away, or handing the terminal over, in the middle of anything (a form included).
+        KeyBinding([.control("x")], "Ctrl-X", .lockDesk, "锁定/换操作员", .terminal),
 
         KeyBinding([.character("1")], "1", .showReception, "接待"),
         KeyBinding([.character("2")], "2", .showDeputies, "代表"),
@@ -120,15 +125,16 @@ public enum KeyTable {
         KeyBinding([.pageUp, .control("b")], "PgUp", .pageUp, "上一页"),
         KeyBinding([.character("g"), .home], "g", .first, "到首行"),
         KeyBinding([.character("G"), .end], "G", .last, "到末行"),
-        KeyBinding([.character("a")], "a", .registerVisit, "登记", reception, hint: true),
-        KeyBinding([.character("c")], "c", .callNext, "叫号", reception, hint: true),
-        KeyBinding([.character("h")], "h", .handToDeputy, "交代表", reception),
-        KeyBinding([.character("o")], "o", .answerOnSpot, "当场答复", reception, hint: true),
-        KeyBinding([.character("v")], "v", .openCase, "转诉求", reception, hint: true),
-        KeyBinding([.character("r")], "r", .refer, "转介", reception),
-        KeyBinding([.character("l")], "l", .markLeft, "已离开", reception),
-        KeyBinding([.character("x")], "x", .markNoShow, "过号", reception),
-        KeyBinding([.character("u")], "u", .requeue, "重新排队", reception),
+        KeyBinding([.character("a")], "a", .registerVisit, "登记", reception, hint: true, needs: .receiveResidents),
+        KeyBinding([.character("c")], "c", .callNext, "叫号", reception, hint: true, needs: .receiveResidents),
+        KeyBinding([.character("h")], "h", .handToDeputy, "交代表", reception, needs: .receiveResidents),
+        KeyBinding([.character("o")], "o", .answerOnSpot, "当场答复", reception, hint: true, needs: .receiveResidents),
+        KeyBinding([.character("v")], "v", .openCase, "转诉求", reception, hint: true, needs: .receiveResidents),
+        KeyBinding([.character("r")], "r", .refer, "转介", reception, needs: .receiveResidents),
+        KeyBinding([.character("l")], "l", .markLeft, "已离开", reception, needs: .receiveResidents),
+        KeyBinding([.character("x")], "x", .markNoShow, "过号", reception, needs: .receiveResidents),
+        KeyBinding([.character("u")], "u", .requeue, "重新排队", reception, needs: .receiveResidents),
+        KeyBinding([.character("m")], "m", .toggleMine, "我的诉求/全部", .screens([.board])),
         KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
@@ -195,9 +201,16 @@ public enum KeyTable {
 
         KeyBinding([], "任意键", .dismiss, "关闭帮助", .help, hint: true),
 
+        KeyBinding([.enter], "Enter", .signIn, "确定/登录", .signIn, hint: true),
+        KeyBinding([.tab], "Tab", .nextField, "输入 PIN", .signIn),
+        KeyBinding([.backTab], "Shift-Tab", .previousField, "重选操作员", .signIn),
+        KeyBinding([.escape], "Esc", .cancel, "清除/重选操作员", .signIn, hint: true),
+        KeyBinding([.control("c")], "Ctrl-C", .quitDesk, "退出工作台", .signIn, hint: true),
+
         KeyBinding([], ":q", .quitNow, "立即退出", .command, words: ["q", "quit", "退出"]),
         KeyBinding([], ":help", .help, "帮助", .command, words: ["help", "h", "帮助"]),
         KeyBinding([], ":refresh", .reload, "刷新", .command, words: ["refresh", "刷新"]),
+        KeyBinding([], ":lock", .lockDesk, "锁定/换操作员", .command, words: ["lock", "锁定", "换人"]),
         KeyBinding([], ":1", .showReception, "接待", .command, words: ["1", "接待"]),
         KeyBinding([], ":2", .showDeputies, "代表", .command, words: ["2", "代表"]),
         KeyBinding([], ":3", .showAgenda, "议程", .command, words: ["3", "议程"]),

@@ -78,7 +78,7 @@ final class FormLayer: Layer {
         // Keys a form has no use for go no further (it is modal), but they are not counted as handled.
         case .ignored: return reaction.message == nil ? nil : reaction
         case .help:
-            return .push(HelpLayer(title: form.title, scopes: keyScopes + [.terminal], screen: desk.current))
+            return .push(HelpLayer(title: form.title, scopes: keyScopes + [.terminal], screen: desk.current, session: desk.session))
         case .save: return save()
         case .cancel:
             guard form.isDirty else { return .close }

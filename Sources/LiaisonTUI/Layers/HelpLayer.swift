@@ -1,14 +1,19 @@
+import LiaisonCore
+
 /// Every key that works where help was asked for, from the key table: the keys of what is on top first
-/// (the screen's own, or the form's), then the rest; any key closes it.
+/// (the screen's own, or the form's), then the rest; any key closes it. What the operator's role may
+/// not do is listed dimmed, with the role that may.
 final class HelpLayer: Layer {
     let title: String
     let scopes: [KeyScope]
     let screen: DeskScreenID
+    let session: Session
 
-    init(title: String, scopes: [KeyScope], screen: DeskScreenID) {
+    init(title: String, scopes: [KeyScope], screen: DeskScreenID, session: Session) {
         self.title = title
         self.scopes = scopes
         self.screen = screen
+        self.session = session
     }
 
     var keyScopes: [KeyScope] { [.help] }
@@ -18,13 +23,18 @@ final class HelpLayer: Layer {
     /// One line of help: a section's heading, or a binding's keys and what they do.
     enum Entry: Equatable {
         case heading(String)
-        case binding(keys: String, label: String)
+        case binding(keys: String, label: String, allowed: Bool = true)
 
         func text(keyWidth: Int) -> String {
             switch self {
             case .heading(let title): "【\(title)】"
-            case .binding(let keys, let label): keys.fitted(to: keyWidth + 1) + label
+            case .binding(let keys, let label, _): keys.fitted(to: keyWidth + 1) + label
             }
+        }
+
+        var role: TextRole {
+            if case .binding(_, _, false) = self { return .muted }
+            return .normal
         }
     }
 
@@ -35,7 +45,11 @@ final class HelpLayer: Layer {
             let bindings = scope == .everyScreen ? KeyTable.bindings(on: screen) : KeyTable.bindings(in: scope)
             guard !bindings.isEmpty else { continue }
             entries.append(.heading(HelpLayer.heading(of: scope, screen: screen)))
-            entries += bindings.map { .binding(keys: HelpLayer.keys(of: $0), label: $0.label) }
+            entries += bindings.map { binding in
+                let allowed = binding.permission.map(session.may) ?? true
+                let label = binding.label + (allowed ? "" : "（\(binding.permission!.rolesLabel)）")
+                return .binding(keys: HelpLayer.keys(of: binding), label: label, allowed: allowed)
+            }
         }
         return entries
     }
@@ -53,7 +67,7 @@ final class HelpLayer: Layer {
             }
             let run = entries[index...].prefix { if case .binding = $0 { true } else { false } }
             let keyWidth = min(limit, run.map { entry -> Int in
-                if case .binding(let keys, _) = entry { return keys.displayWidth }
+                if case .binding(let keys, _, _) = entry { return keys.displayWidth }
                 return 0
             }.max() ?? 0)
             texts += run.map { $0.text(keyWidth: keyWidth) }
@@ -78,6 +92,7 @@ final class HelpLayer: Layer {
         case .prompt: "筛选和命令行"
         case .help: "帮助"
         case .command: "命令（按 : 后输入）"
+        case .signIn: "登录"
         }
     }
 
@@ -118,13 +133,19 @@ final class HelpLayer: Layer {
         let columnCount = max(1, (entries.count + perColumn - 1) / perColumn)
         let rowsUsed = (entries.count + columnCount - 1) / columnCount
         let columnWidth = (width - 4) / columnCount
-        let columns = (0..<columnCount).map {
-            HelpLayer.texts(Array(entries.dropFirst($0 * rowsUsed).prefix(rowsUsed)), limit: columnWidth - 7)
-        }
-        let boxLines = (0..<rowsUsed).map { line in
-            DetailLine(columns.map { column in (column[safe: line] ?? "").fitted(to: columnWidth - 1, ellipsis: true) + " " }.joined())
+        let columns = (0..<columnCount).map { index in
+            let part = Array(entries.dropFirst(index * rowsUsed).prefix(rowsUsed))
+            return Array(zip(HelpLayer.texts(part, limit: columnWidth - 7), part.map(\.role)))
         }
         let close = KeyTable.bindings(in: .help).first.map { "（\($0.keyLabel)\($0.label)）" } ?? ""
-        Box(title: "帮助：\(title)\(close)", lines: boxLines, width: width).render(on: screen, top: body.top, available: body.height)
+        let inside = Box(title: "帮助：\(title)\(close)", lines: Array(repeating: DetailLine(""), count: rowsUsed), width: width)
+            .render(on: screen, top: body.top, available: body.height)
+        // Each entry in its own role: a key the operator may not use is dimmed.
+        for (index, column) in columns.enumerated() {
+            for (line, (text, role)) in column.enumerated() {
+                screen.draw(row: inside.row + line, column: inside.column + index * columnWidth,
+                            text.fitted(to: columnWidth - 1, ellipsis: true), role: role)
+            }
+        }
     }
 }

@@ -47,10 +47,15 @@ final class SettingsForm: FormSpec {
                                               hint: kind == .reception ? "分/天" : "分/次"))
         }
         fields.append(SettingsForm.number("idleLockMinutes", "自动锁定", settings.idleLockMinutes, hint: "分钟无操作后"))
+        fields.append(FormField("skipSignIn", "单人免登录", .choice(ChoiceField(options: SettingsForm.yesNo,
+                                                                             selectedValue: settings.singleOperatorSkipsSignIn ? "1" : "0")),
+                                required: true, hint: "只有一位操作员时"))
         var form = Form(title: "本站设置", fields: fields)
         form.focus(on: fields.contains { $0.key == focus } ? focus : "name")
         return form
     }
+
+    private static let yesNo = [ChoiceOption(value: "0", label: "否（总要登录）"), ChoiceOption(value: "1", label: "是")]
 
     var sideTitle: String { "说明" }
 
@@ -81,6 +86,7 @@ final class SettingsForm: FormSpec {
         }
         for kind in DutyKind.allCases { edited.points[kind] = Int(form.text(StationSettings.pointsKey(kind))) ?? 0 }
         edited.idleLockMinutes = Int(form.text("idleLockMinutes")) ?? 0
+        edited.singleOperatorSkipsSignIn = form.choice("skipSignIn") == "1"
         try store.updateSettings(edited, expected: settings, session: session)
         return .done("已保存本站设置", select: focus)
     }
@@ -109,6 +115,7 @@ final class SettingsForm: FormSpec {
                           "\(settings.points[kind] ?? kind.defaultPoints) 分/\(kind == .reception ? "天" : "次")"))
         }
         lines.append(("idleLockMinutes", "自动锁定", "\(settings.idleLockMinutes) 分钟无操作后"))
+        lines.append(("skipSignIn", "单人免登录", settings.singleOperatorSkipsSignIn ? "是：只有一位操作员时打开即登录" : "否"))
         return lines
     }
 
@@ -123,7 +130,8 @@ final class SettingsForm: FormSpec {
         case "areaCode":
             return "登记来访时，没带区号的 7 或 8 位固话按这个区号保存。空着则用本站电话的区号"
                 + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"
-        case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定，须重新登录才能看到内容。（锁定随操作员登录一起启用，现在先记下设置。）"
+        case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定；本人输入 PIN 回到原处，换人登录则从头开始，原来没保存的表单给原操作员留着。"
+        case "skipSignIn": return "只有一位在用的操作员时，打开工作台直接以他登录，不问 PIN；有两位以上时总要登录。"
         default:
             if key.hasPrefix("quota.") {
                 return "每位这一级的代表一年至少进站接待多少天、走访多少户选民；代表页按此标出未达到的。"

@@ -25,6 +25,17 @@ final class BoardPage: Page {
 
     var list: ListDetail? { rows }
 
+    /// 我的诉求: the deputy signed in sees the cases they are responsible for (m shows all and back).
+    private var mine: (deputyID: Int64, name: String)?
+    private var deputy: (deputyID: Int64, name: String)?
+
+    func signedIn(_ session: Session) {
+        deputy = session.deputyID.map { ($0, session.name) }
+        mine = deputy
+    }
+
+    var status: DeskMessage? { rows.status ?? mine.map { DeskMessage("我的诉求（\($0.name) 负责的）：按 m 看全部", .muted) } }
+
     func reload() throws { try load() }
 
     func loadMore() throws {
@@ -34,7 +45,7 @@ final class BoardPage: Page {
 
     private func load() throws {
         let partial = perGroup < BoardPage.whole
-        let board = try store.followUpBoard(perGroup: perGroup, counting: !partial)
+        let board = try store.followUpBoard(perGroup: perGroup, counting: !partial, deputyID: mine?.deputyID)
         self.board = board
         hasMoreToLoad = partial && board.groups.contains { $0.1.count == perGroup }
         summaries = [:]
@@ -66,6 +77,12 @@ final class BoardPage: Page {
     }
 
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        if action == .toggleMine {
+            guard let deputy else { return .say("「我的诉求」是代表登录后看自己负责的诉求", .muted) }
+            mine = mine == nil ? deputy : nil
+            try load()
+            return .say(mine == nil ? "全部诉求：按 m 回到我的诉求" : "我的诉求", .muted)
+        }
         guard action == .nextOverdue else { return rows.handle(action) }
         // The supervisor's one key to step through the overdue cases, wrapping to the first.
         let overdue = rows.shownIDs.filter { summaries[$0]?.group == .overdue }
