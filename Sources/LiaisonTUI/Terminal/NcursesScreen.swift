@@ -113,14 +113,26 @@ public final class NcursesScreen: Screen {
         attrset(0)
     }
 
+    /// Where the cursor goes once the frame is drawn: drawing anything after the field (the hint bar)
+    /// moves ncurses' cursor, so it is placed last, in `present`.
+    private var cursor: (row: Int32, column: Int32)?
+
     public func placeCursor(row: Int, column: Int) {
-        move(Int32(row), Int32(column))
-        curs_set(1)
+        cursor = (Int32(row), Int32(column))
     }
 
-    public func hideCursor() { curs_set(0) }
+    public func hideCursor() { cursor = nil }
 
-    public func present() { refresh() }
+    private var cursorVisible = false
+
+    public func present() {
+        if let cursor { move(cursor.row, cursor.column) }
+        if cursorVisible != (cursor != nil) {
+            cursorVisible = cursor != nil
+            curs_set(cursorVisible ? 1 : 0)
+        }
+        refresh()
+    }
 
     /// Forces a full repaint on the next refresh (Ctrl-L, return from Ctrl-Z).
     public func invalidate() { clearok(liaison_stdscr(), true) }
