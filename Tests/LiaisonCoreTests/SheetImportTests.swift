@@ -276,6 +276,26 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")
     }
 
+    func testADepartmentsHotlinesAndExtensionsAreItsPhonesAndReadBack() throws {
+        try importing(.departments, """
+            名称,类型,联系人,电话
+            区供电公司,公用事业单位,,95598
+            区政务服务中心,政府部门,,12345
+            区燃气集团,公用事业单位,,400-810-8888
+            区住建局二科,政府部门,,010-64012345转801
+            区水务局,政府部门,,010-64012346-802
+            """)
+        let phones = try store.rows(of: .departments, .all).map { "\($0.name) \($0.cells["phone"] ?? "")" }
+        XCTAssertEqual(Set(phones), ["区住建局 ", "区供电公司 95598", "区政务服务中心 12345", "区燃气集团 400-810-8888",
+                                     "区住建局二科 010-64012345转801", "区水务局 010-64012346转802"])
+        var exported = [UInt8]()
+        try store.exportSheet(.departments, fileName: "d.csv", session: .system) { exported = $0 }
+        XCTAssertEqual(try store.importSheet(.departments, bytes: exported, fileName: "d.csv", session: .system).summary,
+                       "新增 0 个，修改 0 个，未变 6 个", "an office's numbers read back as they were written")
+        // A resident's or a deputy's phone is still a person's: a hotline is no deputy's number.
+        XCTAssertNotNil(refusal(.deputies, "姓名,级别,联系电话\n孙海,区,12345\n"))
+    }
+
     func testAMobileExportedForExcelReadsBack() throws {
         try importing(.deputies, "姓名,级别,联系电话\n孙海,区,=\"13910000009\"\n")
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")

@@ -111,13 +111,16 @@ enum DraftCheck {
         return line
     }
 
-    /// A phone in its stored form, or empty when none is given.
-    static func phone(_ text: String, areaCode: String?) throws -> String {
+    /// A phone in its stored form, or empty when none is given. An office's (`office`: a department)
+    /// may also be a service number (12345, 95598, 400-810-8888) or carry an extension (转801).
+    static func phone(_ text: String, areaCode: String?, office: Bool = false) throws -> String {
         let trimmed = text.trimmingSheetSpace
         guard !trimmed.isEmpty else { return "" }
         switch PhoneNumber.normalize(trimmed, areaCode: areaCode) {
         case .success(let phone): return phone
-        case .failure(let problem): throw InvalidField("phone", "电话号码不对：" + problem.message)
+        case .failure(let problem):
+            if office, let phone = PhoneNumber.office(trimmed, areaCode: areaCode) { return phone }
+            throw InvalidField("phone", "电话号码不对：" + problem.message)
         }
     }
 
@@ -202,7 +205,7 @@ public struct DepartmentDraft: Equatable, Sendable {
         var draft = self
         draft.name = try DraftCheck.name(name, limit: 40)
         draft.contact = try DraftCheck.text(contact, field: "contact")
-        draft.phone = try DraftCheck.phone(phone, areaCode: areaCode)
+        draft.phone = try DraftCheck.phone(phone, areaCode: areaCode, office: true)
         return draft
     }
 }

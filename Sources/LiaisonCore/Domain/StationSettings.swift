@@ -78,7 +78,7 @@ public struct StationSettings: Equatable, Sendable {
         settings.name = try DraftCheck.name(name, limit: StationSettings.nameLimit)
         settings.address = try DraftCheck.text(address, field: "address", limit: 100)
         do {
-            settings.phone = try DraftCheck.phone(phone, areaCode: nil)
+            settings.phone = try DraftCheck.phone(phone, areaCode: nil, office: true)
         } catch let problem as InvalidField {
             throw InvalidField("phone", problem.message)
         }

@@ -45,6 +45,25 @@ public enum PhoneNumber {
         return home.hasPrefix("1") && home.count >= 3 && "3456789".contains(home.dropFirst().first ?? "0") ? home : "0" + home
     }
 
+    /// An office's number that is not a person's: a service number (12345, 95598, 96110), a 400 or 800
+    /// number, or a number with an extension (010-64012345转801, 010-64012345-801), stored as digits with
+    /// the extension after 转. Nil when it is none of these.
+    static func office(_ text: String, areaCode: String?) -> String? {
+        for separator in ["转", "分机", "ext", "-"] {
+            guard let range = text.range(of: separator, options: [.backwards, .caseInsensitive]) else { continue }
+            let extensionDigits = digits(String(text[range.upperBound...])) ?? ""
+            guard (1...6).contains(extensionDigits.count),
+                  case .success(let main) = normalize(String(text[..<range.lowerBound]), areaCode: areaCode) else { continue }
+            return main + "转" + extensionDigits
+        }
+        guard let digits = digits(text) else { return nil }
+        if digits.count == 5, digits.hasPrefix("1") || digits.hasPrefix("9") { return digits }
+        if digits.count == 10, digits.hasPrefix("400") || digits.hasPrefix("800") {
+            return digits.prefix(3) + "-" + digits.dropFirst(3).prefix(3) + "-" + digits.dropFirst(6)
+        }
+        return nil
+    }
+
     /// Whether `code` is an area code as written (010, 021, 0571): 3 digits for 01x and 02x, else 4.
     public static func isAreaCode(_ code: String) -> Bool {
         guard code.allSatisfy({ $0.isASCII && $0.isNumber }), code.hasPrefix("0"), !code.hasPrefix("00") else { return false }
