@@ -100,7 +100,7 @@ struct Commands {
               liaison-desk\(db) import departments 承办单位.csv
             然后打开工作台：liaison-desk\(db)（6 管理 页可逐个添加和修改）
             """)
-        print(setup.admin.map { "管理员：\($0)（用 PIN 登录工作台；其他操作员在管理页或用 liaison-desk\(db) operator add 添加）" }
+        print(setup.admin.map { "管理员：\($0)（用 PIN 登录工作台；其他操作员用 liaison-desk\(db) operator add 姓名 --role 角色 添加）" }
               ?? "还没有操作员，工作台要有人登录才能用：liaison-desk\(db) operator add 姓名 --role admin")
     }
 
