@@ -35,8 +35,13 @@ final class CLITests: XCTestCase {
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], asUser user: String? = nil) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], asUser user: String? = nil, input: String? = nil) throws -> Result {
         let process = Process()
+        // Standard input is not a terminal here: a PIN comes as one line, as from a script.
+        let stdin = Pipe()
+        process.standardInput = stdin
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups",
@@ -260,5 +265,28 @@ final class CLITests: XCTestCase {
         try process.run()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    func testOperatorsAreAddedWithAPINFromStandardInputAndRefusedAsTheIssueSays() throws {
+        let db = path("ops.sqlite")
+        let made = try run(["--db", db, "init", "--station", "测试站", "--kind", "street", "--reception-day", "15", "--tie", "earlier",
+                            "--admin", "张站长"], input: "2580\n")
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try run(["--db", db, "operator", "add", "小李", "--role", "前台"], input: "1357\n").status, 0)
+        try assertRefused(["--db", db, "operator", "add", "小王", "--role", "clerk"], file: db, contains: "标准输入没有 PIN")
+        try assertRefused(["--db", db, "operator", "add", "小李", "--role", "clerk"], file: db, contains: "已有名为「小李」的操作员")
+        try assertRefused(["--db", db, "operator", "add", "王五", "--role", "deputy"], file: db, contains: "名录中没有在用的代表「王五」")
+        try assertRefused(["--db", db, "operator", "disable", "张站长"], file: db, contains: "这是唯一在用的管理员")
+        XCTAssertEqual(try run(["--db", db, "operator", "add", "小赵", "--role", "clerk"], input: "12ab\n").status, 1)
+        XCTAssertEqual(try run(["--db", db, "operator", "list"]).stdout, "张站长\t管理员\n小李\t工作人员\n")
+        XCTAssertEqual(try run(["--db", db, "operator", "disable", "小李"]).status, 0)
+        XCTAssertTrue(try run(["--db", db, "operator", "list"]).stdout.contains("小李\t工作人员\t已停用"))
+        XCTAssertEqual(try run(["--db", db, "operator", "passwd", "张站长"], input: "9999\n").status, 0)
+        let store = try LiaisonStore(database: Database(path: db))
+        XCTAssertEqual(try store.signIn(name: "张站长", pin: "9999").role, .admin)
+        XCTAssertEqual(try store.database.fetchAll("SELECT action FROM audit_log WHERE action LIKE 'operator.%' ORDER BY id") { $0.string(0) },
+                       ["operator.create", "operator.create", "operator.disable", "operator.passwd"])
+        // A PIN is never taken from the command line.
+        XCTAssertEqual(try run(["--db", db, "operator", "add", "小钱", "--role", "clerk", "--pin", "1234"]).status, 2)
     }
 }
