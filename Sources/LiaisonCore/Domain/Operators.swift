@@ -20,6 +20,13 @@ public enum PIN {
             throw InvalidField("pin", "PIN 应为 \(lengths.lowerBound) 到 \(lengths.upperBound) 位数字")
         }
     }
+
+    /// The PIN checked, then hashed as it is stored.
+    static func hashed(_ pin: String) throws -> String {
+        try check(pin)
+        guard let hash = PINHash.hash(pin) else { throw DomainError.invalid("系统无法生成 PIN 摘要（libcrypt）") }
+        return hash
+    }
 }
 
 /// Wrong PINs in a row before a name is locked, and for how long. The count is kept per name typed,
@@ -66,8 +73,7 @@ extension LiaisonStore {
                                session: Session) throws -> Int64 {
         try session.require(.manageOperators)
         let name = try DraftCheck.personName(name)
-        try PIN.check(pin)
-        let hash = try PINHash.hash(pin) ?? { throw DomainError.invalid("系统无法生成 PIN 摘要（libcrypt）") }()
+        let hash = try PIN.hashed(pin)
         return try database.write {
             if try database.scalarInt("SELECT 1 FROM operators WHERE name = ?", [name]) != nil {
                 throw InvalidField("name", "已有名为「\(name)」的操作员")
@@ -99,8 +105,7 @@ extension LiaisonStore {
     /// Sets a new PIN: an admin for anyone, an operator for themselves.
     public func changePIN(operatorID id: Int64, to pin: String, session: Session) throws {
         if session.operatorID != id { try session.require(.manageOperators) }
-        try PIN.check(pin)
-        let hash = try PINHash.hash(pin) ?? { throw DomainError.invalid("系统无法生成 PIN 摘要（libcrypt）") }()
+        let hash = try PIN.hashed(pin)
         try database.write {
             let record = try requireOperator(id)
             try database.execute("UPDATE operators SET pin_hash = ? WHERE id = ?", [hash, id])
@@ -148,19 +153,20 @@ extension LiaisonStore {
     public func signIn(name: String, pin: String) throws -> Session {
         let name = name.trimmingCharacters(in: .whitespaces)
         let now = clock.now()
-        return try database.write {
+        // The failure is committed (counted and audited) before it is said.
+        let outcome: Result<Session, SignInRefusal> = try database.write {
             let (failures, lockedUntil) = try database.fetchOne(
                 "SELECT failures, locked_until FROM sign_in_attempts WHERE name = ?", [name]) {
                 ($0.int(0), try $0.optionalLocalTime(1))
             } ?? (0, nil)
-            if let lockedUntil, now < lockedUntil { throw SignInRefusal.locked(seconds: max(1, now.seconds(until: lockedUntil))) }
+            if let lockedUntil, now < lockedUntil { return .failure(.locked(seconds: max(1, now.seconds(until: lockedUntil)))) }
             let found = try database.fetchOne(
                 "SELECT id, pin_hash, role, deputy_id FROM operators WHERE name = ? AND active = 1", [name]) {
                 ($0.int64(0), $0.string(1), try $0.value(2, as: OperatorRole.self), $0.optionalInt64(3))
             }
             if let (id, hash, role, deputyID) = found, PINHash.verify(pin, against: hash) {
                 try database.execute("DELETE FROM sign_in_attempts WHERE name = ?", [name])
-                return Session(operatorID: id, name: name, role: role, deputyID: deputyID)
+                return .success(Session(operatorID: id, name: name, role: role, deputyID: deputyID))
             }
             // A lock that ran out starts the count again.
             let count = (lockedUntil == nil ? failures : 0) + 1
@@ -171,11 +177,8 @@ extension LiaisonStore {
                 """, [name, locks ? 0 : count, locks ? now.adding(seconds: SignInLimits.lockSeconds) : nil])
             let attempted = Session(operatorID: found?.0, name: name, role: found?.2 ?? .clerk)
             try audit(locks ? "signin.locked" : "signin.failed", subject: name, session: attempted)
-            return nil
-        } ?? {
-            // The failure is committed (counted and audited) before it is said.
-            let left = try database.scalarInt("SELECT failures FROM sign_in_attempts WHERE name = ?", [name]) ?? 0
-            throw left == 0 ? SignInRefusal.locked(seconds: SignInLimits.lockSeconds) : SignInRefusal.wrongNameOrPIN(left: SignInLimits.failures - left)
-        }()
+            return .failure(locks ? .locked(seconds: SignInLimits.lockSeconds) : .wrongNameOrPIN(left: SignInLimits.failures - count))
+        }
+        return try outcome.get()
     }
 }

@@ -93,7 +93,7 @@ final class SignInLayer: Layer {
 
     func render(on screen: Screen, body: BodyArea, messageRow: Int) {
         // Only the station's name: no figure, no resident, not even who waits.
-        screen.drawRow(0, " " + (purposeTitle), role: .title)
+        screen.drawRow(0, " 代表联络站工作台", role: .title)
         let listRows = ChoiceField.listHeight
         var lines = [DetailLine(purposeLine, role: .muted), DetailLine("")]
         lines.append(DetailLine("操作员"))
@@ -116,8 +116,6 @@ final class SignInLayer: Layer {
             screen.placeCursor(row: nameRow, column: nameColumn)
         }
     }
-
-    private var purposeTitle: String { "代表联络站工作台" }
 
     private var purposeLine: String {
         switch purpose {
