@@ -71,6 +71,9 @@ final class OperatorTests: XCTestCase {
         XCTAssertNil(refusal("小李", "2468"))
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM audit_log WHERE action = 'signin.failed' AND subject = '小李'"), 4)
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM audit_log WHERE action = 'signin.locked'"), 1)
+        XCTAssertEqual(try store.database.fetchAll("SELECT DISTINCT coalesce(operator_id, '-') || ' ' || actor FROM audit_log WHERE action LIKE 'signin.%'") {
+            $0.string(0)
+        }, ["- 未登录"], "a failed sign-in is nobody's act, least of all the operator whose name was typed")
     }
 
     func testADeputysSessionIsTheirsAndTheirOwnCasesAreTheirBoard() throws {

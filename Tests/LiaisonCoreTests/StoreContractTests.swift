@@ -280,7 +280,6 @@ final class PermissionTests: XCTestCase {
         let clerk = fixture.clerk
         let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy, deputyID: fixture.deputyID)
         let supervisor = fixture.supervisor
-        let admin = Session(name: "管理员", role: .admin)
         XCTAssertThrowsError(try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: clerk)) { error in
             XCTAssertEqual(userMessage(for: error), "工作人员不能维护名录和设置：须由管理员操作")
         }

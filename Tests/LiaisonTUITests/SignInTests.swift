@@ -119,4 +119,76 @@ final class SignInTests: XCTestCase {
         signIn("qtxl", "1234")
         XCTAssertTrue(desk.screen().text.contains("王秀英"), "the clerk's form is back")
     }
+
+    func testTheLockScreenShowsOnlyWhoLockedIt() {
+        signIn("qtxl", "1234")
+        desk.press(.character("a"))
+        desk.type("王秀英")
+        desk.press(.control("x"))
+        assertScreen(desk.screen(), """
+             代表联络站工作台
+
+
+
+                          ────────────────────────────────────────────────────
+                            登录
+                            已锁定（前台小李）
+                            本人输入 PIN 回到原处；其他人选自己登录
+                            操作员  前台小李
+
+
+
+
+
+
+                            PIN
+
+                            输入 PIN 后按 Enter；Esc 重选操作员
+
+                          ────────────────────────────────────────────────────
+
+
+
+             Enter 确定/登录  Esc 清除/重选操作员  Ctrl-C 退出工作台
+            """)
+    }
+
+    func testCtrlXLocksWithHelpOpenAndTheSameOperatorGetsHelpBack() {
+        signIn("dblz", "5678")
+        desk.press(.character("?"))
+        let before = desk.screen().text
+        desk.press(.control("x"))
+        XCTAssertTrue(desk.isLocked, "help does not swallow Ctrl-X")
+        desk.type("5678")
+        desk.press(.enter)
+        XCTAssertEqual(desk.screen().text, before)
+    }
+
+    func testQuittingFromTheLockOrByColonQAsksWhenAFormWouldBeLost() {
+        signIn("qtxl", "1234")
+        desk.press(.character("a"))
+        desk.type("王秀英")
+        desk.press(.control("x"))
+        desk.press(.control("c"))
+        XCTAssertTrue(desk.screen().text.contains("前台小李 还有没保存的表单"), "the locked operator's form is named")
+        XCTAssertNotEqual(desk.press(.character("n")), .quit)
+        desk.press(.escape)
+        signIn("dblz", "5678")
+        desk.press(.character(":"))
+        desk.type("q")
+        XCTAssertNotEqual(desk.press(.enter), .quit, ":q asks when someone's form would be lost")
+        XCTAssertTrue(desk.screen().text.contains("前台小李 还有没保存的表单"))
+    }
+
+    func testANameThatMatchesNobodyNeverFallsBackOnTheOneChosenBefore() {
+        desk.type("dblz")
+        desk.press(.enter, .escape)
+        desk.type("zs")
+        desk.press(.enter)
+        XCTAssertTrue(desk.screen().text.contains("没有这位操作员"))
+        desk.type("1234")
+        desk.press(.enter)
+        XCTAssertTrue(desk.isLocked)
+        XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM sign_in_attempts"), 0, "no PIN was tried against anyone")
+    }
 }

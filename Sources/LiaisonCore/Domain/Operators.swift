@@ -175,8 +175,8 @@ extension LiaisonStore {
                 INSERT INTO sign_in_attempts(name, failures, locked_until) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until
                 """, [name, locks ? 0 : count, locks ? now.adding(seconds: SignInLimits.lockSeconds) : nil])
-            let attempted = Session(operatorID: found?.0, name: name, role: found?.2 ?? .clerk)
-            try audit(locks ? "signin.locked" : "signin.failed", subject: name, session: attempted)
+            // Nobody signed in: the row names who was tried, never as the one who did it.
+            try audit(locks ? "signin.locked" : "signin.failed", subject: name, session: .signedOut)
             return .failure(locks ? .locked(seconds: SignInLimits.lockSeconds) : .wrongNameOrPIN(left: SignInLimits.failures - count))
         }
         return try outcome.get()

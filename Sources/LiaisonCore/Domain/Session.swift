@@ -14,6 +14,9 @@ public struct Session: Hashable, Sendable {
         self.deputyID = deputyID
     }
 
+    /// Nobody signed in: what the desk holds behind the sign-in layer (which keeps every key from it), and
+    /// who a failed sign-in is recorded as. It has no operator and the least role.
+    public static let signedOut = Session(name: "未登录", role: .clerk)
     /// An administrator's command in the shell (the file's owner runs it).
     public static let commandLine = Session(name: "命令行", role: .admin)
     /// The program itself (the demo generator, the benchmark).

@@ -34,7 +34,7 @@ public final class DeskController: DeskContext {
     /// A desk for `session`, or, without one, on the sign-in layer.
     public init(store: LiaisonStore, session: Session?, start: DeskScreenID = .reception, now: @escaping () -> Date = Date.init) {
         self.store = store
-        self.session = session ?? DeskController.nobody
+        self.session = session ?? .signedOut
         self.now = now
         lastKeyAt = now()
         current = start
@@ -47,17 +47,17 @@ public final class DeskController: DeskContext {
         refresh()
     }
 
-    /// Who the desk is for before anyone signs in; the sign-in layer keeps every key from it.
-    private static let nobody = Session(name: "未登录", role: .clerk)
-
     private static func freshPages(store: LiaisonStore) -> [DeskScreenID: Page] {
         let pages: [Page] = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store),
                              AdminPage(store: store)]
         return Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0) })
     }
 
+    /// Whose unsaved work quitting would lose: operators who stepped away from a form, and the one the
+    /// lock covers when a form lies beneath it.
     var operatorsWithKeptWork: [String] {
-        let ids = Set(kept.filter { !$0.value.layers.isEmpty }.keys)
+        var ids = Set(kept.filter { !$0.value.layers.isEmpty }.keys)
+        if isLocked, layers.count > 1, let id = session.operatorID { ids.insert(id) }
         return ids.isEmpty ? [] : ((try? store.operators()) ?? []).filter { ids.contains($0.id) }.map(\.name)
     }
 

@@ -21,6 +21,8 @@ enum Shell {
         case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current, session: desk.session))
         case .quit, .quitDesk: .push(QuestionLayer(quitQuestion(keeping: desk.operatorsWithKeptWork), yes: { Reaction(quit: true) },
                                                     no: { .say("已取消退出", .muted) }))
+        // :q quits at once, unless it would lose someone's unsaved form: then it asks as q does.
+        case .quitNow where !desk.operatorsWithKeptWork.isEmpty: reaction(to: .quit, desk: desk)
         case .lockDesk: Reaction(lock: true)
         case .quitNow: Reaction(quit: true)
         case .reload: Reaction(message: DeskMessage("已刷新", .muted), reload: true)

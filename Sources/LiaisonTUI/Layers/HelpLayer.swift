@@ -18,7 +18,10 @@ final class HelpLayer: Layer {
 
     var keyScopes: [KeyScope] { [.help] }
 
-    func handle(_ key: Key, desk: DeskContext) -> Reaction? { .close }
+    /// Any key closes it, except those that work under any layer: Ctrl-X must lock with help open too.
+    func handle(_ key: Key, desk: DeskContext) -> Reaction? {
+        KeyTable.action(for: key, in: .terminal) == nil ? .close : nil
+    }
 
     /// One line of help: a section's heading, or a binding's keys and what they do.
     enum Entry: Equatable {

@@ -40,7 +40,8 @@ final class SignInLayer: Layer {
         if onPIN { return handlePIN(key, action: action, desk: desk) }
         switch action {
         case .signIn?, .nextField?:
-            guard choice.highlightedOption != nil || choice.selectedValue != nil else {
+            // Typed text that matches nobody never falls back on whoever was chosen before.
+            guard choice.unmatchedText == nil, choice.highlightedOption != nil || choice.selectedValue != nil else {
                 problem = choice.options.isEmpty ? SignInLayer.noOperators : "没有这位操作员：输入姓名或拼音首字母，↑↓ 选择"
                 return .handled
             }
@@ -89,13 +90,14 @@ final class SignInLayer: Layer {
         return .handled
     }
 
-    static let noOperators = "本站还没有操作员：请管理员用 liaison-desk operator add 姓名 --role admin 添加"
+    /// Short enough for the box at 80 columns.
+    static let noOperators = "还没有操作员：用 operator add 添加管理员"
 
     func render(on screen: Screen, body: BodyArea, messageRow: Int) {
         // Only the station's name: no figure, no resident, not even who waits.
         screen.drawRow(0, " 代表联络站工作台", role: .title)
         let listRows = ChoiceField.listHeight
-        var lines = [DetailLine(purposeLine, role: .muted), DetailLine("")]
+        var lines = purposeLines.map { DetailLine($0, role: .muted) }
         lines.append(DetailLine("操作员"))
         lines += Array(repeating: DetailLine(""), count: listRows)
         lines.append(DetailLine("PIN"))
@@ -117,10 +119,12 @@ final class SignInLayer: Layer {
         }
     }
 
-    private var purposeLine: String {
+    /// Two lines above the fields, each short enough for the box at 80 columns.
+    private var purposeLines: [String] {
         switch purpose {
-        case .open: "请选择操作员并输入 PIN"
-        case .locked(let who): "已锁定（\(who.name)）：本人输入 PIN 回到原处，其他人可登录"
+        case .open where choice.options.isEmpty: ["请选择操作员并输入 PIN", SignInLayer.noOperators]
+        case .open: ["请选择操作员并输入 PIN", ""]
+        case .locked(let who): ["已锁定（\(who.name)）", "本人输入 PIN 回到原处；其他人选自己登录"]
         }
     }
 }
