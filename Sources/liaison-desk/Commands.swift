@@ -25,10 +25,10 @@ struct Commands {
         case .check(let full):
             return try check(full: full)
         case .backup(let destination):
-            let database = try Database(path: location.path)
-            try database.backup(to: destination)
+            let store = try LiaisonStore(database: Database(path: location.path))
+            try store.backup(to: destination, session: .commandLine)
             // The copy passed the full check, so the desk need not run its own today.
-            try database.noteIntegrityChecked(on: SystemClock().today)
+            try store.database.noteIntegrityChecked(on: SystemClock().today)
             print("已备份到 \(destination)")
         case .calendarImport(let file):
             try importCalendar(file: file)

@@ -107,7 +107,14 @@ final class CLITests: XCTestCase {
         XCTAssertGreaterThan(try store.database.scalarInt("SELECT count(*) FROM cases") ?? 0, 100)
 
         let copy = path("backup.sqlite")
+        // Whatever the umask lets others read, the copy of every resident's phone is its owner's only.
+        let umaskBefore = umask(0o022)
+        defer { umask(umaskBefore) }
         XCTAssertEqual(try run(["--db", demo, "backup", copy]).status, 0)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int, 0o600)
+        XCTAssertEqual(try store.database.fetchOne("SELECT actor, action, subject FROM audit_log ORDER BY id DESC LIMIT 1") {
+            [$0.string(0), $0.string(1), $0.string(2)]
+        }, ["命令行", "backup", copy], "who, when (the row's time) and where to")
         XCTAssertEqual(try run(["--db", copy, "check"]).status, 0)
         let original = try Database(path: demo, mode: .readOnly)
         let backup = try Database(path: copy, mode: .readOnly)

@@ -109,6 +109,18 @@ public final class LiaisonStore {
         return rule.receptionDay(inMonthOf: day, calendar: calendar) == day
     }
 
+    /// A backup of the whole file (see `Database.backup`), audited with where it went in the transaction
+    /// that gives it its name.
+    public func backup(to destination: String, session: Session) throws {
+        try session.require(.keepRecords)
+        try database.backup(to: destination) { publish in
+            try database.write {
+                try audit("backup", subject: destination, session: session)
+                try publish()
+            }
+        }
+    }
+
     /// Appends to the audit log (which refuses updates and deletes).
     public func audit(_ action: String, subject: String, detail: String = "", session: Session) throws {
         try database.execute(

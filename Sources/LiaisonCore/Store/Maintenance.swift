@@ -23,8 +23,11 @@ extension Database {
     }
 
     /// Copies the live database to `destination` with the online backup API: into a temporary file
-    /// beside it, checked, synced, then renamed, so `destination` is never half-written.
-    public func backup(to destination: String) throws {
+    /// beside it, readable by its owner only (it holds every resident's phone and ID number), checked,
+    /// synced, then renamed, so `destination` is never half-written. `recording` runs the rename, so the
+    /// caller can write the audit row in the same transaction: no row without the file, no file without
+    /// the row.
+    func backup(to destination: String, recording: (_ publish: () throws -> Void) throws -> Void) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination) { throw StoreOpenError.alreadyExists(destination) }
         let directory = (destination as NSString).deletingLastPathComponent
@@ -38,6 +41,12 @@ extension Database {
         // Checking the copy opens it, which leaves WAL side files; none of it may outlive the backup.
         defer { for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: temporary + suffix) } }
 
+        // Made 0600 before SQLite writes a byte, whatever the umask; SQLite keeps the mode it finds.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
+            throw DatabaseError(resultCode: SQLITE_CANTOPEN, message: "\(temporary): \(String(cString: strerror(errno)))", sql: nil)
+        }
+        close(descriptor)
         var target: OpaquePointer?
         guard sqlite3_open_v2(temporary, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let target else {
             let error = DatabaseError(connection: target, code: SQLITE_CANTOPEN, sql: nil)
@@ -67,10 +76,12 @@ extension Database {
             }
         }
         try FileSync.sync(path: temporary)
-        guard rename(temporary, destination) == 0 else {
-            throw DatabaseError(resultCode: SQLITE_IOERR, message: String(cString: strerror(errno)), sql: nil)
+        try recording {
+            guard rename(temporary, destination) == 0 else {
+                throw DatabaseError(resultCode: SQLITE_IOERR, message: String(cString: strerror(errno)), sql: nil)
+            }
+            try FileSync.sync(path: directoryPath)
         }
-        try FileSync.sync(path: directoryPath)
     }
 }
 
