@@ -69,6 +69,47 @@ final class FormSnapshotTests: DeskTestCase {
             """)
     }
 
+    /// A returning resident is carried by id: the form shows their number masked, never the stored one.
+    func testRegistrationWithAReturningResidentChosen() {
+        desk.press(.character("a"))
+        desk.type("zxy")
+        desk.press(.enter)
+        let grid = desk.screen()
+        XCTAssertFalse(grid.text.contains("13600000001"))
+        assertScreen(grid, """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             登记来访                                            │ 以往来访与在办诉求
+             姓名*       郑秀英               可打拼音首字母查找 │ 郑秀英
+             电话*       136****0001          不愿留电话填 无    │ 电话 136****0001
+             身份证号                         选填               │ 身份证 未登记
+             社区/小区                                           │
+             住址                                                │
+             来访方式    来访                                    │ 在办诉求 0 件
+             问题类别    （未选）             打字筛选           │
+            >反映问题*                                           │ 以往来访 1 次
+                                                                 │ 2026-11-16 当场答复 楼下
+                                                                 │ 饭店油烟和噪声扰民
+                                                                 │
+             要求见代表  （未选）             选填               │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+                                                                 │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+        let residents = try? fixture.store.database.scalarInt("SELECT count(*) FROM residents")
+        desk.type("油烟又来了")
+        desk.press(.control("s"))
+        let visit = try? fixture.store.queue(on: DeskFixture.now.day).last
+        XCTAssertEqual(try visit.flatMap { try fixture.store.resident(id: $0.residentID) }?.phone, "13600000001", "saved under the resident chosen")
+        XCTAssertEqual(try? fixture.store.database.scalarInt("SELECT count(*) FROM residents"), residents)
+    }
+
     func testAnswerOnTheSpot() {
         desk.press(.character("j"), .character("j"), .character("o"))
         assertScreen(desk.screen(), """

@@ -55,7 +55,9 @@ final class RegistrationForm: FormSpec {
 
     func edited(_ field: String, form: inout Form) {
         guard field == "name" || field == "phone" else { return }
-        // Changing the name or phone after choosing someone means it is someone else.
+        // Changing the name or phone after choosing someone means it is someone else, whose number is
+        // typed anew: the masked one shown for the resident chosen is nobody's number.
+        if let chosen = returning?.resident, form.text("phone") == chosen.maskedPhone { form.setText("phone", "") }
         returning = nil
         highlighted = 0
         matches = (try? store.residentMatches(form.text(field))) ?? []
@@ -77,7 +79,8 @@ final class RegistrationForm: FormSpec {
     private func choose(_ match: ResidentMatch, form: inout Form) {
         let resident = match.resident
         form.setText("name", resident.name)
-        form.setText("phone", resident.phone ?? "无")
+        // The resident is carried by id: the stored number is not put on screen, only its masked form.
+        form.setText("phone", resident.phone == nil ? "无" : resident.maskedPhone)
         form.setText("community", resident.community)
         form.setText("address", resident.address)
         // The stored ID number stays stored and is not put on screen; a number typed now replaces it.
@@ -90,7 +93,7 @@ final class RegistrationForm: FormSpec {
 
     func validate(_ form: inout Form) {
         let phone = form.text("phone")
-        if !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone),
+        if returning == nil, !phone.isEmpty, !RegistrationForm.refusedPhone.contains(phone),
            case .failure(let problem) = PhoneNumber.normalize(phone, areaCode: store.areaCode) {
             form.setError("phone", problem.message)
         }
