@@ -67,6 +67,7 @@ public enum Action: String, CaseIterable, Sendable {
     case confirm, decline, safeAnswer
     case accept, dismiss
     case signIn, lockDesk, toggleMine
+    case revealPhone, revealIDNumber, anonymize
 }
 
 /// One row of the key table.
@@ -134,6 +135,9 @@ public enum KeyTable {
         KeyBinding([.character("l")], "l", .markLeft, "已离开", reception, needs: .receiveResidents),
         KeyBinding([.character("x")], "x", .markNoShow, "过号", reception, needs: .receiveResidents),
         KeyBinding([.character("u")], "u", .requeue, "重新排队", reception, needs: .receiveResidents),
+        KeyBinding([.character("p")], "p", .revealPhone, "显示完整电话（记入审计）", reception, needs: .revealPhone),
+        KeyBinding([.character("i")], "i", .revealIDNumber, "显示完整身份证号（记入审计）", reception, needs: .revealIDNumber),
+        KeyBinding([.character("N")], "N", .anonymize, "匿名化这位居民", reception, needs: .keepRecords),
         KeyBinding([.character("m")], "m", .toggleMine, "我的诉求/全部", .screens([.board])),
         KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),

@@ -241,6 +241,9 @@ final class ListDetail {
 
     // MARK: Layout and drawing
 
+    /// The row's detail changed without the rows changing (a number revealed, or hidden again).
+    func forgetDetail(of id: String) { cachedDetail[id] = nil }
+
     /// Fits the list to the body, keeps the selection in view, and loads the selected row's detail
     /// unless it is cached.
     func prepare(_ body: BodyArea) throws {

@@ -47,7 +47,17 @@ final class ReceptionPage: Page {
         })
     }
 
-    func prepare(_ body: BodyArea) throws { try rows.prepare(body) }
+    /// A number shown whole after the reveal key: for that visit's resident only, hidden again as soon
+    /// as the selection leaves it.
+    private var revealed: (visitID: String, field: ResidentField, value: String)?
+
+    func prepare(_ body: BodyArea) throws {
+        if let shown = revealed, shown.visitID != rows.selectedID {
+            revealed = nil
+            rows.forgetDetail(of: shown.visitID)
+        }
+        try rows.prepare(body)
+    }
     func render(on screen: Screen, body: BodyArea) { rows.render(on: screen, body: body) }
 
     /// The day at a glance, the duty roster, then the selected visit.
@@ -68,8 +78,12 @@ final class ReceptionPage: Page {
         let visit = entry.visit
         var timing = "到达 \(visit.arrivedAt.clockText)"
         if let calledAt { timing += "  接待 \(calledAt.clockText)" }
+        let shown = revealed?.visitID == id ? revealed : nil
+        let phone = shown?.field == .phone ? shown!.value : entry.maskedPhone
         lines += [DetailLine(""), .heading("第 \(visit.queueNumber) 号  \(entry.residentName)"),
-                  DetailLine("电话 \(entry.maskedPhone)  \(visit.channel.label)"), DetailLine(timing),
+                  DetailLine("电话 \(phone)  \(visit.channel.label)", role: shown?.field == .phone ? .warning : .normal)]
+        if let shown, shown.field == .idNumber { lines.append(DetailLine("身份证号 \(shown.value)", role: .warning)) }
+        lines += [DetailLine(timing),
                   DetailLine("状态 \(visit.outcome?.label ?? visit.status.label)" + (entry.deputyName.isEmpty ? "" : "  代表 \(entry.deputyName)"))]
         if !entry.categoryName.isEmpty { lines.append(DetailLine("类别 \(entry.categoryName)")) }
         lines += [DetailLine(""), .heading("反映问题"), DetailLine(visit.problem)]
@@ -92,6 +106,27 @@ final class ReceptionPage: Page {
             guard let entry = rows.selectedID.flatMap({ visits[$0]?.entry }) else { return .say("先选中一位来访居民", .warning) }
             try store.requeue(visitID: entry.visit.id, expectedVersion: entry.visit.version, session: desk.session)
             return .saved("\(entry.caller) 重新排队等候")
+        case .revealPhone, .revealIDNumber:
+            guard let id = rows.selectedID, let entry = visits[id]?.entry else { return .say("先选中一位来访居民", .warning) }
+            let field: ResidentField = action == .revealPhone ? .phone : .idNumber
+            guard let value = try store.reveal(field, ofResident: entry.visit.residentID, session: desk.session) else {
+                return .say("\(entry.residentName) 没有登记\(field.label)", .muted)
+            }
+            revealed = (id, field, value)
+            rows.forgetDetail(of: id)
+            return .say("已显示 \(entry.residentName) 的完整\(field.label)（已记入审计日志），移开即隐藏", .muted)
+        case .anonymize:
+            guard let entry = rows.selectedID.flatMap({ visits[$0]?.entry }) else { return .say("先选中一位来访居民", .warning) }
+            let residentID = entry.visit.residentID
+            let session = desk.session
+            let question = Question("匿名化 \(entry.residentName) 吗？",
+                                    details: ["应本人要求：姓名只留姓（如 王某），电话、身份证号和住址删除，不能恢复。",
+                                              "来访和诉求都保留，各项统计不变。"],
+                                    yes: "匿名化", no: "取消", destructive: true)
+            return .push(QuestionLayer(question, yes: { [store] in
+                try store.anonymizeResident(id: residentID, session: session)
+                return .saved("已匿名化这位居民")
+            }))
         case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft, .markNoShow:
             return try act(action, on: rows.selectedID.flatMap { visits[$0]?.entry }, session: desk.session)
         default:
