@@ -86,7 +86,7 @@ final class AdminPageTests: AdminTestCase {
     }
 
     func testSettingsAreSavedAndTheTitleFollows() throws {
-        desk.press(.left, .enter)
+        desk.press(.left, .left, .left, .enter)
         desk.press(.control("u"))
         desk.type("和平街道人大代表联络站")
         desk.press(.control("s"))

@@ -250,7 +250,8 @@ public final class DeskController: DeskContext {
             screen.hideCursor()
             layer.render(on: screen, body: frame.body, messageRow: frame.messageRow)
         }
-        // The hint bar offers only what this operator may do; help lists the rest dimmed.
-        frame.renderHints(on: screen, (layers.last?.hints ?? KeyTable.hints(on: current)).filter { $0.permission.map(session.may) ?? true })
+        // The hint bar offers only what this operator may do here; help lists the rest dimmed.
+        let hints = layers.last?.hints ?? KeyTable.hints(on: current).filter { page.offers($0.action) }
+        frame.renderHints(on: screen, hints.filter { $0.permission.map(session.may) ?? true })
     }
 }

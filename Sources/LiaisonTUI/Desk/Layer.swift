@@ -114,6 +114,8 @@ protocol Page: AnyObject {
     var status: DeskMessage? { get }
     /// The operator the desk is now for (a deputy's board shows their own cases first).
     func signedIn(_ session: Session)
+    /// Whether the page does `action` where it stands now (the hint bar shows only what it does).
+    func offers(_ action: Action) -> Bool
     /// The list the filter prompt works on, if the page is a list.
     var list: ListDetail? { get }
 }
@@ -122,5 +124,6 @@ extension Page {
     var hasMoreToLoad: Bool { false }
     func loadMore() throws {}
     func signedIn(_ session: Session) {}
+    func offers(_ action: Action) -> Bool { true }
     var status: DeskMessage? { list?.status }
 }

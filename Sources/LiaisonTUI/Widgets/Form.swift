@@ -349,7 +349,7 @@ public struct Form: Sendable, Equatable {
     /// A one-line value: the focused one scrolled to its cursor (returned), the others from their start.
     private func drawLine(_ field: TextField, focused: Bool, on screen: Screen, row: Int, left: Int) -> (row: Int, column: Int)? {
         guard focused else {
-            screen.draw(row: row, column: left, field.text.fitted(to: valueWidth, ellipsis: true), role: .input)
+            screen.draw(row: row, column: left, field.shownText.fitted(to: valueWidth, ellipsis: true), role: .input)
             return nil
         }
         let (shown, column) = field.visible(width: valueWidth)

@@ -48,7 +48,8 @@ struct ListEntry {
 final class ListDetail {
     let columns: [TableColumn]
     let detailTitle: String
-    let emptyText: String
+    /// What the list says when it has no rows (a section a role may not read says so here).
+    var emptyText: String
     /// The list's share of the body's width, in percent.
     let share: Int
     let allowsMarks: Bool

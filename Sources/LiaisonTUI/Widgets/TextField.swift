@@ -13,13 +13,22 @@ public struct TextField: Sendable, Equatable {
     /// start (`Form.layout`).
     public private(set) var isUntouched = false
 
-    public init(text: String = "", limit: Int = 200, multiline: Bool = false) {
+    /// A PIN: each character is drawn as *, never as itself.
+    public let secret: Bool
+
+    public init(text: String = "", limit: Int = 200, multiline: Bool = false, secret: Bool = false) {
         self.limit = limit
         self.multiline = multiline
+        self.secret = secret
         setText(text)
     }
 
     public var text: String { String(characters) }
+
+    /// The text as the screen may show it.
+    public var shownText: String { secret ? String(repeating: "*", count: characters.count) : text }
+
+    private func shown(_ index: Int) -> Character { secret ? "*" : characters[index] }
 
     /// What the message line says when text did not all fit.
     static func overflowMessage(_ limit: Int) -> String { "这一项最多 \(limit) 个字，多出的没有收下" }
@@ -130,7 +139,7 @@ public struct TextField: Sendable, Equatable {
         var start = cursor
         var before = 0
         while start > 0 {
-            let next = DisplayWidth.width(of: characters[start - 1])
+            let next = DisplayWidth.width(of: shown(start - 1))
             if before + next > width - 1 { break }
             before += next
             start -= 1
@@ -138,9 +147,9 @@ public struct TextField: Sendable, Equatable {
         var shown = ""
         var used = 0
         for index in start..<characters.count {
-            let next = DisplayWidth.width(of: characters[index])
+            let next = DisplayWidth.width(of: self.shown(index))
             guard used + next <= width else { break }
-            shown.append(characters[index])
+            shown.append(self.shown(index))
             used += next
         }
         return (shown, before)

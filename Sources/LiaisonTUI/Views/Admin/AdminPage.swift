@@ -14,10 +14,19 @@ protocol AdminSection: AnyObject {
     func editor(for id: String?, session: Session) throws -> FormSpec?
     /// Deactivates or brings back the row `id`.
     func toggle(id: String, session: Session) throws -> Reaction
+    /// The operator the screen is now for (the audit log is an admin's).
+    func signedIn(_ session: Session)
+    /// Whether the section does `action` at all (the settings add nothing): the hint bar asks.
+    func offers(_ action: Action) -> Bool
+}
+
+extension AdminSection {
+    func signedIn(_ session: Session) {}
+    func offers(_ action: Action) -> Bool { true }
 }
 
 /// 管理: the station's lists and settings, one section at a time (← → switch): deputies, legal
-/// officers, departments, categories, and the station's settings. `a` adds, Enter or `e` edits, `d`
+/// officers, departments, categories, the station's settings, its operators and the audit log. `a` adds, Enter or `e` edits, `d`
 /// deactivates or brings back; nothing is ever deleted.
 final class AdminPage: Page {
     let id = DeskScreenID.admin
@@ -27,8 +36,13 @@ final class AdminPage: Page {
 
     init(store: LiaisonStore) {
         self.store = store
-        sections = DirectoryList.allCases.map { DirectorySection(list: $0, store: store) } + [SettingsSection(store: store)]
+        sections = DirectoryList.allCases.map { DirectorySection(list: $0, store: store) }
+            + [SettingsSection(store: store), OperatorSection(store: store), AuditSection(store: store)]
     }
+
+    func signedIn(_ session: Session) { sections.forEach { $0.signedIn(session) } }
+
+    func offers(_ action: Action) -> Bool { section.offers(action) }
 
     var section: AdminSection { sections[current] }
     var list: ListDetail? { section.rows }

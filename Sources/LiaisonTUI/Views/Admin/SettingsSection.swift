@@ -29,6 +29,9 @@ final class SettingsSection: AdminSection {
     let hasMoreToLoad = false
     func loadMore() throws {}
 
+    /// One form for all the settings, opened at a row: nothing to add or deactivate.
+    func offers(_ action: Action) -> Bool { ![.addEntry, .toggleActive].contains(action) }
+
     func editor(for id: String?, session: Session) throws -> FormSpec? {
         guard let id, let settings else { return nil }
         return SettingsForm(store: store, settings: settings, focus: id, session: session)
