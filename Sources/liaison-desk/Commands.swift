@@ -41,15 +41,26 @@ struct Commands {
             try exportSheet(list, file: file)
         case .operatorAdd(let name, let role, let deputy):
             try addOperator(name: name, role: role, deputy: deputy)
+        case .operatorRole(let name, let role, let deputy):
+            let store = try LiaisonStore(database: Database(path: location.path))
+            let record = try existingOperator(name, in: store)
+            try store.updateOperator(id: record.id, role: role, deputyID: try deputyID(for: name, role: role, deputy: deputy, in: store),
+                                     session: .commandLine)
+            print("\(record.name) 现为\(role.label)")
+        case .operatorEnable(let name):
+            let store = try LiaisonStore(database: Database(path: location.path))
+            let record = try existingOperator(name, in: store)
+            try store.setOperatorActive(id: record.id, true, session: .commandLine)
+            print("已恢复操作员 \(record.name)，可以登录")
         case .operatorPasswd(let name):
             let store = try LiaisonStore(database: Database(path: location.path))
             let record = try existingOperator(name, in: store)
             try store.changePIN(operatorID: record.id, to: try PINReader.read(for: record.name), session: .commandLine)
-            print("已改 \(record.name) 的 PIN")
+            print("已改 \(record.name) 的 PIN" + (record.active ? "" : "（此操作员已停用，恢复后才能登录：operator enable \(record.name)）"))
         case .operatorList:
             let store = try LiaisonStore(database: Database(path: location.path, mode: .readOnly))
             for record in try store.operators() {
-                print([record.name, record.role.label, record.deputyName.map { "代表 \($0)" } ?? "", record.active ? "" : "已停用"]
+                print([record.name, record.role.label, record.active ? "在用" : "已停用", record.deputyName.map { "对应代表 \($0)" } ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: "\t"))
             }
         case .operatorDisable(let name):
@@ -109,21 +120,24 @@ struct Commands {
         return record
     }
 
+    /// The deputy a deputy's operator is: `--deputy`, else the deputy of the operator's own name.
+    private func deputyID(for name: String, role: OperatorRole, deputy: String?, in store: LiaisonStore) throws -> Int64? {
+        guard role == .deputy else {
+            if deputy != nil { throw DomainError.invalid("--deputy 只用于代表身份的操作员") }
+            return nil
+        }
+        let deputy = deputy ?? name
+        let matches = try store.deputies().filter { $0.name == deputy }
+        guard let match = matches.first else {
+            throw DomainError.invalid("名录中没有在用的代表「\(deputy)」：先导入或添加代表，再用 --deputy 对应")
+        }
+        guard matches.count == 1 else { throw DomainError.invalid("名录中有 \(matches.count) 位在用的代表叫「\(deputy)」，请先在管理页停用不用的") }
+        return match.id
+    }
+
     private func addOperator(name: String, role: OperatorRole, deputy: String?) throws {
         let store = try LiaisonStore(database: Database(path: location.path))
-        var deputyID: Int64?
-        if role == .deputy {
-            // Without --deputy, the deputy of the operator's own name.
-            let deputy = deputy ?? name
-            let matches = try store.rows(of: .deputies, .all).filter { $0.name == deputy && $0.active }
-            guard let match = matches.first else {
-                throw DomainError.invalid("名录中没有在用的代表「\(deputy)」：先导入或添加代表，再用 --deputy 对应")
-            }
-            guard matches.count == 1 else { throw DomainError.invalid("名录中有 \(matches.count) 位在用的代表叫「\(deputy)」，请先在管理页停用不用的") }
-            deputyID = match.id
-        } else if deputy != nil {
-            throw DomainError.invalid("--deputy 只用于代表身份的操作员")
-        }
+        let deputyID = try deputyID(for: name, role: role, deputy: deputy, in: store)
         // Refused before the PIN is asked, so nobody types a PIN for nothing.
         if try store.operatorRecord(named: name) != nil { throw DomainError.invalid("已有名为「\(name)」的操作员") }
         let pin = try PINReader.read(for: name)

@@ -19,6 +19,8 @@ struct Invocation: Equatable {
         case operatorPasswd(name: String)
         case operatorList
         case operatorDisable(name: String)
+        case operatorEnable(name: String)
+        case operatorRole(name: String, role: OperatorRole, deputy: String?)
         case bench(cases: Int, path: String?)
     }
 
@@ -105,17 +107,20 @@ struct Invocation: Equatable {
         return Invocation(command: command, databasePath: databasePath)
     }
 
-    static let operatorUsage = "用法：liaison-desk operator add 姓名 --role 角色 [--deputy 代表姓名] | passwd 姓名 | list | disable 姓名"
+    static let operatorUsage = "用法：liaison-desk operator add 姓名 --role 角色 [--deputy 代表姓名] | role 姓名 --role 角色 [--deputy 代表姓名]"
+        + " | passwd 姓名 | list | disable 姓名 | enable 姓名"
 
     static func operatorCommand(_ words: [String], options: [String: String]) throws -> Command {
         switch (words.first, words.count) {
-        case ("add", 2):
-            guard let text = options["--role"] else { throw UsageError(message: "operator add 要用 --role 给出角色：" + OperatorRole.spelled) }
+        case ("add", 2), ("role", 2):
+            guard let text = options["--role"] else { throw UsageError(message: "operator \(words[0]) 要用 --role 给出角色：" + OperatorRole.spelled) }
             guard let role = OperatorRole(spelled: text) else { throw UsageError(message: "--role 应为 " + OperatorRole.spelled) }
-            return .operatorAdd(name: words[1], role: role, deputy: options["--deputy"])
+            return words[0] == "add" ? .operatorAdd(name: words[1], role: role, deputy: options["--deputy"])
+                : .operatorRole(name: words[1], role: role, deputy: options["--deputy"])
         case ("passwd", 2): return .operatorPasswd(name: words[1])
         case ("list", 1): return .operatorList
         case ("disable", 2): return .operatorDisable(name: words[1])
+        case ("enable", 2): return .operatorEnable(name: words[1])
         default: throw UsageError(message: operatorUsage)
         }
     }
@@ -139,8 +144,10 @@ struct Invocation: Equatable {
       liaison-desk [--db 路径] operator add 姓名 --role clerk|deputy|supervisor|admin [--deputy 代表姓名]
                                                添加操作员（前台、代表、督办、管理员）；PIN 在终端上
                                                不回显地输入两次，脚本从标准输入给一行
-      liaison-desk [--db 路径] operator passwd 姓名 | list | disable 姓名
-                                               改 PIN、列出、停用操作员（最后一位管理员不能停用）
+      liaison-desk [--db 路径] operator role 姓名 --role 角色 [--deputy 代表姓名]
+                                               改操作员的角色（最后一位管理员不能改）
+      liaison-desk [--db 路径] operator passwd 姓名 | list | disable 姓名 | enable 姓名
+                                               改 PIN、列出、停用或恢复操作员（最后一位管理员不能停用）
       liaison-desk demo 路径                   在“路径”新建演示数据库（不覆盖已有文件）
       liaison-desk [--db 路径] check [--full]  检查完整性、外键和版本；全部正常才返回 0
       liaison-desk [--db 路径] backup 目标     在线备份到“目标”（先写临时文件，校验后改名）
@@ -162,7 +169,7 @@ extension Invocation.Command {
     var acceptedOptions: Set<String> {
         switch self {
         case .initialize: ["--station", "--kind", "--reception-day", "--tie", "--admin"]
-        case .operatorAdd: ["--role", "--deputy"]
+        case .operatorAdd, .operatorRole: ["--role", "--deputy"]
         case .importSheet: ["--dry-run"]
         case .check: ["--full"]
         case .bench: ["--cases"]

@@ -285,14 +285,20 @@ final class CLITests: XCTestCase {
         try assertRefused(["--db", db, "operator", "add", "王五", "--role", "deputy"], file: db, contains: "名录中没有在用的代表「王五」")
         try assertRefused(["--db", db, "operator", "disable", "张站长"], file: db, contains: "这是唯一在用的管理员")
         XCTAssertEqual(try run(["--db", db, "operator", "add", "小赵", "--role", "clerk"], input: "12ab\n").status, 1)
-        XCTAssertEqual(try run(["--db", db, "operator", "list"]).stdout, "张站长\t管理员\n小李\t工作人员\n")
+        XCTAssertEqual(try run(["--db", db, "operator", "list"]).stdout, "张站长\t管理员\t在用\n小李\t工作人员\t在用\n")
         XCTAssertEqual(try run(["--db", db, "operator", "disable", "小李"]).status, 0)
         XCTAssertTrue(try run(["--db", db, "operator", "list"]).stdout.contains("小李\t工作人员\t已停用"))
+        XCTAssertEqual(try run(["--db", db, "operator", "enable", "小李"]).status, 0)
+        XCTAssertEqual(try run(["--db", db, "operator", "role", "小李", "--role", "admin"]).status, 0)
+        XCTAssertEqual(try run(["--db", db, "operator", "role", "张站长", "--role", "督办"]).status, 0, "another admin now exists")
+        try assertRefused(["--db", db, "operator", "role", "小李", "--role", "clerk"], file: db, contains: "这是唯一在用的管理员")
+        XCTAssertEqual(try run(["--db", db, "operator", "list"]).stdout, "张站长\t督办人员\t在用\n小李\t管理员\t在用\n")
         XCTAssertEqual(try run(["--db", db, "operator", "passwd", "张站长"], input: "9999\n").status, 0)
         let store = try LiaisonStore(database: Database(path: db))
-        XCTAssertEqual(try store.signIn(name: "张站长", pin: "9999").role, .admin)
+        XCTAssertEqual(try store.signIn(name: "张站长", pin: "9999").role, .supervisor)
         XCTAssertEqual(try store.database.fetchAll("SELECT action FROM audit_log WHERE action LIKE 'operator.%' ORDER BY id") { $0.string(0) },
-                       ["operator.create", "operator.create", "operator.disable", "operator.passwd"])
+                       ["operator.create", "operator.create", "operator.disable", "operator.restore", "operator.update", "operator.update",
+                        "operator.passwd"])
         // A PIN is never taken from the command line.
         XCTAssertEqual(try run(["--db", db, "operator", "add", "小钱", "--role", "clerk", "--pin", "1234"]).status, 2)
     }
