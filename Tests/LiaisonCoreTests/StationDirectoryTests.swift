@@ -254,4 +254,16 @@ final class StationDirectoryTests: XCTestCase {
             XCTAssertEqual(userMessage(for: $0), "联络站名称太长（最多 40 个字）")
         }
     }
+
+    func testLegalOfficersAndDepartmentsAreListedInTheStationsOrderNotByTheirCodes() throws {
+        let store = try StoreFixture().store
+        for (name, role) in [("孙律师", LegalOfficerRole.lawyer), ("李警官", .police), ("赵检察官", .prosecutor), ("钱法官", .judge)] {
+            try store.createLegalOfficer(LegalOfficerDraft(name: name, role: role, organization: ""), session: .system)
+        }
+        XCTAssertEqual(try store.legalOfficerRecords().map(\.draft.role.label), ["法官", "检察官", "警官", "律师"])
+        try store.createDepartment(DepartmentDraft(name: "区法院", kind: .court), session: .system)
+        try store.createDepartment(DepartmentDraft(name: "某物业", kind: .other), session: .system)
+        try store.createDepartment(DepartmentDraft(name: "区供电公司", kind: .utility), session: .system)
+        XCTAssertEqual(try store.departmentRecords().map(\.draft.kind.label), ["政府部门", "法院", "公用事业单位", "其他"])
+    }
 }

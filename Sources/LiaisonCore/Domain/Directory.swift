@@ -369,7 +369,7 @@ extension LiaisonStore {
     public func legalOfficerRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<LegalOfficerDraft>] {
         try database.fetchAll("""
             SELECT id, name, role, organization, phone, active FROM legal_officers
-            WHERE (?1 IS NULL OR id = ?1) AND station_id = ?3 ORDER BY active DESC, role, id LIMIT ?2
+            WHERE (?1 IS NULL OR id = ?1) AND station_id = ?3 ORDER BY active DESC, \(LegalOfficerRole.sqlOrder("role")), id LIMIT ?2
             """, selection.arguments + [station.id]) { row in
             DirectoryRecord(id: row.int64(0), draft: LegalOfficerDraft(
                 name: row.string(1), role: try row.value(2), organization: row.string(3), phone: row.string(4)),
@@ -413,7 +413,7 @@ extension LiaisonStore {
     public func departmentRecords(_ selection: RecordSelection = .all) throws -> [DirectoryRecord<DepartmentDraft>] {
         try database.fetchAll("""
             SELECT id, name, kind, contact, phone, active FROM departments WHERE (?1 IS NULL OR id = ?1)
-            ORDER BY active DESC, kind, id LIMIT ?2
+            ORDER BY active DESC, \(DepartmentKind.sqlOrder("kind")), id LIMIT ?2
             """, selection.arguments) { row in
             DirectoryRecord(id: row.int64(0), draft: DepartmentDraft(
                 name: row.string(1), kind: try row.value(2), contact: row.string(3), phone: row.string(4)),
@@ -561,7 +561,7 @@ extension LiaisonStore {
     }
 
     public func departments() throws -> [DirectoryEntry] {
-        try database.fetchAll("SELECT id, name, kind FROM departments WHERE active = 1 ORDER BY kind, id") { row in
+        try database.fetchAll("SELECT id, name, kind FROM departments WHERE active = 1 ORDER BY \(DepartmentKind.sqlOrder("kind")), id") { row in
             DirectoryEntry(id: row.int64(0), name: row.string(1), note: try row.value(2, as: DepartmentKind.self).label, onDuty: false)
         }
     }

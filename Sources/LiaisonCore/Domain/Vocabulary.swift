@@ -4,6 +4,14 @@ public protocol Labelled: RawRepresentable, CaseIterable, Hashable, Sendable, SQ
     var label: String { get }
 }
 
+extension Labelled {
+    /// An ORDER BY term putting `column` in the order the cases are declared (法官、检察官、警官、律师),
+    /// not in the alphabetical order of their codes.
+    static func sqlOrder(_ column: String) -> String {
+        "CASE \(column) " + allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ") + " END"
+    }
+}
+
 public enum StationKind: String, Labelled {
     case central, street, point, studio, sector
 

@@ -27,8 +27,9 @@ final class DirectorySection: AdminSection {
             [("name", TableColumn("姓名", width: 6, elastic: true)), ("role", TableColumn("身份", width: 6)),
              ("organization", TableColumn("单位", width: 10, flexible: true, elastic: true)), ("phone", TableColumn("电话", width: 4, elastic: true))]
         case .departments:
-            [("name", TableColumn("名称", width: 10, elastic: true)), ("kind", TableColumn("类型", width: 8, elastic: true)),
-             ("contact", TableColumn("联系人", width: 8, flexible: true, elastic: true)), ("phone", TableColumn("电话", width: 4, elastic: true))]
+            // The name tells departments apart: it takes the room, the kind keeps its short width.
+            [("name", TableColumn("名称", width: 10, flexible: true, elastic: true)), ("kind", TableColumn("类型", width: 8)),
+             ("contact", TableColumn("联系人", width: 6, elastic: true)), ("phone", TableColumn("电话", width: 4, elastic: true))]
         case .categories:
             [("name", TableColumn("名称", width: 8, elastic: true)),
              ("department", TableColumn("默认承办单位", width: 10, flexible: true, elastic: true)),
