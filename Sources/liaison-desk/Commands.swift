@@ -78,9 +78,11 @@ struct Commands {
         let (path, isDefault) = location
         if FileManager.default.fileExists(atPath: path) {
             // Said before asking anything, or the answers would be thrown away: a file that is not this
-            // program's, or a station already there.
-            let existing = try Database(path: path, mode: .readOnly)
-            if let store = try? LiaisonStore(database: existing) { throw DomainError.stationAlreadyExists(store.station.name) }
+            // program's, or a station already there. An empty file (what `touch` leaves) is filled.
+            do {
+                let existing = try Database(path: path, mode: .readOnly)
+                if let store = try? LiaisonStore(database: existing) { throw DomainError.stationAlreadyExists(store.station.name) }
+            } catch StoreOpenError.notInitialized {}
         }
         let setup = setup.isComplete || !SetupQuestions.onTerminal ? setup : try SetupQuestions.complete(setup)
         // The PIN comes before the file: a PIN refused leaves nothing behind.
@@ -99,6 +101,9 @@ struct Commands {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 throw error
             }
+        }
+        if setup.name == nil {
+            FileHandle.standardError.write(Data("liaison-desk: 没有给 --station，站名用「\(StationSetup.defaultName)」，可在管理页的本站设置里改\n".utf8))
         }
         let station = store.station
         let db = isDefault ? "" : " --db \(path)"
@@ -164,7 +169,7 @@ struct Commands {
                   + "若是同一人换了电话，请在管理页停用旧的")
         }
         if report.notInFile > 0 {
-            print("名录中另有 \(report.notInFile) \(list.measure)不在文件里，保持不变（离任或不再使用的可在管理页停用）")
+            print("名录中另有 \(report.notInFile) \(list.measure)不在文件里，保持不变（\(list == .deputies ? "离任" : "不再使用")的可在管理页停用）")
         }
     }
 

@@ -302,4 +302,13 @@ final class CLITests: XCTestCase {
         // A PIN is never taken from the command line.
         XCTAssertEqual(try run(["--db", db, "operator", "add", "小钱", "--role", "clerk", "--pin", "1234"]).status, 2)
     }
+
+    func testInitFillsAnEmptyFileAndSaysWhenItTookTheDefaultName() throws {
+        let db = path("touched.sqlite")
+        FileManager.default.createFile(atPath: db, contents: Data())
+        let made = try run(["--db", db, "init", "--kind", "street", "--reception-day", "5", "--tie", "earlier", "--admin", "甲"], input: "2580\n")
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stderr.contains("没有给 --station，站名用「人大代表联络站」"), made.stderr)
+        XCTAssertEqual(try LiaisonStore(database: Database(path: db, mode: .readOnly)).station.name, "人大代表联络站")
+    }
 }

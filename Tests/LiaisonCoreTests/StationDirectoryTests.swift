@@ -219,6 +219,8 @@ final class StationDirectoryTests: XCTestCase {
             "\($0.string(0)) \($0.string(1))"
         }, ["departments.create 区住建局", "departments.create 区水务局", "departments.update 区水务局", "departments.deactivate 区水务局", "departments.restore 区水务局",
             "import.departments d.csv"])
+        XCTAssertEqual(try store.database.scalarString("SELECT detail FROM audit_log WHERE action = 'departments.update'"), "联系人 （空） → 水务科",
+                       "an edit at the desk says what it changed")
     }
 
     func testADeactivatedDeputyOrDepartmentGetsNoWork() throws {

@@ -485,9 +485,9 @@ extension LiaisonStore {
     // MARK: Every list
 
     /// The audit row of a row typed in or changed; an import writes one for its whole file instead.
-    private func noteSaved(_ list: DirectoryList, id: Int64?, name: String, audited: Bool, session: Session) throws {
+    func noteSaved(_ list: DirectoryList, id: Int64?, name: String, audited: Bool, detail: String = "", session: Session) throws {
         guard audited else { return }
-        try audit("\(list.rawValue).\(id == nil ? "create" : "update")", subject: name, session: session)
+        try audit("\(list.rawValue).\(id == nil ? "create" : "update")", subject: name, detail: detail, session: session)
     }
 
     /// Deactivates a row (a deputy at the end of the term) or brings it back; nothing is deleted.

@@ -71,8 +71,13 @@ extension LiaisonStore {
                 }
                 return record.draft
             }
-            return try Row.parse(cells.mapValues(\.trimmingSheetSpace), over: stored, context: context)
-                .save(id: id, in: self, session: session, audited: true)
+            let saved = try Row.parse(cells.mapValues(\.trimmingSheetSpace), over: stored, context: context)
+                .save(id: id, in: self, session: session, audited: false)
+            // The audit says what the edit changed, as stored (级别 乡镇 → 区), as an import's report does.
+            guard let now = try Row.records(in: self, .one(saved)).first?.draft else { throw DomainError.notFound("这一条\(Row.list.label)") }
+            let changes = stored.map { changedCells(from: $0.cells(context: context), to: now.cells(context: context), Row.columns) } ?? []
+            try noteSaved(Row.list, id: id, name: now.name, audited: true, detail: changes.joined(separator: "，"), session: session)
+            return saved
         }
     }
 

@@ -238,7 +238,7 @@ extension LiaisonStore {
     }
 
     /// 级别 区 → 市, for each column whose value differs; a long value is named without its values.
-    private func changedCells(from old: [String: String], to new: [String: String], _ columns: [SheetColumn]) -> [String] {
+    func changedCells(from old: [String: String], to new: [String: String], _ columns: [SheetColumn]) -> [String] {
         columns.compactMap { column in
             let before = old[column.field] ?? "", after = new[column.field] ?? ""
             guard before != after else { return nil }
