@@ -249,7 +249,7 @@ final class CLITests: XCTestCase {
             (["deputies", try sheet("latin.csv", Array("Name,Level\nM".utf8) + [0xFC] + Array("ller,x\n".utf8))], "既不是 UTF-8 也不是 GB18030"),
             (["deputies", try sheet("noname.csv", Array("级别\n区\n".utf8))], "表头缺少「姓名」"),
             (["deputies", try sheet("level.csv", Array("姓名,级别\n张三,处级\n".utf8))], "第 2 行「级别」：不认识的级别「处级」"),
-            (["deputies", try sheet("phone.csv", Array("姓名,级别,电话\n张三,区,12345\n".utf8))], "第 2 行「联系电话」"),
+            (["deputies", try sheet("phone.csv", Array("姓名,级别,电话\n张三,区,12345\n".utf8))], "第 2 行「电话」"),
             (["deputies", try sheet("twice.csv", Array("姓名,级别\n张三,区\n张三,市\n".utf8))], "第 3 行：与第 2 行重复"),
             (["deputies", try sheet("fields.csv", Array("姓名,级别\n张三,区,多\n".utf8))], "第 2 行：有 3 列，表头有 2 列"),
         ]

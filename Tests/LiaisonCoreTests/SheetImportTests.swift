@@ -183,8 +183,8 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(try store.categories().last?.name, CatchAllCategory.name, "imported ones come before 其他")
         XCTAssertEqual(refusal(.categories, "名称,默认承办单位\n消防,区消防支队\n"),
                        "第 2 行「默认承办单位」：没有承办单位「区消防支队」（先导入或添加这个承办单位）")
-        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,十天\n"), "第 2 行「办理时限（工作日）」：「十天」不是工作日天数（应为整数，如 10）")
-        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,0\n"), "第 2 行「办理时限（工作日）」：应为 1 到 365 个工作日")
+        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,十天\n"), "第 2 行「办理时限」：「十天」不是工作日天数（应为整数，如 10）")
+        XCTAssertEqual(refusal(.categories, "名称,办理时限\n消防,0\n"), "第 2 行「办理时限」：应为 1 到 365 个工作日")
 
         let officers = try importing(.legalOfficers, """
             姓名,身份,单位,电话
@@ -294,6 +294,13 @@ final class SheetImportTests: XCTestCase {
                        "新增 0 个，修改 0 个，未变 6 个", "an office's numbers read back as they were written")
         // A resident's or a deputy's phone is still a person's: a hotline is no deputy's number.
         XCTAssertNotNil(refusal(.deputies, "姓名,级别,联系电话\n孙海,区,12345\n"))
+    }
+
+    func testARefusalNamesTheColumnAsTheFileHeadsItAndACommitteeIsABureau() throws {
+        XCTAssertEqual(refusal(.deputies, "姓名,级别,手机\n孙海,区,1391000\n"), "第 2 行「手机」：电话号码不对：手机号应为 11 位，这里是 7 位")
+        try importing(.departments, "名称\n东城区城市管理委员会\n和平里居委会\n")
+        XCTAssertEqual(Set(try store.departmentRecords().map { "\($0.draft.name) \($0.draft.kind.label)" }),
+                       ["区住建局 政府部门", "东城区城市管理委员会 政府部门", "和平里居委会 社区"])
     }
 
     func testAMobileExportedForExcelReadsBack() throws {

@@ -53,6 +53,8 @@ public struct ImportProblem: UserFacingError, Equatable {
 struct SheetRows<Row: SheetRow> {
     let rows: [(line: Int, cells: [String: String])]
     let ignoredColumns: [String]
+    /// Each field's column as the file heads it (手机 where the sheet says 手机): what a refusal names.
+    let headers: [String: String]
 
     /// Rows above the header that a sheet may carry (a title such as 和平里街道人大代表名单, a date line),
     /// looked through for the header's name column.
@@ -113,6 +115,7 @@ struct SheetRows<Row: SheetRow> {
             return (record.line, cells)
         }
         ignoredColumns = ignored
+        headers = chosen.mapValues(\.title)
     }
 }
 
@@ -175,7 +178,8 @@ extension LiaisonStore {
     private func importRows<Row: SheetRow>(_ type: Row.Type, _ records: [CSV.Record], _ encoding: SheetText.Encoding,
                                            _ fileName: String, _ dryRun: Bool, _ session: Session) throws -> ImportReport {
         let sheet = try SheetRows<Row>(records)
-        let headers = Dictionary(uniqueKeysWithValues: Row.columns.map { ($0.field, $0.header) })
+        // A refusal names the column as the file heads it; a field the file lacks, by its own header.
+        let headers = Dictionary(uniqueKeysWithValues: Row.columns.map { ($0.field, sheet.headers[$0.field] ?? $0.header) })
         let context = try sheetContext()
         let stored = try Row.records(in: self, .all)
         let byKey = Dictionary(stored.map { ($0.draft.matchKey, $0) }, uniquingKeysWith: { first, _ in first })

@@ -79,7 +79,9 @@ extension DepartmentKind {
         if contains(["街道", "乡政府", "镇政府"]) { return .street }
         if contains(["社区", "居委会", "村委会"]) { return .community }
         if contains(["公司", "集团", "供电", "供水", "燃气", "热力"]) { return .utility }
-        if ["局", "委", "办", "厅", "署", "政府", "中心", "支队", "大队"].contains(where: { name.hasSuffix($0) }) { return .bureau }
+        if ["局", "委", "委员会", "办", "办公室", "厅", "署", "政府", "中心", "支队", "大队"].contains(where: { name.hasSuffix($0) }) {
+            return .bureau
+        }
         return .other
     }
 
