@@ -104,9 +104,9 @@ final class AdminPageTests: AdminTestCase {
         desk.press(.control("s"))
         XCTAssertEqual(message, "未保存：全国代表进站 应为 0 到 366 天")
         desk.press(.control("u"))
-        desk.type("3")
+        desk.type("３")
         desk.press(.control("s"))
-        XCTAssertEqual(try fixture.store.annualQuota(for: .national).receptionDays, 3)
+        XCTAssertEqual(try fixture.store.annualQuota(for: .national).receptionDays, 3, "full-width digits as an IME types them")
     }
 
     func testAClerkMayLookButNotChange() throws {

@@ -111,6 +111,9 @@ public struct Form: Sendable, Equatable {
 
     public func text(_ key: String) -> String { self[key].value.trimmingCharacters(in: .whitespacesAndNewlines) }
 
+    /// A number field's text with full-width digits (３１) made ASCII, as an IME types them.
+    public func number(_ key: String) -> String { text(key).halfWidthDigits }
+
     public func chosenOption(_ key: String) -> ChoiceOption? {
         if case .choice(let field) = self[key] { return field.selectedOption }
         return nil

@@ -63,7 +63,7 @@ final class SettingsForm: FormSpec {
     func validate(_ form: inout Form) {
         for field in form.fields where field.key != "receptionDay" || !form.text(field.key).isEmpty {
             guard case .text = field.input, SettingsForm.isNumber(field.key) else { continue }
-            if Int(form.text(field.key)) == nil { form.setError(field.key, "应为整数") }
+            if Int(form.number(field.key)) == nil { form.setError(field.key, "应为整数") }
         }
     }
 
@@ -77,15 +77,15 @@ final class SettingsForm: FormSpec {
         edited.kind = form.choice("kind").flatMap(StationKind.init(rawValue:)) ?? settings.kind
         edited.address = form.text("address")
         edited.phone = form.text("phone")
-        edited.receptionDay = Int(form.text("receptionDay"))
+        edited.receptionDay = Int(form.number("receptionDay"))
         edited.tie = form.choice("tie").flatMap(ReceptionDayRule.Tie.init(rawValue:)) ?? settings.tie
         edited.areaCode = form.text("areaCode")
         for level in DeputyLevel.allCases {
-            edited.quotas[level] = AnnualQuota(receptionDays: Int(form.text(StationSettings.quotaKey(level, .reception))) ?? 0,
-                                               householdVisits: Int(form.text(StationSettings.quotaKey(level, .householdVisit))) ?? 0)
+            edited.quotas[level] = AnnualQuota(receptionDays: Int(form.number(StationSettings.quotaKey(level, .reception))) ?? 0,
+                                               householdVisits: Int(form.number(StationSettings.quotaKey(level, .householdVisit))) ?? 0)
         }
-        for kind in DutyKind.allCases { edited.points[kind] = Int(form.text(StationSettings.pointsKey(kind))) ?? 0 }
-        edited.idleLockMinutes = Int(form.text("idleLockMinutes")) ?? 0
+        for kind in DutyKind.allCases { edited.points[kind] = Int(form.number(StationSettings.pointsKey(kind))) ?? 0 }
+        edited.idleLockMinutes = Int(form.number("idleLockMinutes")) ?? 0
         edited.singleOperatorSkipsSignIn = form.choice("skipSignIn") == "1"
         try store.updateSettings(edited, expected: settings, session: session)
         return .done("已保存本站设置", select: focus)
