@@ -62,6 +62,8 @@ final class AdminPageTests: AdminTestCase {
         desk.press(.right, .right, .right, .character("G"), .character("d"))
         XCTAssertEqual(message, "「其他」类别总要有，不能停用")
         XCTAssertTrue(desk.layers.isEmpty, "no question first")
+        desk.press(.enter)
+        XCTAssertFalse(desk.screen().text.contains("顺序"), "其他 always comes last: its form has no order to set")
     }
 
     func testDeactivatingADepartmentSaysWhichCategoriesSendCasesToIt() throws {

@@ -23,7 +23,8 @@ final class DirectoryForm: FormSpec {
 
     func makeForm() throws -> Form {
         var columns = list.columns.map { ($0.field, $0.header, $0.required) }
-        if list == .categories { columns.append(("position", "顺序", false)) }
+        // 其他 always comes last: its order is not the station's to set.
+        if list == .categories && row?.name != CatchAllCategory.name { columns.append(("position", "顺序", false)) }
         let fields = try columns.map { field, header, required -> FormField in
             let value = row?.cells[field] ?? ""
             let label = DirectoryForm.labels[field] ?? header
