@@ -224,7 +224,7 @@ final class CLITests: XCTestCase {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: exported))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
         // The mobile written so Excel keeps it as text, not 1.38E+10.
-        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("张三,男,区,,,,\"=\"\"13800000001\"\"\",\r\n"))
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("张三,男,县区,,,,\"=\"\"13800000001\"\"\",\r\n"))
         try assertRefused(["--db", database, "export", "deputies", exported], file: exported, contains: "不会覆盖")
         let toStdout = try run(["--db", database, "export", "categories", "-"])
         XCTAssertTrue(toStdout.stdout.contains("名称,默认承办单位,办理时限（工作日）"), toStdout.stdout)
@@ -305,7 +305,7 @@ final class CLITests: XCTestCase {
 
     func testInitFillsAnEmptyFileAndSaysWhenItTookTheDefaultName() throws {
         let db = path("touched.sqlite")
-        FileManager.default.createFile(atPath: db, contents: Data())
+        _ = FileManager.default.createFile(atPath: db, contents: Data())
         let made = try run(["--db", db, "init", "--kind", "street", "--reception-day", "5", "--tie", "earlier", "--admin", "甲"], input: "2580\n")
         XCTAssertEqual(made.status, 0, made.stderr)
         XCTAssertTrue(made.stderr.contains("没有给 --station，站名用「人大代表联络站」"), made.stderr)

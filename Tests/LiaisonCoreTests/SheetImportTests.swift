@@ -110,7 +110,7 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(again.summary, "新增 0 位，修改 0 位，未变 4 位")
         let changed = SheetImportTests.roster.replacingOccurrences(of: "钱丽,女,乡镇,,,,13910000004,", with: "钱丽,女,区,,,,13910000004,和平里医院")
         let report = try importing(.deputies, changed)
-        XCTAssertEqual(report.changed, [ImportReport.Line(line: 5, name: "钱丽", changes: ["级别 乡镇 → 区", "工作单位 （空） → 和平里医院"])])
+        XCTAssertEqual(report.changed, [ImportReport.Line(line: 5, name: "钱丽", changes: ["级别 乡镇 → 县区", "工作单位 （空） → 和平里医院"])])
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "钱丽" }?.draft.level, .county)
         // A deputy deactivated at the end of a term and named again comes back.
         let qian = try XCTUnwrap(store.deputyRecords().first { $0.draft.name == "钱丽" })
@@ -218,7 +218,7 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(Array(deputies.prefix(3)), SheetText.byteOrderMark, "Excel opens it in Chinese")
         let text = String(decoding: deputies.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("姓名,性别,级别,界别,选区,代表小组,联系电话,工作单位\r\n"), text)
-        XCTAssertTrue(text.contains("赵志刚,,区,社区,第三选区,第一小组,010-84211234,\"和平里街道办事处,社区建设科\"\r\n"), text)
+        XCTAssertTrue(text.contains("赵志刚,,县区,社区,第三选区,第一小组,010-84211234,\"和平里街道办事处,社区建设科\"\r\n"), text)
         XCTAssertEqual(try store.database.scalarString("SELECT detail FROM audit_log WHERE action = 'export.deputies'"), "5 位代表")
 
         // Into a new station, departments before the categories that name them.
@@ -308,7 +308,7 @@ final class SheetImportTests: XCTestCase {
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")
         var exported = ""
         try store.exportSheet(.deputies, fileName: "a.csv", session: .system) { exported = String(decoding: $0, as: UTF8.self) }
-        XCTAssertTrue(exported.contains("孙海,,区,,,,\"=\"\"13910000009\"\"\",\r\n"), exported)
+        XCTAssertTrue(exported.contains("孙海,,县区,,,,\"=\"\"13910000009\"\"\",\r\n"), exported)
     }
 
     func testAnExportIsWrittenWithNothingLockedAndAuditedOnlyOncePublished() throws {

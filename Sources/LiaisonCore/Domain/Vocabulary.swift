@@ -36,7 +36,7 @@ public enum DeputyLevel: String, Labelled {
         case .national: "全国"
         case .provincial: "省"
         case .city: "市"
-        case .county: "区"
+        case .county: "县区"
         case .township: "乡镇"
         }
     }
