@@ -160,7 +160,12 @@ public final class DeskController: DeskContext {
         lastKeyAt = now()
         lastKeyWasHandled = true
         for layer in layers.reversed() {
-            if let reaction = layer.handle(key, desk: self) { return apply(reaction) }
+            if let reaction = layer.handle(key, desk: self) {
+                // A box over the page may have changed size or place, over half of a wide character the
+                // page drew; ncurses repaints such cells only when told to.
+                let outcome = apply(reaction)
+                return outcome == .keepGoing && !layers.isEmpty ? .redraw : outcome
+            }
             if layer.isModal { return terminal(key) }
         }
         if let binding = KeyTable.binding(for: key, on: current) {
@@ -209,8 +214,8 @@ public final class DeskController: DeskContext {
         if let row = reaction.select { page.list?.select(id: row) }
         if reaction.quit { return .quit }
         if reaction.suspend { return .suspend }
-        // A closed box leaves wide characters it half covered; ncurses repaints them only when told to.
-        if reaction.redraw || closed > 0 { return .redraw }
+        // A box opened or closed over wide characters it half covers; ncurses repaints them only when told to.
+        if reaction.redraw || closed > 0 || reaction.push != nil { return .redraw }
         return .keepGoing
     }
 
