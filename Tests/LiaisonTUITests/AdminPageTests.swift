@@ -178,4 +178,10 @@ final class AdminPageTests: AdminTestCase {
         XCTAssertEqual(layer.form.text("sector"), "教育（新）")
         XCTAssertEqual(try fixture.store.rows(of: .deputies).first { $0.name == "李红" }?.cells["phone"], "13900002222")
     }
+
+    func testADeputiesScreenWithEveryDeputyDeactivatedSaysHowToBringThemBack() throws {
+        for id in fixture.deputies.values { try fixture.store.setActive(.deputies, id: id, false, session: DeskFixture.administrator) }
+        let deputies = DeskController(store: fixture.store, session: DeskFixture.administrator, start: .deputies)
+        XCTAssertTrue(deputies.screen(columns: 120).text.contains("代表都已停用：在管理页选中后按 d 恢复，或导入新的名单"))
+    }
 }

@@ -117,6 +117,10 @@ final class DirectorySection: AdminSection {
 
 /// What an empty list says to do next.
 enum AdminGuidance {
+    static func allDeactivated(_ list: DirectoryList) -> String {
+        "\(list.label)都已停用：在管理页选中后按 \(KeyTable.key(of: .toggleActive, on: .admin)) 恢复，或导入新的名单"
+    }
+
     static func missing(_ list: DirectoryList) -> String {
         "还没有\(list.label)：用 liaison-desk import \(list.rawValue) 文件 导入，或在管理页按 \(KeyTable.key(of: .addEntry, on: .admin)) 添加"
     }

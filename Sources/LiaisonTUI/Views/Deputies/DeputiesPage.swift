@@ -33,6 +33,9 @@ final class DeputiesPage: Page {
     func reload() throws {
         deputies = try store.deputies(limit: loadedAll ? -1 : DeputiesPage.firstPart)
         loadedAll = loadedAll || deputies.count < DeputiesPage.firstPart
+        // None in use is not none at all when a term's deputies were deactivated.
+        let deactivated = try deputies.isEmpty && !store.deputies(includeInactive: true, limit: 1).isEmpty
+        rows.emptyText = deactivated ? AdminGuidance.allDeactivated(.deputies) : AdminGuidance.missing(.deputies)
         order()
     }
 
