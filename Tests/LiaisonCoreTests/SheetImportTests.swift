@@ -303,6 +303,13 @@ final class SheetImportTests: XCTestCase {
                        ["区住建局 政府部门", "东城区城市管理委员会 政府部门", "和平里居委会 社区"])
     }
 
+    func testALongChangedValueShowsItsStart() throws {
+        try importing(.deputies, SheetImportTests.roster)
+        let longer = SheetImportTests.roster.replacingOccurrences(of: "钱丽,女,乡镇,,,,13910000004,", with: "钱丽,女,乡镇,,,,13910000004,北京市东城区和平里街道社区卫生服务中心")
+        XCTAssertEqual(try importing(.deputies, longer).changed.first?.changes, ["工作单位 （空） → 北京市东城区和平里街道社区卫…"],
+                       "not only the column's name")
+    }
+
     func testAMobileExportedForExcelReadsBack() throws {
         try importing(.deputies, "姓名,级别,联系电话\n孙海,区,=\"13910000009\"\n")
         XCTAssertEqual(try store.deputyRecords().first { $0.draft.name == "孙海" }?.draft.phone, "13910000009")

@@ -241,13 +241,13 @@ extension LiaisonStore {
         return report
     }
 
-    /// 级别 区 → 市, for each column whose value differs; a long value is named without its values.
+    /// 级别 区 → 市, for each column whose value differs; a long value shows its start.
     func changedCells(from old: [String: String], to new: [String: String], _ columns: [SheetColumn]) -> [String] {
-        columns.compactMap { column in
+        let shown = { (value: String) in value.isEmpty ? "（空）" : value.count > 15 ? value.prefix(14) + "…" : value }
+        return columns.compactMap { column in
             let before = old[column.field] ?? "", after = new[column.field] ?? ""
             guard before != after else { return nil }
-            guard before.count + after.count <= 30 else { return column.header }
-            return "\(column.header) \(before.isEmpty ? "（空）" : before) → \(after.isEmpty ? "（空）" : after)"
+            return "\(column.header) \(shown(before)) → \(shown(after))"
         }
     }
 }
