@@ -12,7 +12,7 @@ enum PINReader {
     static func read(for name: String) throws -> String {
         guard isatty(STDIN_FILENO) == 1 else {
             guard let line = readLine(strippingNewline: true) else { throw Refused(userMessage: "标准输入没有 PIN（应为一行 4 到 12 位数字）") }
-            let pin = line.trimmingCharacters(in: .whitespaces)
+            let pin = PIN.typed(line.trimmingCharacters(in: .whitespaces))
             try check(pin)
             return pin
         }
@@ -54,6 +54,6 @@ enum PINReader {
             print("")
         }
         guard let line = readLine(strippingNewline: true) else { throw SetupQuestions.Cancelled() }
-        return line.trimmingCharacters(in: .whitespaces)
+        return PIN.typed(line.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -19,11 +19,12 @@ final class OperatorTests: XCTestCase {
         XCTAssertFalse(PINHash.verify("2469", against: hash))
         let session = try store.signIn(name: "小李", pin: "2468")
         XCTAssertEqual(session.operatorID, id)
+        XCTAssertEqual(try store.signIn(name: "小李", pin: "２４６８").operatorID, id, "full-width digits, as an IME types them, are the same PIN")
         XCTAssertEqual(session.role, .clerk)
     }
 
     func testBadPINsNamesAndDeputyLinksAreRefusedAtCreation() throws {
-        for pin in ["123", "1234567890123", "12a4", "１２３４", ""] {
+        for pin in ["123", "1234567890123", "12a4", "１２a４", ""] {
             XCTAssertThrowsError(try store.createOperator(name: "小李", role: .clerk, pin: pin, session: admin), pin)
         }
         try store.createOperator(name: "小李", role: .clerk, pin: "1234", session: admin)

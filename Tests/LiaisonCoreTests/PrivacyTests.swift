@@ -23,8 +23,8 @@ final class PrivacyTests: XCTestCase {
                        "11010519491231002X")
         XCTAssertEqual(try store.database.fetchAll("SELECT actor, action, subject, detail FROM audit_log WHERE action LIKE 'reveal.%' ORDER BY id") {
             "\($0.string(0)) \($0.string(1)) \($0.string(2)) \($0.string(3))"
-        }, ["前台小李 reveal.phone 王秀英（居民 #\(visit.residentID)） 电话", "管理员 reveal.idNumber 王秀英（居民 #\(visit.residentID)） 身份证号"],
-           "who, whose and which field; the row's time is when")
+        }, ["前台小李 reveal.phone 居民 #\(visit.residentID) 电话", "管理员 reveal.idNumber 居民 #\(visit.residentID) 身份证号"],
+           "who, whose (by record: the log cannot forget a name) and which field; the row's time is when")
     }
 
     func testAnonymisingKeepsEveryCountAndForgetsThePerson() throws {
@@ -49,5 +49,24 @@ final class PrivacyTests: XCTestCase {
                        "the audit names the record, not the person")
         XCTAssertEqual(AnonymousName.of("欧阳修远"), "欧阳某")
         XCTAssertEqual(AnonymousName.of("欧阳"), "欧某", "a two-character name is a surname and a given name")
+    }
+
+    func testAPhonePastedIntoTheNameIsRefusedAndAFullWidthPlusIsTheCountryCode() throws {
+        XCTAssertThrowsError(try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "张三13800001111", phone: "13800001111"),
+                                                                problem: "路灯"), session: fixture.clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "姓名里有一串数字，像是电话号码：电话请填在电话一栏")
+        }
+        XCTAssertEqual(try store.normalizedPhone("＋86 138 1234-5678"), "13812345678")
+    }
+
+    func testANewStationsFileIsItsOwnersOnly() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("new.sqlite")
+        let before = umask(0o022)
+        defer { umask(before) }
+        _ = try LiaisonStore.initialize(database: Database(path: path, mode: .create), station: StationDraft(name: "新站"))
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int, 0o600, file)
+        }
     }
 }

@@ -191,4 +191,14 @@ final class SignInTests: XCTestCase {
         XCTAssertTrue(desk.isLocked)
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM sign_in_attempts"), 0, "no PIN was tried against anyone")
     }
+
+    func testAnEmptyPINIsNoAttemptAndFullWidthDigitsSignIn() throws {
+        desk.type("zql")
+        desk.press(.enter, .enter)
+        XCTAssertTrue(desk.screen().text.contains("请输入 PIN"))
+        XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM sign_in_attempts"), 0, "not counted towards the lock")
+        desk.type("２４６８")
+        desk.press(.enter)
+        XCTAssertEqual(desk.session.name, "张乾林")
+    }
 }

@@ -14,6 +14,9 @@ public struct OperatorRecord: Hashable, Sendable {
 public enum PIN {
     public static let lengths = 4...12
 
+    /// A PIN as typed, full-width digits (an IME's) made ASCII.
+    public static func typed(_ pin: String) -> String { pin.halfWidthDigits }
+
     public static func check(_ pin: String) throws {
         guard pin.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw InvalidField("pin", "PIN 只能是数字") }
         guard lengths.contains(pin.count) else {
@@ -23,6 +26,7 @@ public enum PIN {
 
     /// The PIN checked, then hashed as it is stored.
     static func hashed(_ pin: String) throws -> String {
+        let pin = typed(pin)
         try check(pin)
         guard let hash = PINHash.hash(pin) else { throw DomainError.invalid("系统无法生成 PIN 摘要（libcrypt）") }
         return hash
@@ -164,7 +168,7 @@ extension LiaisonStore {
                 "SELECT id, pin_hash, role, deputy_id FROM operators WHERE name = ? AND active = 1", [name]) {
                 ($0.int64(0), $0.string(1), try $0.value(2, as: OperatorRole.self), $0.optionalInt64(3))
             }
-            if let (id, hash, role, deputyID) = found, PINHash.verify(pin, against: hash) {
+            if let (id, hash, role, deputyID) = found, PINHash.verify(PIN.typed(pin), against: hash) {
                 try database.execute("DELETE FROM sign_in_attempts WHERE name = ?", [name])
                 return .success(Session(operatorID: id, name: name, role: role, deputyID: deputyID))
             }

@@ -12,8 +12,10 @@ public enum Permission: Sendable, CaseIterable {
     case manageDirectory
     /// Who signs in, with which role and PIN.
     case manageOperators
-    /// Read the audit log, back up the file, anonymise a resident.
+    /// Read the audit log, back up the file.
     case keepRecords
+    /// Anonymise a resident at their request.
+    case anonymize
     /// See a resident's full phone number (after the reveal key; audited).
     case revealPhone
     /// See a resident's full ID number (after the reveal key; audited).
@@ -28,7 +30,7 @@ public enum Permission: Sendable, CaseIterable {
         case .receiveResidents: [.clerk, .supervisor, .admin]
         case .actOnCases: [.deputy, .supervisor, .admin]
         case .closeWithReason: [.supervisor]
-        case .manageDirectory, .manageOperators, .keepRecords, .revealIDNumber: [.admin]
+        case .manageDirectory, .manageOperators, .keepRecords, .anonymize, .revealIDNumber: [.admin]
         case .revealPhone: [.clerk, .supervisor, .admin]
         case .planMeetings: [.clerk, .supervisor, .admin]
         case .keepDutyRecords: [.supervisor, .admin]
@@ -42,7 +44,8 @@ public enum Permission: Sendable, CaseIterable {
         case .closeWithReason: "未经满意测评销号"
         case .manageDirectory: "维护名录和设置"
         case .manageOperators: "管理操作员"
-        case .keepRecords: "查看审计日志、备份或匿名化"
+        case .keepRecords: "查看审计日志或备份"
+        case .anonymize: "匿名化居民"
         case .revealPhone: "查看完整电话"
         case .revealIDNumber: "查看完整身份证号"
         case .planMeetings: "安排会议"

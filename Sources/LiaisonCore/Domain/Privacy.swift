@@ -40,12 +40,13 @@ extension LiaisonStore {
     public func reveal(_ field: ResidentField, ofResident id: Int64, session: Session) throws -> String? {
         try session.require(field.permission)
         return try database.write {
-            guard let (name, phone, idNumber) = try database.fetchOne(
-                "SELECT name, phone, id_number FROM residents WHERE id = ?", [id], { ($0.string(0), $0.optionalString(1), $0.optionalString(2)) })
+            guard let (phone, idNumber) = try database.fetchOne(
+                "SELECT phone, id_number FROM residents WHERE id = ?", [id], { ($0.optionalString(0), $0.optionalString(1)) })
             else { throw DomainError.notFound("这位居民") }
             let value = field == .phone ? phone : idNumber
             guard let value else { return nil }
-            try audit("reveal.\(field.rawValue)", subject: "\(name)（居民 #\(id)）", detail: field.label, session: session)
+            // By record, not by name: the log cannot be changed, and the resident may later ask to be forgotten.
+            try audit("reveal.\(field.rawValue)", subject: "居民 #\(id)", detail: field.label, session: session)
             return value
         }
     }
@@ -53,7 +54,7 @@ extension LiaisonStore {
     /// Forgets who a resident is, at their request: the name becomes 王某, the phone, ID number and
     /// address are removed. Their visits and cases stay, so every count and figure is as before.
     public func anonymizeResident(id: Int64, session: Session) throws {
-        try session.require(.keepRecords)
+        try session.require(.anonymize)
         try database.write {
             guard let (name, done) = try database.fetchOne("SELECT name, anonymized_at FROM residents WHERE id = ?", [id],
                                                             { ($0.string(0), $0.optionalString(1) != nil) })

@@ -39,6 +39,7 @@ public final class Database {
             try Database.preflight(path: path, mode: mode, knownVersion: migrator.latestVersion)
         }
 
+        if mode == .create { try Database.createPrivately(path) }
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
@@ -73,6 +74,20 @@ public final class Database {
             throw error
         }
         openFile = OpenFiles.shared.opened(path)
+    }
+
+    /// A new station's file holds every resident's phone and ID number: it is made readable by its owner
+    /// only, whatever the umask, before SQLite writes a byte (its WAL and shared-memory files take the
+    /// same mode). An empty file (what `touch` leaves) is made so too; a file with data is left as it is.
+    private static func createPrivately(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
+        guard descriptor >= 0 else { return } // SQLite's own open says why.
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size == 0 else { return }
+        guard fchmod(descriptor, 0o600) == 0 else {
+            throw DatabaseError(resultCode: SQLITE_CANTOPEN, message: "\(path): \(String(cString: strerror(errno)))", sql: nil)
+        }
     }
 
     /// This connection's entry in the process's open files.

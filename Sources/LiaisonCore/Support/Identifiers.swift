@@ -35,7 +35,7 @@ public enum PhoneNumber {
             case 0x30...0x39: digits.unicodeScalars.append(scalar)
             case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
             case 0x20, 0x3000, 0x2D, 0xFF0D, 0x2E, 0x28, 0x29, 0xFF08, 0xFF09: continue
-            case 0x2B where digits.isEmpty: plus = true
+            case 0x2B where digits.isEmpty, 0xFF0B where digits.isEmpty: plus = true
             default: return nil
             }
         }

@@ -65,6 +65,11 @@ final class SignInLayer: Layer {
                 onPIN = false
                 return .handled
             }
+            guard !pin.isEmpty else {
+                // An empty PIN is no attempt: it is not counted towards the lock.
+                problem = "请输入 PIN"
+                return .handled
+            }
             defer { pin = "" }
             do {
                 return Reaction(signIn: try desk.store.signIn(name: name, pin: pin))
@@ -79,8 +84,9 @@ final class SignInLayer: Layer {
             pin = ""
         case (_, .backspace):
             if !pin.isEmpty { pin.removeLast() }
-        case (_, .character(let character)) where character.isASCII && character.isNumber:
-            if pin.count < PIN.lengths.upperBound { pin.append(character) }
+        case (_, .character(let character)) where character.isNumber && !PIN.typed(String(character)).contains(where: { !$0.isASCII }):
+            // Full-width digits, as an IME types them, are the same digits.
+            if pin.count < PIN.lengths.upperBound { pin += PIN.typed(String(character)) }
         case (_, .paste):
             // A PIN is typed, never pasted from somewhere it was written down.
             problem = "PIN 请逐位输入"

@@ -113,7 +113,7 @@ final class OperatorForm: FormSpec {
             return .done("已添加操作员：\(form.text("name"))（\(role.label)）", select: String(id))
         }
         // A PIN refused must not leave the role changed without it.
-        if !pin.isEmpty { try PIN.check(pin) }
+        if !pin.isEmpty { try PIN.check(PIN.typed(pin)) }
         try store.updateOperator(id: record.id, role: role, deputyID: deputyID, session: session)
         if !pin.isEmpty { try store.changePIN(operatorID: record.id, to: pin, session: session) }
         return .done("已保存操作员：\(record.name)" + (pin.isEmpty ? "" : "，PIN 已更换"), select: String(record.id))
