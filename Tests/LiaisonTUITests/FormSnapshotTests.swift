@@ -102,6 +102,14 @@ final class FormSnapshotTests: DeskTestCase {
 
              Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
             """)
+        // The masked number touched goes as a whole, never left as literal stars to be saved.
+        desk.press(.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backspace)
+        XCTAssertEqual((desk.layers.last as? FormLayer)?.form.text("phone"), "")
+        desk.press(.escape)
+        desk.press(.character("y"))
+        desk.press(.character("a"))
+        desk.type("zxy")
+        desk.press(.enter)
         let residents = try? fixture.store.database.scalarInt("SELECT count(*) FROM residents")
         desk.type("油烟又来了")
         desk.press(.control("s"))

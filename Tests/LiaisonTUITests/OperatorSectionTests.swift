@@ -17,7 +17,7 @@ final class OperatorSectionTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置   操作员   审计日志
+              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
             姓名       角色     对应代表                状态 │ 操作员详情
             管理员老王 管理员                           在用 │ 管理员老王
             前台小李   工作人员                         在用 │ 角色  管理员
@@ -98,7 +98,7 @@ final class OperatorSectionTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3   三官一员 1   承办单位 3   问题类别 4   本站设置   操作员   审计日志
+              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
             时间             操作员     操作        对象     │ 记录详情
             2026-11-16 10:30 前台小李   查看电话    居民 #6  │ 添加操作员
             2026-11-16 10:30 管理员老王 添加操作员  前台小李 │ 时间  2026-11-16 10:30:00
@@ -125,5 +125,11 @@ final class OperatorSectionTests: AdminTestCase {
         clerk.press(.left)
         XCTAssertTrue(clerk.screen().text(row: 4).contains("工作人员不能查看审计日志"), "the section says who may read it")
         XCTAssertFalse(clerk.screen().text.contains("郑秀英"))
+    }
+
+    func testTheLastAdminIsRefusedBeforeAnyQuestion() {
+        desk.press(.character("d"))
+        XCTAssertEqual(desk.screen().text(row: 22), "管理员老王 是唯一在用的管理员，不能停用：先让另一位操作员成为管理员")
+        XCTAssertTrue(desk.layers.isEmpty)
     }
 }

@@ -85,11 +85,15 @@ final class AdminPage: Page {
 
     func render(on screen: Screen, body: BodyArea) {
         screen.drawRow(body.top, "", role: .normal)
+        // With the counts when they fit, else the titles alone: every section stays named at 80 columns.
+        let counted = sections.map { part in " \(part.title)" + (part.directoryList.flatMap { counts[$0] }.map { " \($0)" } ?? "") + " " }
+        let fits = counted.reduce(1) { $0 + $1.displayWidth } <= body.width
+        let labels = fits ? counted : sections.map { " \($0.title) " }
         var column = 1
-        for (index, part) in sections.enumerated() {
-            let label = " \(part.title)" + (part.directoryList.flatMap { counts[$0] }.map { " \($0)" } ?? "") + " "
+        for (index, label) in labels.enumerated() {
             screen.draw(row: body.top, column: column, label, role: index == current ? .activeTab : .muted)
-            column += label.displayWidth + 1
+            // Each label carries its own spaces: no gap between them, so all seven fit at 80 columns.
+            column += label.displayWidth
         }
         let keys = [Action.previousSection, .nextSection].compactMap { action in KeyTable.bindings(on: .admin).first { $0.action == action } }
         let hint = keys.map(\.keyLabel).joined(separator: "/") + " 切换"

@@ -75,6 +75,11 @@ final class DirectorySection: AdminSection {
         return lines
     }
 
+    /// 其他 is never deactivated: d is not offered on it.
+    func offers(_ action: Action) -> Bool {
+        action != .toggleActive || rows.selectedID.flatMap { byID[$0] }.map { list != .categories || $0.name != CatchAllCategory.name } ?? true
+    }
+
     func editor(for id: String?, session: Session) throws -> FormSpec? {
         let row = try id.map { id in
             guard let row = byID[id] else { throw DomainError.notFound("这一条\(list.label)") }

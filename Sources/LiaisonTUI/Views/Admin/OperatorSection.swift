@@ -61,6 +61,10 @@ final class OperatorSection: AdminSection {
             try store.setOperatorActive(id: record.id, true, session: session)
             return .saved("已恢复操作员 \(record.name)")
         }
+        // Refused before the question, not after it.
+        if record.role == .admin, !byID.values.contains(where: { $0.id != record.id && $0.role == .admin && $0.active }) {
+            return .say("\(record.name) 是唯一在用的管理员，不能停用：先让另一位操作员成为管理员", .warning)
+        }
         let question = Question("停用操作员 \(record.name) 吗？", details: ["停用后不能登录；做过的事仍记在他名下，可随时恢复。"],
                                 yes: "停用", no: "不停用", destructive: true)
         return .push(QuestionLayer(question, yes: { [store] in

@@ -57,7 +57,8 @@ final class RegistrationForm: FormSpec {
         guard field == "name" || field == "phone" else { return }
         // Changing the name or phone after choosing someone means it is someone else, whose number is
         // typed anew: the masked one shown for the resident chosen is nobody's number.
-        if let chosen = returning?.resident, form.text("phone") == chosen.maskedPhone { form.setText("phone", "") }
+        // The masked number is no number at all: touched, it goes as a whole, and the name's change takes it too.
+        if let chosen = returning?.resident, field == "phone" || form.text("phone") == chosen.maskedPhone { form.setText("phone", "") }
         returning = nil
         highlighted = 0
         matches = (try? store.residentMatches(form.text(field))) ?? []
