@@ -46,7 +46,8 @@ struct Commands {
             let record = try existingOperator(name, in: store)
             try store.updateOperator(id: record.id, role: role, deputyID: try deputyID(for: name, role: role, deputy: deputy, in: store),
                                      session: .commandLine)
-            print("\(record.name) 现为\(role.label)")
+            let now = try existingOperator(name, in: store)
+            print("\(now.name) 现为\(now.role.label)" + (now.deputyName.map { "，对应代表 \($0)" } ?? ""))
         case .operatorEnable(let name):
             let store = try LiaisonStore(database: Database(path: location.path))
             let record = try existingOperator(name, in: store)

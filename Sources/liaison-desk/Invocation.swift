@@ -142,7 +142,7 @@ struct Invocation: Equatable {
                                                --dry-run 只列出将新增、修改和未变的行
       liaison-desk [--db 路径] export 名录 文件  把名录导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）
       liaison-desk [--db 路径] operator add 姓名 --role clerk|deputy|supervisor|admin [--deputy 代表姓名]
-                                               添加操作员（前台、代表、督办、管理员）；PIN 在终端上
+                                               添加操作员（工作人员、代表、督办人员、管理员）；PIN 在终端上
                                                不回显地输入两次，脚本从标准输入给一行
       liaison-desk [--db 路径] operator role 姓名 --role 角色 [--deputy 代表姓名]
                                                改操作员的角色（最后一位管理员不能改）

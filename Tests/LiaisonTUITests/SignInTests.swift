@@ -76,6 +76,7 @@ final class SignInTests: XCTestCase {
         signIn("zql", "2468")
         XCTAssertEqual(desk.current, .board)
         XCTAssertEqual(desk.screen().text(row: 22), "我的诉求（张乾林 负责的）：按 m 看全部")
+        XCTAssertTrue(desk.screen().text(row: 23).hasPrefix(" m 我的诉求/全部"), "m is on a deputy's hint bar")
         let mine = desk.page.list?.shownIDs ?? []
         desk.press(.character("m"))
         XCTAssertGreaterThanOrEqual(desk.page.list?.shownIDs.count ?? 0, mine.count)

@@ -237,7 +237,7 @@ public enum OperatorRole: String, Labelled {
         self = role
     }
 
-    public static let spelled = "clerk（前台）|deputy（代表）|supervisor（督办）|admin（管理员）"
+    public static let spelled = "clerk（工作人员）|deputy（代表）|supervisor（督办人员）|admin（管理员）"
 
     public var label: String {
         switch self {

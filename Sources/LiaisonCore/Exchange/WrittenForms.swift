@@ -3,7 +3,7 @@
 /// so the import can say which cell is wrong.
 extension DeputyLevel {
     public init?(written text: String) {
-        // 县（区） is how the level is often written, the way the error below offers it.
+        // 县（区） is how rosters often write the level.
         var word = text.trimmingSheetSpace.replacingOccurrences(of: "（区）", with: "").replacingOccurrences(of: "(区)", with: "")
         for suffix in ["人民代表大会代表", "人大代表", "代表", "人大", "级"] where word.hasSuffix(suffix) && word.count > suffix.count {
             word.removeLast(suffix.count)
@@ -23,7 +23,7 @@ extension DeputyLevel {
     }
 
     /// What the sheet says when the level is not one of these.
-    static let writtenChoices = "全国、省、市、县（区）、乡镇"
+    static let writtenChoices = "全国、省、市、县区（县或区）、乡镇"
 }
 
 extension Gender {

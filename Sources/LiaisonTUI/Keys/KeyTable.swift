@@ -138,7 +138,7 @@ public enum KeyTable {
         KeyBinding([.character("p")], "p", .revealPhone, "看完整电话", reception, needs: .revealPhone),
         KeyBinding([.character("i")], "i", .revealIDNumber, "看身份证号", reception, needs: .revealIDNumber),
         KeyBinding([.character("N")], "N", .anonymize, "匿名化居民", reception, needs: .anonymize),
-        KeyBinding([.character("m")], "m", .toggleMine, "我的诉求/全部", .screens([.board])),
+        KeyBinding([.character("m")], "m", .toggleMine, "我的诉求/全部", .screens([.board]), hint: true),
         KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),

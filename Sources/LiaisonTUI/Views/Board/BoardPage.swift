@@ -29,6 +29,9 @@ final class BoardPage: Page {
     private var mine: (deputyID: Int64, name: String)?
     private var deputy: (deputyID: Int64, name: String)?
 
+    /// 我的诉求 is a deputy's: the others are not offered m.
+    func offers(_ action: Action) -> Bool { action != .toggleMine || deputy != nil }
+
     func signedIn(_ session: Session) {
         deputy = session.deputyID.map { ($0, session.name) }
         mine = deputy
