@@ -132,6 +132,17 @@ final class KeyRoutingTests: XCTestCase {
 }
 
 final class QuestionTests: DeskTestCase {
+    func testQOnAFilteredListClearsTheFilterAndSaysSo() {
+        desk.press(.character("/"))
+        desk.type("郑")
+        desk.press(.enter)
+        desk.press(.character("q"))
+        XCTAssertEqual(desk.screen().text(row: 22), "已清除筛选；再按 q 退出")
+        XCTAssertTrue(desk.layers.isEmpty)
+        desk.press(.character("q"))
+        XCTAssertTrue(desk.screen().text.contains("确定退出工作台吗"))
+    }
+
     func testEnterOnQuitStays() {
         desk.press(.character("q"))
         XCTAssertNotEqual(desk.press(.enter), .quit)

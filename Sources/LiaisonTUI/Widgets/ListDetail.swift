@@ -217,14 +217,19 @@ final class ListDetail {
             guard selectedID != nil else { return nil }
             detailFocused = true
         case .back, .quit:
-            // Esc and q leave a view first: the detail pane, then the filter.
+            // Esc and q leave a view first: the detail pane, then the filter. q says so, or a q meant to
+            // quit would seem to do nothing.
+            let left: String
             if detailFocused {
                 detailFocused = false
+                left = "已回到列表"
             } else if !query.isEmpty {
                 filter("")
+                left = "已清除筛选"
             } else {
                 return nil
             }
+            if action == .quit { return .say("\(left)；再按 \(KeyTable.keyLabel(.quit, in: .everyScreen)) 退出", .muted) }
         case .toggleMark where allowsMarks:
             guard let selectedID else { return nil }
             if marks.remove(selectedID) == nil { marks.insert(selectedID) }
