@@ -74,7 +74,7 @@ final class PrivacyViewTests: DeskTestCase {
              y 匿名化  n 取消  Esc 取消  Enter 取消
             """)
         admin.press(.character("y"))
-        XCTAssertTrue(admin.screen().text.contains("郑某"))
+        XCTAssertTrue(admin.screen().text(row: 3).contains("郑某   已删除"), admin.screen().text(row: 3))
         XCTAssertEqual(try fixture.store.queue(on: DeskFixture.now.day).count, 4, "the visit stays")
         desk.press(.character("N"))
         XCTAssertEqual(desk.screen().text(row: 22), "工作人员不能匿名化居民：须由管理员操作")

@@ -59,7 +59,7 @@ extension LiaisonStore {
         try database.fetchAll("""
             SELECT \(Visit.columns),
                    r.name, r.phone, coalesce(c.name, ''), coalesce(d.name, ''), v.called_at,
-                   r.name_initials || ' ' || r.name_initials_alt
+                   r.name_initials || ' ' || r.name_initials_alt, r.anonymized_at IS NOT NULL
             FROM visits v
             JOIN residents r ON r.id = v.resident_id
             LEFT JOIN categories c ON c.id = v.category_id
@@ -68,7 +68,8 @@ extension LiaisonStore {
             """, [station.id, day]) { row in
             let next = Visit.columnCount
             return (QueueEntry(visit: try Visit(row: row), residentName: row.string(next),
-                               maskedPhone: PhoneNumber.masked(row.optionalString(next + 1)),
+                               // An anonymised resident gave a phone that was removed at their request.
+                               maskedPhone: row.bool(next + 6) ? PhoneNumber.removed : PhoneNumber.masked(row.optionalString(next + 1)),
                                categoryName: row.string(next + 2), deputyName: row.string(next + 3), residentInitials: row.string(next + 5)),
                     try row.optionalLocalTime(next + 4))
         }

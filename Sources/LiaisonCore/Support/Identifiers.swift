@@ -114,6 +114,9 @@ public enum PhoneNumber {
         return String(digits.prefix(areaLength)) + "-" + String(digits.dropFirst(areaLength))
     }
 
+    /// What lists show for a phone removed when its resident asked to be forgotten.
+    public static let removed = "已删除"
+
     /// What lists show for a phone that may not have been given.
     public static func masked(_ phone: String?) -> String { phone.map(masked) ?? "未留电话" }
 
