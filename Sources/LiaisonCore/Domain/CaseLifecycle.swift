@@ -247,12 +247,11 @@ extension LiaisonStore {
     public func close(caseID: Int64, reason: String = "", session: Session, expectedVersion: Int? = nil) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         try database.write {
+            // Closing what the resident did not rate satisfied is a supervisor's act: said as such first.
+            if try caseRecord(id: caseID).status != .readyToClose { try session.require(.closeWithReason) }
             let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "销号",
                                            allowed: Set(CaseStatus.allCases).subtracting([.closed]), session: session)
-            if record.status != .readyToClose {
-                try session.require(.closeWithReason)
-                if reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
-            }
+            if record.status != .readyToClose && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
             try setStatus(record, .closed, extra: ", closed_on = ?, close_reason = ?", [clock.today, reason])
             try addEvent(.closed, caseID: caseID, text: reason.isEmpty ? "群众满意，销号" : reason, session: session)
         }
