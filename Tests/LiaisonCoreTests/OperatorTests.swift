@@ -34,9 +34,14 @@ final class OperatorTests: XCTestCase {
         XCTAssertThrowsError(try store.createOperator(name: "张代表", role: .deputy, pin: "1234", session: admin)) {
             XCTAssertEqual(($0 as? InvalidField)?.field, "deputy")
         }
+        try store.createOperator(name: "张乾林", role: .deputy, pin: "1234", deputyID: fixture.deputyID, session: admin)
+        XCTAssertThrowsError(try store.createOperator(name: "张代表", role: .deputy, pin: "1234", deputyID: fixture.deputyID, session: admin)) {
+            XCTAssertEqual(($0 as? InvalidField)?.message, "代表 张乾林 已有操作员 张乾林", "a deputy's cases are one operator's")
+        }
+        try store.setOperatorActive(id: XCTUnwrap(store.operatorRecord(named: "张乾林")).id, false, session: admin)
         try store.setActive(.deputies, id: fixture.deputyID, false, session: admin)
         XCTAssertThrowsError(try store.createOperator(name: "张代表", role: .deputy, pin: "1234", deputyID: fixture.deputyID, session: admin))
-        XCTAssertEqual(try store.operators().map(\.name), ["小李"])
+        XCTAssertEqual(try store.operators().map(\.name), ["小李", "张乾林"])
     }
 
     func testTheLastAdminCannotBeDisabledOrDemoted() throws {

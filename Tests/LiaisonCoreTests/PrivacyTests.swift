@@ -56,6 +56,8 @@ final class PrivacyTests: XCTestCase {
                                                                 problem: "路灯"), session: fixture.clerk)) {
             XCTAssertEqual(userMessage(for: $0), "姓名里有一串数字，像是电话号码：电话请填在电话一栏")
         }
+        XCTAssertThrowsError(try store.registerVisit(VisitDraft(resident: ResidentDraft(name: "张三 138-0000-1111", phone: "13800001111"),
+                                                                problem: "路灯"), session: fixture.clerk), "spaced and hyphenated too")
         XCTAssertEqual(try store.normalizedPhone("＋86 138 1234-5678"), "13812345678")
     }
 

@@ -268,4 +268,12 @@ final class StationDirectoryTests: XCTestCase {
         try store.createDepartment(DepartmentDraft(name: "区供电公司", kind: .utility), session: .system)
         XCTAssertEqual(try store.departmentRecords().map(\.draft.kind.label), ["政府部门", "法院", "公用事业单位", "其他"])
     }
+
+    func testAnAreaCodeTypedInFullWidthDigitsIsSaved() throws {
+        let store = try StoreFixture().store
+        var settings = try store.settings()
+        settings.areaCode = "０１０"
+        try store.updateSettings(settings, session: .system)
+        XCTAssertEqual(try store.settings().areaCode, "010")
+    }
 }

@@ -102,9 +102,15 @@ final class FormSnapshotTests: DeskTestCase {
 
              Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
             """)
-        // The masked number touched goes as a whole, never left as literal stars to be saved.
+        // The masked number touched goes as a whole, never left as literal stars to be saved; a key
+        // typed over it stays.
         desk.press(.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backspace)
         XCTAssertEqual((desk.layers.last as? FormLayer)?.form.text("phone"), "")
+        desk.press(.escape, .character("y"), .character("a"))
+        desk.type("zxy")
+        desk.press(.enter, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab)
+        desk.type("139")
+        XCTAssertEqual((desk.layers.last as? FormLayer)?.form.text("phone"), "139")
         desk.press(.escape)
         desk.press(.character("y"))
         desk.press(.character("a"))

@@ -46,6 +46,8 @@ final class PrivacyViewTests: DeskTestCase {
 
     func testAnAdminAnonymisesAResidentAfterAskingAndTheQueueKeepsTheVisit() throws {
         let admin = DeskController(store: fixture.store, session: DeskFixture.administrator)
+        admin.press(.character("p"))
+        XCTAssertTrue(admin.screen().text.contains("13600000001"))
         admin.press(.character("N"))
         assertScreen(admin.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
@@ -74,6 +76,7 @@ final class PrivacyViewTests: DeskTestCase {
              y 匿名化  n 取消  Esc 取消  Enter 取消
             """)
         admin.press(.character("y"))
+        XCTAssertFalse(admin.screen().text.contains("13600000001"), "a number revealed before is gone with the person")
         XCTAssertTrue(admin.screen().text(row: 3).contains("郑某   已删除"), admin.screen().text(row: 3))
         XCTAssertEqual(try fixture.store.queue(on: DeskFixture.now.day).count, 4, "the visit stays")
         desk.press(.character("N"))

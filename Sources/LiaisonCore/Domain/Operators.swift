@@ -82,7 +82,7 @@ extension LiaisonStore {
             if try database.scalarInt("SELECT 1 FROM operators WHERE name = ?", [name]) != nil {
                 throw InvalidField("name", "已有名为「\(name)」的操作员")
             }
-            try checkDeputyLink(role: role, deputyID: deputyID)
+            try checkDeputyLink(role: role, deputyID: deputyID, operatorID: nil)
             try database.execute("INSERT INTO operators(name, role, pin_hash, deputy_id) VALUES (?, ?, ?, ?)",
                                  [name, role, hash, role == .deputy ? deputyID : nil])
             let id = database.lastInsertedRowID
@@ -98,7 +98,7 @@ extension LiaisonStore {
         try database.write {
             let record = try requireOperator(id)
             if record.role == .admin, role != .admin, record.active { try requireAnotherAdmin(than: id) }
-            try checkDeputyLink(role: role, deputyID: deputyID)
+            try checkDeputyLink(role: role, deputyID: deputyID, operatorID: id)
             let deputyID = role == .deputy ? deputyID : nil
             guard record.role != role || record.deputyID != deputyID else { return }
             try database.execute("UPDATE operators SET role = ?, deputy_id = ? WHERE id = ?", [role, deputyID, id])
@@ -126,7 +126,7 @@ extension LiaisonStore {
             let record = try requireOperator(id)
             guard record.active != active else { return }
             if !active, record.role == .admin { try requireAnotherAdmin(than: id) }
-            if active, record.role == .deputy { try checkDeputyLink(role: .deputy, deputyID: record.deputyID) }
+            if active, record.role == .deputy { try checkDeputyLink(role: .deputy, deputyID: record.deputyID, operatorID: id) }
             try database.execute("UPDATE operators SET active = ? WHERE id = ?", [active, id])
             try audit(active ? "operator.restore" : "operator.disable", subject: record.name, session: session)
         }
@@ -142,13 +142,19 @@ extension LiaisonStore {
         guard others > 0 else { throw DomainError.invalid("这是唯一在用的管理员：先让另一位操作员成为管理员") }
     }
 
-    private func checkDeputyLink(role: OperatorRole, deputyID: Int64?) throws {
+    /// A deputy's operator is one deputy in use, who has no other operator in use (their cases are theirs).
+    private func checkDeputyLink(role: OperatorRole, deputyID: Int64?, operatorID: Int64?) throws {
         guard role == .deputy else { return }
         guard let deputyID else { throw InvalidField("deputy", "代表身份的操作员须对应一位代表") }
+        let name: String
         do {
-            try requireInUse(.deputies, id: deputyID)
+            name = try requireInUse(.deputies, id: deputyID)
         } catch let error as DomainError {
             throw InvalidField("deputy", error.userMessage)
+        }
+        if let other = try database.scalarString("SELECT name FROM operators WHERE deputy_id = ? AND active = 1 AND id IS NOT ?",
+                                                  [deputyID, operatorID]) {
+            throw InvalidField("deputy", "代表 \(name) 已有操作员 \(other)")
         }
     }
 

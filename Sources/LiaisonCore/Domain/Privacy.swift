@@ -63,7 +63,7 @@ extension LiaisonStore {
             let anonymous = AnonymousName.of(name)
             let reading = Pinyin.name(anonymous)
             try database.execute("""
-                UPDATE residents SET name = ?, name_initials = ?, name_initials_alt = ?, phone = NULL, phone_refused = 1,
+                UPDATE residents SET name = ?, name_initials = ?, name_initials_alt = ?, phone = NULL, phone_refused = 0,
                                      id_number = NULL, address = '', anonymized_at = ?
                 WHERE id = ?
                 """, [anonymous, reading.initials, reading.otherInitials, clock.now(), id])

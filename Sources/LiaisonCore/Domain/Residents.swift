@@ -48,7 +48,10 @@ extension LiaisonStore {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw DomainError.invalid("\(what)不能为空") }
         // A phone pasted into the name with it (from a WeChat message) would be shown whole on every list.
-        if trimmed.halfWidthDigits.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).contains(where: { $0.count >= 5 }) {
+        // Spaces, hyphens and brackets between the digits (138-0000-1111) do not hide it.
+        let separators = Set(" 　-－—()（）.")
+        let digitsRun = String(trimmed.halfWidthDigits.filter { !separators.contains($0) })
+        if digitsRun.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).contains(where: { $0.count >= 5 }) {
             throw DomainError.invalid("\(what)里有一串数字，像是电话号码：电话请填在电话一栏")
         }
         return trimmed

@@ -83,7 +83,7 @@ public struct StationSettings: Equatable, Sendable {
             throw InvalidField("phone", problem.message)
         }
         if let day = receptionDay { settings.receptionDay = try DraftCheck.number(day, field: "receptionDay", in: 1...31, unit: "号") }
-        settings.areaCode = areaCode.trimmingSheetSpace
+        settings.areaCode = areaCode.trimmingSheetSpace.halfWidthDigits
         if !settings.areaCode.isEmpty, !PhoneNumber.isAreaCode(settings.areaCode) {
             throw InvalidField("areaCode", "区号应为 0 开头的 3 或 4 位数字，如 010、0571")
         }
@@ -161,8 +161,8 @@ extension LiaisonStore {
         try session.require(.manageDirectory)
         // A local station phone takes the area code given beside it.
         var typed = settings
-        if !typed.areaCode.trimmingSheetSpace.isEmpty, PhoneNumber.isAreaCode(typed.areaCode.trimmingSheetSpace),
-           let phone = PhoneNumber.normalized(typed.phone, areaCode: typed.areaCode.trimmingSheetSpace) {
+        let areaCode = typed.areaCode.trimmingSheetSpace.halfWidthDigits
+        if !areaCode.isEmpty, PhoneNumber.isAreaCode(areaCode), let phone = PhoneNumber.normalized(typed.phone, areaCode: areaCode) {
             typed.phone = phone
         }
         let settings = try typed.validated()

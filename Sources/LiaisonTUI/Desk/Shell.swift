@@ -18,7 +18,8 @@ enum Shell {
         case .showAdmin: Reaction(switchTo: .admin)
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
-        case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current, session: desk.session))
+        case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current, session: desk.session,
+                                          offers: desk.page.offers))
         case .quit, .quitDesk: .push(QuestionLayer(quitQuestion(keeping: desk.operatorsWithKeptWork), yes: { Reaction(quit: true) },
                                                     no: { .say("已取消退出", .muted) }))
         // :q quits at once, unless it would lose someone's unsaved form: then it asks as q does.

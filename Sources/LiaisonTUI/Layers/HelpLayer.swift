@@ -8,12 +8,16 @@ final class HelpLayer: Layer {
     let scopes: [KeyScope]
     let screen: DeskScreenID
     let session: Session
+    /// Whether the page does an action where it stands (a clerk's board has no 我的诉求): help lists
+    /// only those.
+    let offers: (Action) -> Bool
 
-    init(title: String, scopes: [KeyScope], screen: DeskScreenID, session: Session) {
+    init(title: String, scopes: [KeyScope], screen: DeskScreenID, session: Session, offers: @escaping (Action) -> Bool = { _ in true }) {
         self.title = title
         self.scopes = scopes
         self.screen = screen
         self.session = session
+        self.offers = offers
     }
 
     var keyScopes: [KeyScope] { [.help] }
@@ -45,7 +49,7 @@ final class HelpLayer: Layer {
     var entries: [Entry] {
         var entries: [Entry] = []
         for scope in scopes {
-            let bindings = scope == .everyScreen ? KeyTable.bindings(on: screen) : KeyTable.bindings(in: scope)
+            let bindings = (scope == .everyScreen ? KeyTable.bindings(on: screen) : KeyTable.bindings(in: scope)).filter { offers($0.action) }
             guard !bindings.isEmpty else { continue }
             entries.append(.heading(HelpLayer.heading(of: scope, screen: screen)))
             entries += bindings.map { binding in

@@ -105,7 +105,7 @@ final class OperatorForm: FormSpec {
     var sideTitle: String { "说明" }
 
     func validate(_ form: inout Form) {
-        if form.text("pin") != form.text("pinAgain") { form.setError("pinAgain", "两次输入的 PIN 不一样") }
+        if PIN.typed(form.text("pin")) != PIN.typed(form.text("pinAgain")) { form.setError("pinAgain", "两次输入的 PIN 不一样") }
     }
 
     func save(_ form: Form) throws -> SaveStep {

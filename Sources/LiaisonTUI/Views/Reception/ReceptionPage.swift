@@ -123,8 +123,10 @@ final class ReceptionPage: Page {
                                     details: ["应本人要求：姓名只留姓（如 王某），电话、身份证号和住址删除，不能恢复。",
                                               "来访和诉求都保留，各项统计不变。"],
                                     yes: "匿名化", no: "取消", destructive: true)
-            return .push(QuestionLayer(question, yes: { [store] in
+            return .push(QuestionLayer(question, yes: { [self] in
                 try store.anonymizeResident(id: residentID, session: session)
+                // A number shown before is no one's to see now.
+                revealed = nil
                 return .saved("已匿名化这位居民")
             }))
         case .handToDeputy, .answerOnSpot, .openCase, .refer, .markLeft, .markNoShow:

@@ -43,6 +43,18 @@ final class RegistrationForm: FormSpec {
     var keyScopes: [KeyScope] { matches.isEmpty ? [] : [.picker] }
 
     func intercept(_ key: Key, form: inout Form) -> Bool {
+        // Typing over a returning resident's masked number replaces it: the stars go first, the key stays.
+        if form.focusedKey == "phone", let chosen = returning?.resident, form.text("phone") == chosen.maskedPhone {
+            switch key {
+            case .character, .paste:
+                form.setText("phone", "")
+            case .backspace, .delete:
+                form.setText("phone", "")
+                edited("phone", form: &form)
+                return true
+            default: break
+            }
+        }
         guard isLookupField(form), !matches.isEmpty else { return false }
         switch KeyTable.action(for: key, in: .picker) {
         case .moveDown?: highlighted = min(highlighted + 1, matches.count - 1)
@@ -58,7 +70,7 @@ final class RegistrationForm: FormSpec {
         // Changing the name or phone after choosing someone means it is someone else, whose number is
         // typed anew: the masked one shown for the resident chosen is nobody's number.
         // The masked number is no number at all: touched, it goes as a whole, and the name's change takes it too.
-        if let chosen = returning?.resident, field == "phone" || form.text("phone") == chosen.maskedPhone { form.setText("phone", "") }
+        if returning != nil, form.text("phone").contains("*") { form.setText("phone", "") }
         returning = nil
         highlighted = 0
         matches = (try? store.residentMatches(form.text(field))) ?? []

@@ -85,7 +85,7 @@ final class VisitClosingForm: FormSpec {
 
     func validate(_ form: inout Form) {
         guard way == .openCase, form.id("department") != nil else { return }
-        if !TimeLimit.workingDays.contains(Int(form.text("days")) ?? 0) { form.setError("days", "填 \(TimeLimit.hint)") }
+        if !TimeLimit.workingDays.contains(Int(form.number("days")) ?? 0) { form.setError("days", "填 \(TimeLimit.hint)") }
     }
 
     /// A save refused because another terminal changed the visit says what became of it; when the visit
@@ -124,7 +124,7 @@ final class VisitClosingForm: FormSpec {
                                     yes: "并入 \(existing.code)", no: "另立新诉求", destructive: false)
             return .ask(question, yes: {
                 let dispatch = try self.store.addVisit(self.visit.id, toCase: existing.id,
-                                                       dispatchTo: form.id("department"), workingDays: Int(form.text("days")) ?? 10,
+                                                       dispatchTo: form.id("department"), workingDays: Int(form.number("days")) ?? 10,
                                                        expectedVersion: self.visit.version, session: self.session)
                 let joined = "\(label) 已并入诉求 \(existing.code)"
                 switch dispatch {
@@ -141,7 +141,7 @@ final class VisitClosingForm: FormSpec {
         let draft = CaseDraft(title: form.text("title"), description: visit.problem, categoryID: form.id("category"),
                               tier: form.choice("tier").flatMap(Tier.init(rawValue:)), responsibleDeputyID: form.id("deputy"))
         let record = try store.openCase(fromVisit: visit.id, draft, dispatchTo: form.id("department"),
-                                        workingDays: Int(form.text("days")) ?? 10, expectedVersion: visit.version, session: session)
+                                        workingDays: Int(form.number("days")) ?? 10, expectedVersion: visit.version, session: session)
         let dispatched = record.dueDate.map { "，已交办，\($0.iso) 前办结" } ?? "，待交办"
         return "\(label) 已立诉求 \(record.code)\(dispatched)"
     }
