@@ -88,7 +88,7 @@ final class OperatorTests: XCTestCase {
         XCTAssertEqual(deputy.deputyID, fixture.deputyID)
         let mine = try fixture.openedCase()
         _ = try store.openCase(CaseDraft(title: "别人的诉求"), residentID: nil, session: fixture.clerk)
-        let board = try store.followUpBoard(deputyID: deputy.deputyID)
+        let board = try store.followUpBoard(filter: CaseFilter(deputyID: deputy.deputyID))
         XCTAssertEqual(board.groups.flatMap(\.1).map(\.id), [mine.id])
         XCTAssertEqual(try store.followUpBoard().groups.flatMap(\.1).count, 2)
     }

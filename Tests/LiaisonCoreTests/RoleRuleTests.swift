@@ -45,7 +45,7 @@ final class RoleRuleTests: XCTestCase {
             _ = try store.openCase(CaseDraft(title: "直接登记的诉求"), residentID: nil, session: session)
         },
         Write(name: "dispatch", permission: .actOnCases) { store, f, session in
-            try store.dispatch(caseID: f.caseID, departmentID: f.base.departmentID, workingDays: 5, session: session)
+            try store.dispatch(caseID: f.caseID, departmentID: f.base.departmentID, due: .workingDays(5), session: session)
         },
         Write(name: "supervise", permission: .actOnCases) { store, f, session in
             try store.supervise(caseID: f.caseID, note: "请尽快", session: session)

@@ -228,7 +228,7 @@ final class StationDirectoryTests: XCTestCase {
         let store = fixture.store
         try store.setActive(.departments, id: fixture.departmentID, false, session: .system)
         let record = try fixture.openedCase()
-        XCTAssertThrowsError(try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.supervisor)) {
+        XCTAssertThrowsError(try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(10), session: fixture.supervisor)) {
             XCTAssertEqual(userMessage(for: $0), "承办单位 区住建局 已停用，请另选")
         }
         try store.setActive(.deputies, id: fixture.deputyID, false, session: .system)

@@ -173,7 +173,8 @@ final class MigrationTests: XCTestCase {
         let store = try LiaisonStore(database: database)
         XCTAssertEqual(try store.caseRecord(id: 3).status, .feedback)
         let board = try store.followUpBoard()
-        XCTAssertEqual(board.groups.first { $0.0 == .awaitingFeedback }?.1.map(\.id), [2, 3], "replied and told wait for a rating")
+        XCTAssertEqual(board.groups.first { $0.0 == .awaitingFeedback }?.1.map(\.id), [2], "replied, the resident not told yet")
+        XCTAssertEqual(board.groups.first { $0.0 == .awaitingRating }?.1.map(\.id), [3], "told, waiting for a rating")
         XCTAssertEqual(board.counts[.readyToClose], 1)
         XCTAssertEqual(try store.residentMatches("zqh").map(\.resident.name), ["曾庆华"])
         XCTAssertEqual(try store.residentMatches("cqh").map(\.resident.name), ["曾庆华"])
@@ -225,13 +226,14 @@ final class GlossaryTermTests: XCTestCase {
         let session = fixture.supervisor
         func dispatched(_ days: Int) throws -> CaseRecord {
             let record = try fixture.openedCase()
-            try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: days, session: session)
+            try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(days), session: session)
             return try store.caseRecord(id: record.id)
         }
         let late = try dispatched(2)       // due 2026-11-18
         let unsatisfied = try dispatched(3) // due 2026-11-19, rated unsatisfied and waiting for round 2
         try store.recordReply(caseID: unsatisfied.id, text: "已答复", session: session)
-        try store.rate(caseID: unsatisfied.id, result: .unsatisfied, session: session)
+        try store.recordFeedback(caseID: unsatisfied.id, method: .phone, session: session)
+        try store.rate(caseID: unsatisfied.id, Rating(result: .unsatisfied, comment: "没修好"), session: session)
         let replied = try dispatched(1)
         try store.recordReply(caseID: replied.id, text: "已答复", session: session)
         let future = try dispatched(30)
@@ -308,14 +310,14 @@ final class PermissionTests: XCTestCase {
         let other = try store.openCase(CaseDraft(title: "别人的诉求"), residentID: nil, session: fixture.clerk)
         let deputy = Session(operatorID: nil, name: "张乾林", role: .deputy, deputyID: fixture.deputyID)
         // A clerk receives, and dispatches only as part of turning a visit into a case.
-        XCTAssertThrowsError(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.clerk)) {
+        XCTAssertThrowsError(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.clerk)) {
             XCTAssertEqual(userMessage(for: $0), "工作人员不能办理诉求：须由代表或督办人员或管理员操作")
         }
         XCTAssertThrowsError(try store.supervise(caseID: other.id, note: "请尽快", session: deputy)) {
             XCTAssertEqual(userMessage(for: $0), "代表只能办理自己负责的诉求")
         }
-        XCTAssertNoThrow(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, workingDays: 5, session: deputy))
-        XCTAssertNoThrow(try store.dispatch(caseID: other.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor))
+        XCTAssertNoThrow(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, due: .workingDays(5), session: deputy))
+        XCTAssertNoThrow(try store.dispatch(caseID: other.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.supervisor))
         // Closing without the resident's satisfaction takes a supervisor, even over an admin.
         XCTAssertThrowsError(try store.close(caseID: other.id, reason: "群众撤回", session: Session(name: "管理员", role: .admin))) {
             XCTAssertEqual(userMessage(for: $0), "管理员不能未经满意测评销号：须由督办人员操作")

@@ -131,32 +131,36 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(record.status, .triaged)
         XCTAssertEqual(record.round, 1)
 
-        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor)
+        let dispatched = try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.supervisor)
         XCTAssertEqual(dispatched.dueDate, day("2026-11-23"))
         XCTAssertEqual(dispatched.yearsComputedByWeekendsOnly, [])
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .dispatched)
 
         try store.recordReply(caseID: record.id, text: "已安排维修队更换路灯", session: fixture.supervisor)
-        try store.recordFeedback(caseID: record.id, text: "电话告知王女士", session: fixture.supervisor)
-        try store.rate(caseID: record.id, result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏", session: fixture.supervisor)
+        try store.recordFeedback(caseID: record.id, method: .phone, text: "电话告知王女士", session: fixture.supervisor)
+        XCTAssertThrowsError(try store.rate(caseID: record.id, Rating(result: .unsatisfied), session: fixture.supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不满意须写明原因")
+        }
+        try store.rate(caseID: record.id, Rating(result: .unsatisfied, attitude: .basicallySatisfied, comment: "只修了一盏"),
+                       session: fixture.supervisor)
         XCTAssertEqual(try store.caseRecord(id: record.id).status, .unsatisfied)
-        XCTAssertThrowsError(try store.reopen(caseID: record.id, reason: " ", session: fixture.supervisor))
 
-        try store.reopen(caseID: record.id, reason: "其余两盏未修", session: fixture.supervisor)
+        try store.reopen(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(3), instructions: "其余两盏未修",
+                         session: fixture.supervisor)
         var current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.round, 2)
-        XCTAssertEqual(current.status, .triaged)
-        XCTAssertNil(current.dueDate)
+        XCTAssertEqual(current.status, .dispatched)
+        XCTAssertEqual(current.dueDate, day("2026-11-19"))
 
-        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 3, session: fixture.supervisor)
         try store.recordReply(caseID: record.id, text: "三盏均已更换", session: fixture.supervisor)
-        try store.rate(caseID: record.id, result: .satisfied, session: fixture.supervisor)
+        try store.recordFeedback(caseID: record.id, method: .atStation, session: fixture.supervisor)
+        try store.rate(caseID: record.id, Rating(result: .satisfied), session: fixture.supervisor)
         try store.close(caseID: record.id, session: fixture.supervisor)
         current = try store.caseRecord(id: record.id)
         XCTAssertEqual(current.status, .closed)
         XCTAssertEqual(current.closedOn, day("2026-11-16"))
         XCTAssertEqual(try store.timeline(caseID: record.id).map(\.kind),
-                       [.registered, .dispatched, .replied, .feedback, .rated, .reopened, .dispatched, .replied, .rated, .closed])
+                       [.registered, .dispatched, .replied, .feedback, .rated, .reopened, .replied, .feedback, .rated, .closed])
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM dispatches WHERE case_id = ?", [record.id]), 2)
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM ratings WHERE case_id = ?", [record.id]), 2)
     }
@@ -168,17 +172,17 @@ final class CaseLifecycleTests: XCTestCase {
             XCTAssertEqual(error as? DomainError, .wrongStatus(action: "登记答复", status: .triaged))
         }
         XCTAssertThrowsError(try fixture.store.close(caseID: record.id, session: fixture.supervisor)) { error in
-            XCTAssertEqual(error as? DomainError, .reasonRequired("未经群众满意测评的销号"))
+            XCTAssertEqual(error as? DomainError, .reasonRequired("未经群众满意的销号"))
         }
         XCTAssertNoThrow(try fixture.store.close(caseID: record.id, reason: "群众撤回诉求", session: fixture.supervisor))
-        XCTAssertThrowsError(try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5,
+        XCTAssertThrowsError(try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(5),
                                                         session: fixture.clerk))
     }
 
     func testAStaleVersionIsRefused() throws {
         let fixture = try StoreFixture()
         let record = try fixture.openedCase()
-        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 5, session: fixture.supervisor,
+        try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.supervisor,
                                    expectedVersion: record.version)
         XCTAssertThrowsError(try fixture.store.recordReply(caseID: record.id, text: "答复", session: fixture.supervisor,
                                                            expectedVersion: record.version)) { error in
@@ -192,9 +196,9 @@ final class CaseLifecycleTests: XCTestCase {
         let early = try fixture.openedCase(problem: "路灯不亮")
         let late = try fixture.openedCase(problem: "垃圾清运不及时")
         let replied = try fixture.openedCase(problem: "楼道堆物")
-        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, workingDays: 2, session: fixture.supervisor)   // due 11-18
-        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, workingDays: 10, session: fixture.supervisor)   // due 11-30
-        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, workingDays: 1, session: fixture.supervisor) // due 11-17
+        try store.dispatch(caseID: early.id, departmentID: fixture.departmentID, due: .workingDays(2), session: fixture.supervisor)   // due 11-18
+        try store.dispatch(caseID: late.id, departmentID: fixture.departmentID, due: .workingDays(10), session: fixture.supervisor)   // due 11-30
+        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, due: .workingDays(1), session: fixture.supervisor) // due 11-17
         try store.recordReply(caseID: replied.id, text: "已清理", session: fixture.supervisor)
 
         XCTAssertEqual(try store.overdueCount(asOf: day("2026-11-18")), 0, "due today is not overdue yet")
@@ -210,7 +214,7 @@ final class CaseLifecycleTests: XCTestCase {
     func testDispatchIntoAnUnknownYearSaysSo() throws {
         let fixture = try StoreFixture(now: LocalTime(day: day("2026-12-28"), hour: 10, minute: 0))
         let record = try fixture.openedCase()
-        let result = try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, workingDays: 10,
+        let result = try fixture.store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(10),
                                                 session: fixture.supervisor)
         XCTAssertEqual(result.yearsComputedByWeekendsOnly, [2027])
         XCTAssertEqual(result.dueDate, day("2027-01-11"), "weekends only in 2027")

@@ -105,7 +105,7 @@ final class DeskFixture {
         if let dispatchDays {
             clock.set(LocalTime(day: Day(iso: day)!, hour: 10, minute: 0))
             let department = try XCTUnwrap(store.categories().first { $0.id == categories[category] }?.defaultDepartmentID)
-            try store.dispatch(caseID: record.id, departmentID: department, workingDays: dispatchDays, session: supervisor)
+            try store.dispatch(caseID: record.id, departmentID: department, due: .workingDays(dispatchDays), session: supervisor)
         }
         return record.id
     }

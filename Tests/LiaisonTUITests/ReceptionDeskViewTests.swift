@@ -210,22 +210,19 @@ final class ReceptionDeskViewTests: XCTestCase {
         func heading() -> String {
             let grid = GridScreen(rows: 400, columns: 120)
             board.show(on: grid)
-            return grid.text.components(separatedBy: "\n").first { $0.contains("办理中（") } ?? ""
+            return grid.text.components(separatedBy: "\n").first { $0.contains("待交办（") } ?? ""
         }
         XCTAssertLessThan(shownRegistered(), registered)
         XCTAssertTrue(heading().contains("+）"), "a cut group says it has more: \(heading())")
         board.doPendingWork()
         XCTAssertFalse(board.hasPendingWork)
         XCTAssertEqual(shownRegistered(), registered, "every registered case once the rest is loaded")
-        let inHand = try count("""
-            SELECT count(*) FROM cases WHERE status IN ('registered', 'triaged') OR (status = 'dispatched' AND due_date > ?)
-                OR (status = 'unsatisfied' AND (due_date IS NULL OR due_date >= ?))
-            """, [try store.followUpBoard().soonLimit, Self.now.day])
-        XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "then the exact count: \(heading())")
+        let undispatched = try count("SELECT count(*) FROM cases WHERE status IN ('registered', 'triaged')")
+        XCTAssertTrue(heading().contains("待交办（\(undispatched)）"), "then the exact count: \(heading())")
         // The periodic refresh reloads what is already loaded: the heading never goes back to 40+.
         board.refresh()
         XCTAssertFalse(board.hasPendingWork)
-        XCTAssertTrue(heading().contains("办理中（\(inHand)）"), "after a refresh: \(heading())")
+        XCTAssertTrue(heading().contains("待交办（\(undispatched)）"), "after a refresh: \(heading())")
         XCTAssertEqual(shownRegistered(), registered)
     }
 

@@ -199,7 +199,7 @@ final class ListFollowsRowsTests: XCTestCase {
         // Another terminal dispatches the undispatched case: it joins 办理中 above 2026-0003's row.
         let other = try LiaisonStore(database: Database(path: fixture.store.database.path), clock: fixture.clock)
         let waiting = try XCTUnwrap(other.caseRecord(code: "2026-0005"))
-        try other.dispatch(caseID: waiting.id, departmentID: fixture.departments["区住建局"]!, workingDays: 3, session: .system)
+        try other.dispatch(caseID: waiting.id, departmentID: fixture.departments["区住建局"]!, due: .workingDays(3), session: .system)
         desk.refresh()
         XCTAssertEqual(try selectedCode(desk), "2026-0003", "the highlighted case never changes without a key")
         XCTAssertTrue(desk.screen().text.contains("物业费上涨未公示"), "its timeline is what the detail shows")

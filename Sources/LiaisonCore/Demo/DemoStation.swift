@@ -147,13 +147,13 @@ struct DemoGenerator {
 
     /// Where a planned case stops, so the board shows every kind of item whatever today is.
     enum Fate: CaseIterable {
-        case triaged, dueSoon, replied, feedback, readyToClose, unsatisfied, reopened
+        case triaged, dueSoon, acknowledged, escalated, replied, feedback, readyToClose, unsatisfied, reopened
 
         /// How old the case must be for its steps to fit before today.
         var minimumAge: Int {
             switch self {
             case .triaged: 2
-            case .replied, .feedback, .readyToClose, .unsatisfied: 9
+            case .acknowledged, .escalated, .replied, .feedback, .readyToClose, .unsatisfied: 9
             case .dueSoon, .reopened: 30
             }
         }
@@ -213,10 +213,23 @@ struct DemoGenerator {
         guard dispatchDay < today else { return }
         // Never before the case was opened: a same-day dispatch comes at least ten minutes later.
         clock.set(max(at(dispatchDay, 10, number(0...59)), clock.now().adding(seconds: 600)))
-        let due = try store.dispatch(caseID: record.id, departmentID: departmentID, workingDays: category.days, session: supervisor).dueDate
+        // An unsatisfied case goes round again (重新交办); any other is dispatched the first time.
+        let send = record.status == .unsatisfied ? store.reopen : store.dispatch
+        let due = try send(record.id, departmentID, .workingDays(category.days), "", supervisor, nil).dueDate
         if fate == .dueSoon { return }
         let stuck = !planned && chance(0.12)
         let replyDay = calendar.adding(workingDays: planned ? 2 : number(2...(category.days + 3)), to: dispatchDay)
+        let receiptDay = calendar.adding(workingDays: 1, to: dispatchDay)
+        if receiptDay < today && (fate == .acknowledged || receiptDay < replyDay && chance(0.7)) {
+            clock.set(at(receiptDay, 9, number(0...59)))
+            try store.acknowledge(caseID: record.id, session: supervisor)
+        }
+        if fate == .acknowledged { return }
+        if fate == .escalated {
+            clock.set(at(receiptDay, 14))
+            try store.escalate(caseID: record.id, reason: "涉及跨区协调，报请区人大常委会协调", session: supervisor)
+            return
+        }
         if due < today && (stuck || replyDay >= today) || replyDay > due {
             let noteDay = due.adding(days: number(1...3))
             if noteDay < today && noteDay < replyDay {
@@ -230,7 +243,7 @@ struct DemoGenerator {
         let feedbackDay = replyDay.adding(days: planned ? 1 : number(1...5))
         guard feedbackDay < today, fate != .replied else { return }
         clock.set(at(feedbackDay, 10))
-        try store.recordFeedback(caseID: record.id, text: "电话告知居民办理结果", session: supervisor)
+        try store.recordFeedback(caseID: record.id, method: .phone, session: supervisor)
         let rateDay = feedbackDay.adding(days: planned ? 1 : number(1...12))
         guard rateDay < today, fate != .feedback else { return }
         clock.set(at(rateDay, 11))
@@ -241,8 +254,8 @@ struct DemoGenerator {
         case .readyToClose?: result = .satisfied
         default: break
         }
-        try store.rate(caseID: record.id, result: result, attitude: result == .unsatisfied ? .basicallySatisfied : .satisfied,
-                       comment: result == .unsatisfied ? "问题没有根本解决" : "", session: supervisor)
+        try store.rate(caseID: record.id, Rating(result: result, attitude: result == .unsatisfied ? .basicallySatisfied : .satisfied,
+                                                 comment: result == .unsatisfied ? "问题没有根本解决" : ""), session: supervisor)
         if fate == .unsatisfied || fate == .readyToClose { return }
         if result.countsAsSatisfied {
             let closeDay = rateDay.adding(days: number(0...8))
@@ -250,11 +263,7 @@ struct DemoGenerator {
             clock.set(at(closeDay, 17))
             try store.close(caseID: record.id, session: supervisor)
         } else if record.round == 1 && (fate == .reopened || chance(0.8)) {
-            let reopenDay = rateDay.adding(days: planned ? 1 : number(1...3))
-            guard reopenDay < today else { return }
-            clock.set(at(reopenDay, 9, 30))
-            try store.reopen(caseID: record.id, reason: "群众不满意，重新交办", session: supervisor)
-            try advance(try store.caseRecord(id: record.id), category: category, departmentID: departmentID, from: reopenDay)
+            try advance(try store.caseRecord(id: record.id), category: category, departmentID: departmentID, from: rateDay)
         }
     }
 

@@ -1,18 +1,57 @@
 /// The follow-up board (督办) read model: every open case grouped by urgency, and the overdue list and count.
 /// Its SQL is in `BoardSQL`, which the benchmark runs through the sqlite3 program too.
 
-/// The follow-up board's groups, most urgent first.
+/// The follow-up board's groups, most urgent first; every open status falls in exactly one.
 public enum BoardGroup: String, CaseIterable, Sendable {
-    case overdue, dueSoon, inHand, awaitingFeedback, readyToClose
+    case overdue, dueSoon, undispatched, inHand, awaitingFeedback, awaitingRating, unsatisfied, readyToClose, escalated
 
     public var label: String {
         switch self {
         case .overdue: "逾期"
         case .dueSoon: "三个工作日内到期"
+        case .undispatched: "待交办"
         case .inHand: "办理中"
-        case .awaitingFeedback: "待反馈测评"
+        case .awaitingFeedback: "待反馈"
+        case .awaitingRating: "待评价"
+        case .unsatisfied: "不满意待重办"
         case .readyToClose: "待销号"
+        case .escalated: "已上报"
         }
+    }
+}
+
+/// The board's filters, combinable: department, responsible deputy, category, tier, and later rounds.
+public struct CaseFilter: Hashable, Sendable {
+    public var departmentID: Int64?
+    public var deputyID: Int64?
+    public var categoryID: Int64?
+    public var tier: Tier?
+    /// Only cases gone round again (round > 1).
+    public var laterRounds = false
+
+    public init(departmentID: Int64? = nil, deputyID: Int64? = nil, categoryID: Int64? = nil, tier: Tier? = nil,
+                laterRounds: Bool = false) {
+        self.departmentID = departmentID
+        self.deputyID = deputyID
+        self.categoryID = categoryID
+        self.tier = tier
+        self.laterRounds = laterRounds
+    }
+
+    public var isEmpty: Bool { self == CaseFilter() }
+
+    /// The filter as SQL over `cases c` to AND onto a condition, with its arguments.
+    var sql: (String, [SQLBindable?]) {
+        var terms: [String] = []
+        var arguments: [SQLBindable?] = []
+        let equal: [(String, SQLBindable?)] = [("c.department_id", departmentID), ("c.responsible_deputy_id", deputyID),
+                                               ("c.category_id", categoryID), ("c.tier", tier)]
+        for (column, value) in equal where value != nil {
+            terms.append("\(column) = ?")
+            arguments.append(value)
+        }
+        if laterRounds { terms.append("c.round > 1") }
+        return (terms.map { " AND " + $0 }.joined(), arguments)
     }
 }
 
@@ -33,6 +72,11 @@ public enum BoardSQL {
     public static let dueFrom = "c.status = ? AND c.due_date >= ?"
     public static let undated = "c.status = ? AND c.due_date IS NULL"
     public static let inStatus = "c.status = ?"
+    /// After, before, or not after a case in (due_date, id) order: bind its due date twice, then its id.
+    /// The due date bounds the index range; the id only settles ties on the same day.
+    public static let after = " AND c.due_date >= ? AND NOT (c.due_date = ? AND c.id <= ?)"
+    public static let before = " AND c.due_date <= ? AND NOT (c.due_date = ? AND c.id >= ?)"
+    public static let notAfter = " AND c.due_date <= ? AND NOT (c.due_date = ? AND c.id > ?)"
 
     /// The first rows of a part, in due-date order: bind the condition's arguments, then the limit.
     public static func rows(where condition: String) -> String {
@@ -43,34 +87,37 @@ public enum BoardSQL {
 }
 
 extension LiaisonStore {
-    /// Every open status in exactly one group; see `BoardSQL`. With `deputyID`, only that deputy's cases.
-    private func boardParts(today: Day, soon: Day, deputyID: Int64?) -> [(BoardGroup, String, [SQLBindable?])] {
-        let parts: [(BoardGroup, String, [SQLBindable?])] = Overdue.arguments(on: today).map { (.overdue, Overdue.condition, $0) } + [
-            (.dueSoon, BoardSQL.dueBetween, [CaseStatus.dispatched, today, soon]),
-            (.inHand, BoardSQL.dueFrom, [CaseStatus.dispatched, soon.adding(days: 1)]),
-            (.inHand, BoardSQL.inStatus, [CaseStatus.registered]),
-            (.inHand, BoardSQL.inStatus, [CaseStatus.triaged]),
-            (.inHand, BoardSQL.dueFrom, [CaseStatus.unsatisfied, today]),
-            (.inHand, BoardSQL.undated, [CaseStatus.unsatisfied]),
+    /// Every open status in exactly one group; see `BoardSQL`.
+    private func boardParts(today: Day, soon: Day, filter: CaseFilter) -> [(BoardGroup, String, [SQLBindable?])] {
+        let parts: [(BoardGroup, String, [SQLBindable?])] = Overdue.arguments(on: today).map { (.overdue, Overdue.condition, $0) }
+            + CaseTransition.held.sorted(by: { $0.rawValue < $1.rawValue }).flatMap { status -> [(BoardGroup, String, [SQLBindable?])] in [
+                (.dueSoon, BoardSQL.dueBetween, [status, today, soon]),
+                (.inHand, BoardSQL.dueFrom, [status, soon.adding(days: 1)]),
+            ] } + [
+            (.undispatched, BoardSQL.inStatus, [CaseStatus.registered]),
+            (.undispatched, BoardSQL.inStatus, [CaseStatus.triaged]),
             (.awaitingFeedback, BoardSQL.inStatus, [CaseStatus.replied]),
-            (.awaitingFeedback, BoardSQL.inStatus, [CaseStatus.feedback]),
+            (.awaitingRating, BoardSQL.inStatus, [CaseStatus.feedback]),
+            (.unsatisfied, BoardSQL.dueFrom, [CaseStatus.unsatisfied, today]),
+            (.unsatisfied, BoardSQL.undated, [CaseStatus.unsatisfied]),
             (.readyToClose, BoardSQL.inStatus, [CaseStatus.readyToClose]),
+            (.escalated, BoardSQL.inStatus, [CaseStatus.escalated]),
         ]
-        guard let deputyID else { return parts }
-        return parts.map { ($0.0, "(\($0.1)) AND c.responsible_deputy_id = ?", $0.2 + [deputyID]) }
+        let (extra, arguments) = filter.sql
+        return parts.map { ($0.0, "(\($0.1))" + extra, $0.2 + arguments) }
     }
 
     /// Every open case, grouped by urgency; each group's first `perGroup` cases by due date.
     /// Without `counting`, a group cut at `perGroup` is left uncounted: counting tens of thousands of
     /// index entries is most of the work, and a first screenful does not need it.
-    public func followUpBoard(perGroup: Int = 200, counting: Bool = true, deputyID: Int64? = nil) throws -> FollowUpBoard {
+    public func followUpBoard(perGroup: Int = 200, counting: Bool = true, filter: CaseFilter = CaseFilter()) throws -> FollowUpBoard {
         let today = self.today
         let soon = calendar.adding(workingDays: 3, to: today)
         return try database.read {
             var counts: [BoardGroup: Int] = [:]
             var uncounted: Set<BoardGroup> = []
             var rows: [BoardGroup: [CaseSummary]] = [:]
-            for (group, condition, arguments) in boardParts(today: today, soon: soon, deputyID: deputyID) {
+            for (group, condition, arguments) in boardParts(today: today, soon: soon, filter: filter) {
                 let part = try database.fetchAll(BoardSQL.rows(where: condition), arguments + [perGroup], CaseSummary.init(row:))
                 rows[group, default: []] += part
                 // A part that came back short is counted already.
@@ -91,22 +138,90 @@ extension LiaisonStore {
     }
 
     /// Overdue cases as of `day`, the longest overdue first.
-    public func overdueCases(asOf day: Day, limit: Int = 100) throws -> [CaseSummary] {
-        try database.read {
+    public func overdueCases(asOf day: Day, limit: Int = 100, filter: CaseFilter = CaseFilter()) throws -> [CaseSummary] {
+        let (extra, filterArguments) = filter.sql
+        return try database.read {
             let parts = try Overdue.arguments(on: day).flatMap { arguments in
-                try database.fetchAll(BoardSQL.rows(where: Overdue.condition), arguments + [limit], CaseSummary.init(row:))
+                try database.fetchAll(BoardSQL.rows(where: Overdue.condition + extra), arguments + filterArguments + [limit],
+                                      CaseSummary.init(row:))
             }
             return Array(parts.sorted(by: CaseSummary.byDueDate).prefix(limit))
         }
     }
 
-    public func overdueCount(asOf day: Day) throws -> Int {
-        try database.read {
+    public func overdueCount(asOf day: Day, filter: CaseFilter = CaseFilter()) throws -> Int {
+        let (extra, filterArguments) = filter.sql
+        return try database.read {
             try Overdue.arguments(on: day).reduce(0) { total, arguments in
-                total + (try database.scalarInt(BoardSQL.count(where: Overdue.condition), arguments) ?? 0)
+                total + (try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra), arguments + filterArguments) ?? 0)
             }
         }
     }
+
+    /// The next (or previous) overdue case after `current` in the board's order, across every overdue case
+    /// in the database, wrapping round; with its position among them (3/24). Nil when none is overdue.
+    public func overdueStep(from current: CaseSummary?, forward: Bool, filter: CaseFilter = CaseFilter()) throws -> OverdueStep? {
+        let today = self.today
+        let (extra, filterArguments) = filter.sql
+        return try database.read {
+            func first(after key: (Day, Int64)?) throws -> CaseSummary? {
+                let found = try Overdue.arguments(on: today).compactMap { arguments -> CaseSummary? in
+                    var condition = Overdue.condition + extra
+                    var bound = arguments + filterArguments
+                    if let (due, id) = key {
+                        condition += forward ? BoardSQL.after : BoardSQL.before
+                        bound += [due, due, id]
+                    }
+                    let order = forward ? " ORDER BY c.due_date, c.id LIMIT 1" : " ORDER BY c.due_date DESC, c.id DESC LIMIT 1"
+                    return try database.fetchOne(CaseSummary.select + " WHERE " + condition + order, bound, CaseSummary.init(row:))
+                }
+                return forward ? found.min(by: CaseSummary.byDueDate) : found.max(by: CaseSummary.byDueDate)
+            }
+            let key = current.flatMap { summary in
+                summary.isOverdue(on: today) ? summary.dueDate.map { ($0, summary.id) } : nil
+            }
+            guard let next = try first(after: key) ?? first(after: nil), let due = next.dueDate else { return nil }
+            var position = 0
+            var total = 0
+            for arguments in Overdue.arguments(on: today) {
+                position += try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra + BoardSQL.notAfter),
+                                                   arguments + filterArguments + [due, due, next.id]) ?? 0
+                total += try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra), arguments + filterArguments) ?? 0
+            }
+            return OverdueStep(summary: next, position: position, total: total)
+        }
+    }
+
+    /// Every case in the database, closed ones too, whose code, title, description or resident (name or
+    /// pinyin initials) has the text; the newest first.
+    public func searchCases(_ text: String, limit: Int = 200) throws -> [CaseSummary] {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return [] }
+        let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let initials = text.lowercased()
+        return try database.read {
+            let byCode = try database.fetchAll(CaseSummary.select + " WHERE c.code LIKE ? ESCAPE '\\' ORDER BY c.id DESC LIMIT ?",
+                                               [pattern, limit], CaseSummary.init(row:))
+            let byResident = try database.fetchAll(CaseSummary.select + """
+                 WHERE c.resident_id IN (SELECT id FROM residents WHERE name LIKE ? ESCAPE '\\' OR name_initials = ? OR name_initials_alt = ?)
+                 ORDER BY c.id DESC LIMIT ?
+                """, [pattern, initials, initials, limit], CaseSummary.init(row:))
+            let byText = try database.fetchAll(CaseSummary.select + """
+                 WHERE c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\' ORDER BY c.id DESC LIMIT ?
+                """, [pattern, pattern, limit], CaseSummary.init(row:))
+            var seen = Set<Int64>()
+            return Array((byCode + byResident + byText).filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }.prefix(limit))
+        }
+    }
+}
+
+/// Where stepping through the overdue cases has come to.
+public struct OverdueStep: Hashable, Sendable {
+    public let summary: CaseSummary
+    /// 1-based, among `total`.
+    public let position: Int
+    public let total: Int
 }
 
 extension CaseSummary {

@@ -28,16 +28,21 @@ public struct CaseRecord: Hashable, Sendable {
     public let round: Int
     public let departmentID: Int64?
     public let dueDate: Day?
+    /// The due date was counted through a year whose holidays are not loaded (待定期限).
+    public let dueProvisional: Bool
     public let residentID: Int64?
     public let responsibleDeputyID: Int64?
     public let sourceVisitID: Int64?
     public let openedOn: Day
     public let closedOn: Day?
+    public let closeReason: String
+    /// A supervisor closed it with a written reason, not on a satisfied rating: the statistics keep these apart.
+    public let closedWithReason: Bool
     public let version: Int
 
     static let columns = """
-        id, code, title, description, category_id, tier, status, round, department_id, due_date,
-        resident_id, responsible_deputy_id, source_visit_id, opened_on, closed_on, version
+        id, code, title, description, category_id, tier, status, round, department_id, due_date, due_provisional,
+        resident_id, responsible_deputy_id, source_visit_id, opened_on, closed_on, close_reason, closed_with_reason, version
         """
 
     init(row: Statement) throws {
@@ -51,34 +56,43 @@ public struct CaseRecord: Hashable, Sendable {
         round = row.int(7)
         departmentID = row.optionalInt64(8)
         dueDate = try row.optionalDay(9)
-        residentID = row.optionalInt64(10)
-        responsibleDeputyID = row.optionalInt64(11)
-        sourceVisitID = row.optionalInt64(12)
-        openedOn = try row.day(13)
-        closedOn = try row.optionalDay(14)
-        version = row.int(15)
+        dueProvisional = row.int(10) != 0
+        residentID = row.optionalInt64(11)
+        responsibleDeputyID = row.optionalInt64(12)
+        sourceVisitID = row.optionalInt64(13)
+        openedOn = try row.day(14)
+        closedOn = try row.optionalDay(15)
+        closeReason = row.string(16)
+        closedWithReason = row.int(17) != 0
+        version = row.int(18)
     }
 
     public func isOverdue(on today: Day) -> Bool { Overdue.includes(status: status, dueDate: dueDate, on: today) }
 }
 
 public enum CaseEventKind: String, Labelled {
-    case registered, answeredOnSpot, triaged, dispatched, supervised, extended, replied, feedback, rated, reopened,
-         closed, escalated, note
+    case registered, answeredOnSpot, triaged, dispatched, acknowledged, returned, supervised, extensionRequested, extended,
+         swapped, replied, feedback, rated, reopened, closed, escalated, answeredFromAbove, dueRecomputed, note
     public var label: String {
         switch self {
         case .registered: "登记"
         case .answeredOnSpot: "当场答复"
         case .triaged: "研判"
         case .dispatched: "交办"
+        case .acknowledged: "接单"
+        case .returned: "退回"
         case .supervised: "督办"
-        case .extended: "延期"
+        case .extensionRequested: "延期申请"
+        case .extended: "延期审批"
+        case .swapped: "调整承办单位"
         case .replied: "答复"
         case .feedback: "反馈"
         case .rated: "测评"
         case .reopened: "重新交办"
         case .closed: "销号"
         case .escalated: "上报"
+        case .answeredFromAbove: "上级答复"
+        case .dueRecomputed: "期限重算"
         case .note: "备注"
         }
     }
@@ -90,12 +104,6 @@ public struct CaseEvent: Hashable, Sendable {
     /// Who did it, as the operator was named then.
     public let operatorName: String
     public let text: String
-}
-
-/// What a dispatch decided, and whether the due date rests on a year the calendar does not know.
-public struct DispatchResult: Hashable, Sendable {
-    public let dueDate: Day
-    public let yearsComputedByWeekendsOnly: [Int]
 }
 
 extension LiaisonStore {
@@ -155,129 +163,46 @@ extension LiaisonStore {
                              [caseID, kind, clock.now(), session.name, session.operatorID, text])
     }
 
-    /// Loads a case inside the current write and checks that this operator may act on it, that it may
-    /// take this step and that nobody changed it since the caller read it.
-    private func caseForUpdate(_ id: Int64, expectedVersion: Int?, action: String, allowed: Set<CaseStatus>,
-                               session: Session) throws -> CaseRecord {
+    /// What the transition table needs to know of a case besides its status.
+    public func facts(of record: CaseRecord) throws -> CaseFacts {
+        let pending = try database.scalarInt(
+            "SELECT count(*) FROM extension_requests WHERE case_id = ? AND round = ? AND decided_on IS NULL",
+            [record.id, record.round]) ?? 0
+        let returnDeadline = try currentDispatch(of: record).map { calendar.adding(workingDays: try returnLimitDays(), to: $0.dispatchedOn) }
+        return CaseFacts(status: record.status, responsibleDeputyID: record.responsibleDeputyID, pendingExtension: pending > 0,
+                         returnDeadline: returnDeadline, today: today)
+    }
+
+    /// The actions the signed-in operator may take on the case now: the board's live keys.
+    public func liveActions(on record: CaseRecord, session: Session) throws -> [CaseAction] {
+        CaseAction.live(try facts(of: record), session: session)
+    }
+
+    /// Loads a case inside the current write and asks the transition table whether this operator may take
+    /// this action on it now, after checking that nobody changed it since the caller read it.
+    func caseForUpdate(_ id: Int64, action: CaseAction, expectedVersion: Int?, session: Session) throws -> CaseRecord {
         let record = try caseRecord(id: id)
-        try session.requireAct(onCaseOf: record.responsibleDeputyID)
         if let expectedVersion, expectedVersion != record.version { throw DomainError.changedElsewhere(record.code) }
-        guard allowed.contains(record.status) else { throw DomainError.wrongStatus(action: action, status: record.status) }
+        try action.check(try facts(of: record), session: session)
         return record
     }
 
-    private func setStatus(_ record: CaseRecord, _ status: CaseStatus, extra: String = "", _ arguments: [SQLBindable?] = []) throws {
+    /// Moves the case on and bumps its version, refusing when another terminal moved it first.
+    func update(_ record: CaseRecord, status: CaseStatus, set extra: String = "", _ arguments: [SQLBindable?] = []) throws {
         try database.execute("UPDATE cases SET status = ?, version = version + 1\(extra) WHERE id = ? AND version = ?",
                              [status] + arguments + [record.id, record.version])
         guard database.changes == 1 else { throw DomainError.changedElsewhere(record.code) }
     }
 
-    /// Sends the case to a department with a due date `workingDays` working days from today.
+    /// Takes one action through the table in one transaction: load, check, act, write its event.
     @discardableResult
-    public func dispatch(caseID: Int64, departmentID: Int64, workingDays: Int, session: Session,
-                         expectedVersion: Int? = nil) throws -> DispatchResult {
+    func perform<T>(_ action: CaseAction, caseID: Int64, expectedVersion: Int?, session: Session,
+                    _ body: (CaseRecord) throws -> (T, String)) throws -> T {
         try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "交办",
-                                           allowed: [.registered, .triaged], session: session)
-            return try send(record, to: departmentID, workingDays: workingDays, session: session)
-        }
-    }
-
-    /// The dispatch itself, for the board and for the reception desk, which opens a case from a visit and
-    /// dispatches it in one step (a clerk's work, checked there as receiving).
-    func send(_ record: CaseRecord, to departmentID: Int64, workingDays: Int, session: Session) throws -> DispatchResult {
-        guard TimeLimit.workingDays.contains(workingDays) else {
-            throw DomainError.invalid("办理时限应为 \(TimeLimit.workingDays.lowerBound) 至 \(TimeLimit.workingDays.upperBound) 个工作日")
-        }
-        let department = try requireInUse(.departments, id: departmentID)
-        let today = clock.today
-        let due = calendar.adding(workingDays: workingDays, to: today)
-        try database.execute(
-            "INSERT INTO dispatches(case_id, department_id, round, dispatched_on, due_date) VALUES (?, ?, ?, ?, ?)",
-            [record.id, departmentID, record.round, today, due])
-        try setStatus(record, .dispatched, extra: ", department_id = ?, due_date = ?", [departmentID, due])
-        try addEvent(.dispatched, caseID: record.id,
-                     text: "交办\(department)，限 \(workingDays) 个工作日（\(due.iso) 前）办结", session: session)
-        return DispatchResult(dueDate: due, yearsComputedByWeekendsOnly: calendar.unknownYears(from: today, to: due))
-    }
-
-    /// The department's answer to the current dispatch.
-    public func recordReply(caseID: Int64, text: String, session: Session, expectedVersion: Int? = nil) throws {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw DomainError.invalid("请写下承办单位的答复") }
-        try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记答复", allowed: [.dispatched], session: session)
-            try database.execute("""
-                UPDATE dispatches SET replied_on = ?, reply = ?
-                WHERE id = (SELECT max(id) FROM dispatches WHERE case_id = ? AND round = ?)
-                """, [clock.today, text, caseID, record.round])
-            try setStatus(record, .replied)
-            try addEvent(.replied, caseID: caseID, text: text, session: session)
-        }
-    }
-
-    /// The resident has been told the result (反馈).
-    public func recordFeedback(caseID: Int64, text: String, session: Session, expectedVersion: Int? = nil) throws {
-        try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "登记反馈", allowed: [.replied], session: session)
-            try setStatus(record, .feedback)
-            try addEvent(.feedback, caseID: caseID, text: text.isEmpty ? "已向群众反馈办理结果" : text, session: session)
-        }
-    }
-
-    /// The resident's rating: satisfied or basically satisfied makes the case ready to close;
-    /// unsatisfied waits for a supervisor to reopen it (or close it with a written reason).
-    public func rate(caseID: Int64, result: Satisfaction, attitude: Satisfaction? = nil, comment: String = "",
-                     session: Session, expectedVersion: Int? = nil) throws {
-        try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "测评",
-                                           allowed: [.replied, .feedback], session: session)
-            try database.execute(
-                "INSERT INTO ratings(case_id, round, result, attitude, comment, rated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [caseID, record.round, result, attitude, comment, clock.now()])
-            try setStatus(record, result.countsAsSatisfied ? .readyToClose : .unsatisfied)
-            var text = "群众评价：\(result.label)"
-            if let attitude { text += "；办理态度：\(attitude.label)" }
-            if !comment.isEmpty { text += "。\(comment)" }
-            try addEvent(.rated, caseID: caseID, text: text, session: session)
-        }
-    }
-
-    /// Strikes the case off (销号). A case the resident has not rated satisfied needs a written reason.
-    public func close(caseID: Int64, reason: String = "", session: Session, expectedVersion: Int? = nil) throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        try database.write {
-            // Closing what the resident did not rate satisfied is a supervisor's act: said as such first.
-            if try caseRecord(id: caseID).status != .readyToClose { try session.require(.closeWithReason) }
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "销号",
-                                           allowed: Set(CaseStatus.allCases).subtracting([.closed]), session: session)
-            if record.status != .readyToClose && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意测评的销号") }
-            try setStatus(record, .closed, extra: ", closed_on = ?, close_reason = ?", [clock.today, reason])
-            try addEvent(.closed, caseID: caseID, text: reason.isEmpty ? "群众满意，销号" : reason, session: session)
-        }
-    }
-
-    /// Sends an unsatisfied or closed case round again: round + 1, to be dispatched anew.
-    public func reopen(caseID: Int64, reason: String, session: Session, expectedVersion: Int? = nil) throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw DomainError.reasonRequired("重新交办") }
-        try database.write {
-            let record = try caseForUpdate(caseID, expectedVersion: expectedVersion, action: "重新交办",
-                                           allowed: [.unsatisfied, .closed], session: session)
-            try setStatus(record, .triaged, extra: ", round = round + 1, due_date = NULL, closed_on = NULL, close_reason = ''")
-            try addEvent(.reopened, caseID: caseID, text: "第 \(record.round + 1) 轮：\(reason)", session: session)
-        }
-    }
-
-    /// A supervision note (督办) on the timeline.
-    public func supervise(caseID: Int64, note: String, session: Session) throws {
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw DomainError.invalid("督办意见不能为空") }
-        try database.write {
-            let record = try caseRecord(id: caseID)
-            try session.requireAct(onCaseOf: record.responsibleDeputyID)
-            guard record.status.isOpen else { throw DomainError.wrongStatus(action: "督办", status: record.status) }
-            try addEvent(.supervised, caseID: caseID, text: note, session: session)
+            let record = try caseForUpdate(caseID, action: action, expectedVersion: expectedVersion, session: session)
+            let (result, text) = try body(record)
+            try addEvent(action.transition.event, caseID: caseID, text: text, session: session)
+            return result
         }
     }
 }

@@ -6,6 +6,7 @@ public struct CaseSummary: Hashable, Sendable {
     public let status: CaseStatus
     public let round: Int
     public let dueDate: Day?
+    public let dueProvisional: Bool
     public let categoryName: String
     public let departmentName: String
     public let deputyName: String
@@ -13,12 +14,16 @@ public struct CaseSummary: Hashable, Sendable {
     public let version: Int
     /// The deputy's and the resident's pinyin initials, for search.
     public let initials: String
+    /// How many supervision notes (督办) it has had.
+    public let supervisions: Int
+    public let tier: Tier?
 
     static let select = """
         SELECT c.id, c.code, c.title, c.status, c.round, c.due_date,
                coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version,
                coalesce(d.name_initials || ' ' || d.name_initials_alt, '') || ' '
-                   || coalesce(r.name_initials || ' ' || r.name_initials_alt, '')
+                   || coalesce(r.name_initials || ' ' || r.name_initials_alt, ''),
+               c.due_provisional, (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'supervised'), c.tier
         FROM cases c
         LEFT JOIN categories cat ON cat.id = c.category_id
         LEFT JOIN departments dep ON dep.id = c.department_id
@@ -39,7 +44,12 @@ public struct CaseSummary: Hashable, Sendable {
         residentName = row.string(9)
         version = row.int(10)
         initials = row.string(11)
+        dueProvisional = row.int(12) != 0
+        supervisions = row.int(13)
+        tier = try row.optionalValue(14)
     }
+
+    public func isOverdue(on today: Day) -> Bool { Overdue.includes(status: status, dueDate: dueDate, on: today) }
 }
 
 /// Counts of the month's new cases by status and category.

@@ -18,10 +18,10 @@ public struct DutyCredit: Hashable, Sendable {
 }
 
 /// 逾期, written once: a case whose clock is running past its due date. The clock runs while a
-/// department holds the case (dispatched) and while an unsatisfied case waits for its next round
+/// department holds the case (dispatched, acknowledged) and while an unsatisfied case waits for its next round
 /// (GLOSSARY.md). Every screen, report and test asks this type; nothing restates it.
 public enum Overdue {
-    public static let statuses: [CaseStatus] = [.dispatched, .unsatisfied]
+    public static let statuses: [CaseStatus] = [.dispatched, .acknowledged, .unsatisfied]
 
     public static func includes(status: CaseStatus, dueDate: Day?, on today: Day) -> Bool {
         statuses.contains(status) && (dueDate.map { $0 < today } ?? false)

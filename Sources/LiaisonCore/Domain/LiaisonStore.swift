@@ -18,8 +18,8 @@ public enum DomainError: UserFacingError, Equatable {
         case .stationAlreadyExists(let name): return "数据库已建好联络站「\(name)」"
         case .notFound(let what): return "找不到\(what)"
         case .invalid(let reason): return reason
-        case .wrongStatus(let action, let status): return "诉求当前为「\(status.label)」，不能\(action)"
-        case .changedElsewhere(let code): return "诉求 \(code) 已在别处被修改，请刷新后再试"
+        case .wrongStatus(let action, let status): return "不能\(action)：\(status.standing)"
+        case .changedElsewhere(let code): return "该事项（\(code)）已被他人修改，请刷新后重试"
         case .changedOnAnotherTerminal(let what):
             return "\(what)刚在另一终端改过：按 Esc 关闭，重新打开再改"
         case .visitChanged(let what): return what

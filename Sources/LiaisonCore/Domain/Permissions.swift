@@ -8,6 +8,12 @@ public enum Permission: Sendable, CaseIterable {
     case actOnCases
     /// Close a case the resident did not rate satisfied, with a written reason.
     case closeWithReason
+    /// Approve or refuse a department's request for a later due date.
+    case decideExtensions
+    /// Send a case up to the higher-level people's congress, and record its answer.
+    case escalate
+    /// Recount provisional due dates once their year's holidays are loaded.
+    case recomputeDueDates
     /// Deputies, legal officers, departments, categories, the station's settings, the holiday calendar.
     case manageDirectory
     /// Who signs in, with which role and PIN.
@@ -29,10 +35,11 @@ public enum Permission: Sendable, CaseIterable {
         switch self {
         case .receiveResidents: [.clerk, .supervisor, .admin]
         case .actOnCases: [.deputy, .supervisor, .admin]
-        case .closeWithReason: [.supervisor]
+        case .closeWithReason, .decideExtensions, .escalate: [.supervisor]
         case .manageDirectory, .manageOperators, .keepRecords, .anonymize, .revealIDNumber: [.admin]
         case .revealPhone: [.clerk, .supervisor, .admin]
         case .planMeetings: [.clerk, .supervisor, .admin]
+        case .recomputeDueDates: [.supervisor, .admin]
         case .keepDutyRecords: [.supervisor, .admin]
         }
     }
@@ -42,6 +49,9 @@ public enum Permission: Sendable, CaseIterable {
         case .receiveResidents: "接待来访"
         case .actOnCases: "办理诉求"
         case .closeWithReason: "未经满意测评销号"
+        case .decideExtensions: "审批延期"
+        case .escalate: "上报上级人大"
+        case .recomputeDueDates: "重算待定期限"
         case .manageDirectory: "维护名录和设置"
         case .manageOperators: "管理操作员"
         case .keepRecords: "查看审计日志或备份"

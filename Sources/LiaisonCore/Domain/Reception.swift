@@ -152,7 +152,7 @@ extension LiaisonStore {
             // The case's responsible deputy is not thereby the one who received the resident.
             try finishVisit(visit, outcome: .caseOpened, answer: "", caseID: record.id, receivedBy: nil, session: session)
             guard let departmentID else { return record }
-            _ = try send(record, to: departmentID, workingDays: workingDays, session: session)
+            _ = try send(record, to: departmentID, due: .workingDays(workingDays), session: session)
             return try caseRecord(id: record.id)
         }
     }

@@ -182,7 +182,7 @@ extension LiaisonStore {
             let department = { (id: Int64) in try self.database.scalarString("SELECT name FROM departments WHERE id = ?", [id]) ?? "" }
             if let current = record.departmentID { return .stands(department: try department(current), due: record.dueDate) }
             guard let departmentID else { return .waiting }
-            let dispatch = try send(record, to: departmentID, workingDays: workingDays, session: session)
+            let dispatch = try send(record, to: departmentID, due: .workingDays(workingDays), session: session)
             return .dispatched(department: try department(departmentID), due: dispatch.dueDate)
         }
     }

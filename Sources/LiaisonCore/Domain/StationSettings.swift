@@ -50,6 +50,9 @@ public struct StationSettings: Equatable, Sendable {
     static let areaCodeKey = "area_code"
     static let idleLockKey = "idle_lock_minutes"
     static let skipSignInKey = "single_operator_skips_sign_in"
+    static let returnLimitKey = "return_limit_working_days"
+    /// 非本单位职责 may be sent back within 7 working days of dispatch unless the station says otherwise.
+    public static let defaultReturnLimitDays = 7
 
     /// A station's name as `init` takes it: the settings' check, said as the station's name.
     static func checkedName(_ name: String) throws -> String {

@@ -120,16 +120,32 @@ public enum Tier: String, Labelled {
 }
 
 public enum CaseStatus: String, Labelled {
-    case registered, triaged, dispatched, replied, feedback, readyToClose, unsatisfied, closed
+    case registered, triaged, dispatched, acknowledged, replied, feedback, readyToClose, unsatisfied, escalated, closed
     public var label: String {
         switch self {
         case .registered: "已登记"
         case .triaged: "已研判"
         case .dispatched: "已交办"
+        case .acknowledged: "已接单"
         case .replied: "已答复"
         case .feedback: "已反馈"
         case .readyToClose: "待销号"
         case .unsatisfied: "不满意"
+        case .escalated: "已上报"
+        case .closed: "已销号"
+        }
+    }
+
+    /// Where the case stands, said as the reason an action cannot be taken (不能销号：群众尚未评价).
+    public var standing: String {
+        switch self {
+        case .registered, .triaged: "尚未交办"
+        case .dispatched, .acknowledged: "承办单位尚未答复"
+        case .replied: "尚未向群众反馈"
+        case .feedback: "群众尚未评价"
+        case .readyToClose: "群众已满意，待销号"
+        case .unsatisfied: "群众不满意，待重新交办"
+        case .escalated: "已上报上级人大，待上级答复"
         case .closed: "已销号"
         }
     }
@@ -149,6 +165,29 @@ public enum Satisfaction: String, Labelled {
 
     /// 满意率 counts 满意 and 基本满意.
     public var countsAsSatisfied: Bool { self != .unsatisfied }
+}
+
+/// Who gave the rating: the resident, or a deputy on their behalf (代表评单).
+public enum RatedBy: String, Labelled {
+    case resident, deputy
+    public var label: String {
+        switch self {
+        case .resident: "群众本人"
+        case .deputy: "代表评单"
+        }
+    }
+}
+
+/// How the resident was told the result (反馈).
+public enum FeedbackMethod: String, Labelled {
+    case phone, visit, atStation
+    public var label: String {
+        switch self {
+        case .phone: "电话"
+        case .visit: "上门"
+        case .atStation: "来站当面"
+        }
+    }
 }
 
 public enum MeetingKind: String, Labelled {

@@ -69,6 +69,7 @@ public struct DatabaseMigrator: Sendable {
         migrator.register(version: 3, name: "reception integrity", sql: SchemaV3.sql)
         migrator.register(version: 4, name: "station setup", sql: SchemaV4.sql)
         migrator.register(version: 5, name: "the shared terminal", sql: SchemaV5.sql)
+        migrator.register(version: 6, name: "the follow-up board", sql: SchemaV6.sql)
         migrator.afterMigrating = { database in try HolidaySchedule.addMissingShippedYears(to: database) }
         return migrator
     }()

@@ -48,7 +48,7 @@ final class BoardPage: Page {
 
     private func load() throws {
         let partial = perGroup < BoardPage.whole
-        let board = try store.followUpBoard(perGroup: perGroup, counting: !partial, deputyID: mine?.deputyID)
+        let board = try store.followUpBoard(perGroup: perGroup, counting: !partial, filter: CaseFilter(deputyID: mine?.deputyID))
         self.board = board
         hasMoreToLoad = partial && board.groups.contains { $0.1.count == perGroup }
         summaries = [:]

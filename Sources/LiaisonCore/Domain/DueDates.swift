@@ -1,0 +1,132 @@
+import Foundation
+
+/// A time limit as a form takes it: so many working days (10), or a date given outright (2026-12-31, 12-31).
+public enum DueChoice: Hashable, Sendable {
+    case workingDays(Int)
+    case date(Day)
+
+    /// What was typed in a time-limit field; full-width digits as an IME types them.
+    public static func parse(_ text: String, today: Day) throws -> DueChoice {
+        let typed = text.trimmingSheetSpace.halfWidthDigits
+            .replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: "")
+            .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+        if let days = Int(typed) { return .workingDays(days) }
+        if let day = Day(iso: typed) { return .date(day) }
+        let parts = typed.split(separator: "-").compactMap { Int($0) }
+        if parts.count == 2, let day = Day(year: today.year, month: parts[0], day: parts[1]) {
+            // 01-05 typed in December means next January.
+            return .date(day < today ? Day(year: today.year + 1, month: parts[0], day: parts[1]) ?? day : day)
+        }
+        throw DomainError.invalid("时限填工作日数（\(TimeLimit.hint)）或日期（2026-12-31、12-31）")
+    }
+}
+
+/// A due date as reckoned, and whether it rests on a year the calendar does not know (待定期限).
+public struct DispatchResult: Hashable, Sendable {
+    public let dueDate: Day
+    /// Counted this many working days from `countedFrom`; nil for a date given outright.
+    public let workingDays: Int?
+    public let countedFrom: Day
+    public let yearsComputedByWeekendsOnly: [Int]
+
+    public var provisional: Bool { !yearsComputedByWeekendsOnly.isEmpty }
+
+    /// 按周末推算，待导入2027年节假日安排
+    public var provisionalNote: String? {
+        provisional ? DispatchResult.provisionalNote(years: yearsComputedByWeekendsOnly) : nil
+    }
+
+    public static func provisionalNote(years: [Int]) -> String {
+        "按周末推算，待导入\(years.map(String.init).joined(separator: "、"))年节假日安排"
+    }
+}
+
+/// A provisional due date that the calendar now counts otherwise.
+public struct DueDateChange: Hashable, Sendable {
+    public let caseID: Int64
+    public let code: String
+    public let title: String
+    public let old: Day
+    public let new: Day
+    /// Still through a year the calendar does not know.
+    public let stillProvisional: Bool
+}
+
+extension LiaisonStore {
+    /// The due date a choice gives counted from `day` (today), as the dispatch form shows it while typing.
+    public func reckon(_ choice: DueChoice, from day: Day? = nil) throws -> DispatchResult {
+        let start = day ?? today
+        switch choice {
+        case .workingDays(let days):
+            guard TimeLimit.workingDays.contains(days) else {
+                throw DomainError.invalid("办理时限应为 \(TimeLimit.workingDays.lowerBound) 至 \(TimeLimit.workingDays.upperBound) 个工作日")
+            }
+            let due = calendar.adding(workingDays: days, to: start)
+            return DispatchResult(dueDate: due, workingDays: days, countedFrom: start,
+                                  yearsComputedByWeekendsOnly: calendar.unknownYears(from: start, to: due))
+        case .date(let due):
+            guard due > start else { throw DomainError.invalid("期限 \(due.iso) 须晚于今天") }
+            guard calendar.workingDays(from: start, to: due) <= TimeLimit.workingDays.upperBound else {
+                throw DomainError.invalid("期限 \(due.iso) 超过 \(TimeLimit.workingDays.upperBound) 个工作日")
+            }
+            return DispatchResult(dueDate: due, workingDays: nil, countedFrom: start, yearsComputedByWeekendsOnly: [])
+        }
+    }
+
+    /// Keeps a due date in the case's history and makes it the case's own, inside the caller's write.
+    func recordDue(_ due: DispatchResult, caseID: Int64, round: Int, why: String) throws {
+        try database.execute("""
+            INSERT INTO due_dates(case_id, round, due_date, set_on, working_days, counted_from, provisional, why)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [caseID, round, due.dueDate, today, due.workingDays, due.countedFrom, due.provisional, why])
+    }
+
+    /// Every due date the case has had, oldest first.
+    public func dueDateHistory(caseID: Int64) throws -> [(day: Day, setOn: Day, why: String, provisional: Bool)] {
+        try database.fetchAll("SELECT due_date, set_on, why, provisional FROM due_dates WHERE case_id = ? ORDER BY id", [caseID]) {
+            (try $0.day(0), try $0.day(1), $0.string(2), $0.int(3) != 0)
+        }
+    }
+
+    /// Open cases whose provisional due date the calendar now counts otherwise, or no longer needs to guess.
+    public func provisionalDueDateChanges() throws -> [DueDateChange] {
+        let rows = try database.fetchAll("""
+            SELECT c.id, c.code, c.title, c.due_date, d.working_days, d.counted_from
+            FROM cases c JOIN due_dates d ON d.id = (SELECT max(id) FROM due_dates WHERE case_id = c.id)
+            WHERE c.due_provisional = 1 AND c.status <> 'closed' AND d.working_days IS NOT NULL
+            ORDER BY c.due_date, c.id
+            """) { row in (row.int64(0), row.string(1), row.string(2), try row.day(3), row.int(4), try row.day(5)) }
+        return rows.compactMap { id, code, title, old, days, from in
+            let new = calendar.adding(workingDays: days, to: from)
+            let still = !calendar.unknownYears(from: from, to: new).isEmpty
+            guard new != old || !still else { return nil }
+            return DueDateChange(caseID: id, code: code, title: title, old: old, new: new, stillProvisional: still)
+        }
+    }
+
+    /// Recounts the provisional due dates now that their year's holidays are loaded, with an event in each
+    /// case's timeline; what changed, as `provisionalDueDateChanges` listed it.
+    @discardableResult
+    public func recomputeProvisionalDueDates(session: Session) throws -> [DueDateChange] {
+        try session.require(.recomputeDueDates)
+        return try database.write {
+            let changes = try provisionalDueDateChanges()
+            for change in changes {
+                let record = try caseRecord(id: change.caseID)
+                let due = try database.fetchOne(
+                    "SELECT working_days, counted_from FROM due_dates WHERE case_id = ? ORDER BY id DESC LIMIT 1", [change.caseID]
+                ) { (row: Statement) in (row.int(0), try row.day(1)) }
+                guard let (days, from) = due else { continue }
+                try recordDue(DispatchResult(dueDate: change.new, workingDays: days, countedFrom: from,
+                                             yearsComputedByWeekendsOnly: calendar.unknownYears(from: from, to: change.new)),
+                              caseID: record.id, round: record.round, why: "recomputed")
+                try update(record, status: record.status, set: ", due_date = ?, due_provisional = ?", [change.new, change.stillProvisional])
+                let years = calendar.knownYears.filter { (change.old.year...max(change.old.year, change.new.year)).contains($0) }.sorted()
+                try addEvent(.dueRecomputed, caseID: record.id,
+                             text: "按\(years.map(String.init).joined(separator: "、"))年节假日安排重算期限：\(change.old.iso) → \(change.new.iso)",
+                             session: session)
+            }
+            return changes
+        }
+    }
+}
