@@ -50,6 +50,21 @@ final class RoleRuleTests: XCTestCase {
         Write(name: "supervise", permission: .actOnCases) { store, f, session in
             try store.supervise(caseID: f.caseID, note: "请尽快", session: session)
         },
+        Write(name: "triage", permission: .actOnCases) { store, f, session in
+            try store.triage(caseID: f.caseID, categoryID: f.base.categoryID, tier: .joint, session: session)
+        },
+        Write(name: "escalate", permission: .escalate) { store, f, session in
+            try store.escalate(caseID: f.caseID, reason: "跨区", session: session)
+        },
+        Write(name: "decideExtension", permission: .decideExtensions) { store, f, session in
+            try store.decideExtension(caseID: f.caseID, approve: true, session: session)
+        },
+        Write(name: "recomputeProvisionalDueDates", permission: .recomputeDueDates) { store, _, session in
+            try store.recomputeProvisionalDueDates(session: session)
+        },
+        Write(name: "chaseSheet", permission: .actOnCases) { store, f, session in
+            _ = try store.chaseSheet(caseIDs: [f.caseID], session: session)
+        },
         Write(name: "close with a reason", permission: .closeWithReason) { store, f, session in
             try store.close(caseID: f.caseID, reason: "群众撤回", session: session)
         },

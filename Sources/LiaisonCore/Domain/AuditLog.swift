@@ -17,7 +17,8 @@ public struct AuditEntry: Hashable, Sendable {
         let fixed = ["backup": "备份", "calendar.import": "导入节假日", "settings.update": "修改本站设置",
                      "operator.create": "添加操作员", "operator.update": "改操作员角色", "operator.passwd": "改 PIN",
                      "operator.disable": "停用操作员", "operator.restore": "恢复操作员", "signin.failed": "登录失败",
-                     "signin.locked": "登录锁定", "resident.anonymize": "匿名化居民"]
+                     "signin.locked": "登录锁定", "resident.anonymize": "匿名化居民",
+                     "chase.export": "导出督办单"]
         if let label = fixed[action] { return label }
         let parts = action.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return action }

@@ -85,16 +85,13 @@ public struct CaseFacts: Hashable, Sendable {
 }
 
 extension CaseAction {
-    /// Refuses, in Chinese, what the table does not allow this operator to do to this case now: where the
-    /// case stands first (不能销号：群众尚未评价), then the role, then the rest.
+    /// Refuses, in Chinese, what the table does not allow this operator to do to this case now: a role that
+    /// may never do it first (who may), then where the case stands (不能销号：群众尚未评价), then the rest.
     public func check(_ facts: CaseFacts, session: Session) throws {
         let row = transition
+        try session.require(row.permission)
         guard row.from.contains(facts.status) else { throw DomainError.wrongStatus(action: row.label, status: facts.status) }
-        if row.permission == .actOnCases {
-            try session.requireAct(onCaseOf: facts.responsibleDeputyID)
-        } else {
-            try session.require(row.permission)
-        }
+        if row.permission == .actOnCases { try session.requireAct(onCaseOf: facts.responsibleDeputyID) }
         switch row.condition {
         case .pendingExtension? where !facts.pendingExtension:
             throw DomainError.invalid("不能\(row.label)：承办单位没有待审批的延期申请")
