@@ -124,7 +124,8 @@ final class KeyRoutingTests: XCTestCase {
         desk.press(.character("?"))
         let help = try XCTUnwrap(desk.layers.last as? HelpLayer)
         XCTAssertEqual(help.lines.prefix(3).map { $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression) },
-                       ["【督办页面】", "n 下一件逾期", "Space 标记"], "a clerk's board has no 我的诉求 to offer")
+                       ["【督办页面】", "n 下一件逾期", "p 上一件逾期"],
+                       "a clerk's board offers no 我的诉求 and no case action first")
         XCTAssertFalse(help.lines.contains { $0.contains("排序") }, "the deputies' sort key is not on the board")
         desk.press(.character("x"))
         XCTAssertTrue(desk.layers.isEmpty, "any key closes help")

@@ -121,7 +121,8 @@ final class KeyTableTests: XCTestCase {
     }
 
     func testHintBarComesFromTheTable() {
-        XCTAssertEqual(KeyTable.hints(on: .board).map(\.keyLabel), ["m", "n", "?", "/", "q", "Tab", "Enter"])
+        XCTAssertEqual(KeyTable.hints(on: .board).map(\.keyLabel),
+                       ["m", "d", "a", "r", "f", "v", "x", "s", "n", "e", "/", "F", "c", "R", "?", "q", "Tab", "Enter"])
         XCTAssertEqual(KeyTable.hints(on: .reception).map(\.label),
                        ["登记", "叫号", "当场答复", "转诉求", "帮助", "筛选", "退出", "切换窗格", "查看"])
         XCTAssertEqual(KeyTable.hints(in: .form).map(\.label), ["下一项", "上一项", "保存", "取消", "帮助"])

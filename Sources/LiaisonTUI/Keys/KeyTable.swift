@@ -56,7 +56,9 @@ public enum Action: String, CaseIterable, Sendable {
     case showReception, showDeputies, showAgenda, showBoard, showAdmin
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
     case open, back, filter, command, help, quit, quitDesk, quitNow, reload
-    case cycleSort, nextOverdue, toggleMark
+    case cycleSort, nextOverdue, previousOverdue, toggleMark
+    case triageCase, dispatchCase, acknowledgeCase, returnCase, superviseCase, extendCase, swapDepartment, recordReply,
+         recordFeedback, rateCase, closeCase, escalateCase, filterCases, clearFilter, chaseSheet, recomputeDueDates
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
     case nextSection, previousSection, addEntry, editEntry, toggleActive
     case nextField, previousField, save, cancel
@@ -108,6 +110,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let reception = KeyScope.screens([.reception])
     private static let admin = KeyScope.screens([.admin])
+    private static let board = KeyScope.screens([.board])
 
     public static let bindings: [KeyBinding] = [
         KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
@@ -139,8 +142,27 @@ public enum KeyTable {
         KeyBinding([.character("i")], "i", .revealIDNumber, "看身份证号", reception, needs: .revealIDNumber),
         KeyBinding([.character("N")], "N", .anonymize, "匿名化居民", reception, needs: .anonymize),
         KeyBinding([.character("m")], "m", .toggleMine, "我的诉求/全部", .screens([.board]), hint: true),
-        KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", .screens([.board]), hint: true),
-        KeyBinding([.character(" ")], "Space", .toggleMark, "标记", .screens([.board])),
+        // The board's case actions: a key is live only where the transition table allows its action.
+        KeyBinding([.character("d")], "d", .dispatchCase, "交办", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("a")], "a", .acknowledgeCase, "接单", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("r")], "r", .recordReply, "答复", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("f")], "f", .recordFeedback, "反馈", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("v")], "v", .rateCase, "测评", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("x")], "x", .closeCase, "销号", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("s")], "s", .superviseCase, "督办", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("n")], "n", .nextOverdue, "下一件逾期", board, hint: true),
+        KeyBinding([.character("p")], "p", .previousOverdue, "上一件逾期", board),
+        KeyBinding([.character("e")], "e", .extendCase, "延期申请/审批", board, hint: true, needs: .actOnCases),
+        KeyBinding([.character("b")], "b", .returnCase, "退回（非本单位职责）", board, needs: .actOnCases),
+        KeyBinding([.character("w")], "w", .swapDepartment, "调整承办单位", board, needs: .actOnCases),
+        KeyBinding([.character("u")], "u", .escalateCase, "上报/上级答复", board, needs: .escalate),
+        KeyBinding([.character("t")], "t", .triageCase, "研判（类别、分级）", board, needs: .actOnCases),
+        KeyBinding([.character(" ")], "Space", .toggleMark, "标记（督办、督办单）", board),
+        KeyBinding([.character("/")], "/", .filter, "搜索全部诉求", board, hint: true),
+        KeyBinding([.character("F")], "F", .filterCases, "条件筛选", board, hint: true),
+        KeyBinding([.character("c")], "c", .clearFilter, "清除条件", board, hint: true),
+        KeyBinding([.character("P")], "P", .chaseSheet, "督办单", board, needs: .actOnCases),
+        KeyBinding([.character("R")], "R", .recomputeDueDates, "重算待定期限", board, hint: true, needs: .recomputeDueDates),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
         KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", admin, hint: true),
         KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", admin),
