@@ -315,7 +315,11 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try store.searchCases("卸货").map(\.id), [other.id])
         XCTAssertEqual(try store.searchCases("wxy").map(\.id), [closed.id], "the resident's pinyin initials")
         XCTAssertEqual(try store.searchCases("王秀英").map(\.id), [closed.id])
+        XCTAssertEqual(try store.searchCases("路灯损坏").map(\.id), [closed.id], "three characters and more: the trigram index")
+        XCTAssertEqual(try store.searchCases("卸").map(\.id), [other.id], "one character: read through")
+        XCTAssertEqual(try store.searchCases("１").map(\.id), [closed.id], "a serial typed alone, full-width too")
         XCTAssertEqual(try store.searchCases("100%"), [])
+        XCTAssertEqual(try store.searchCases("\"路灯"), [], "a quote is text, not query syntax")
     }
 
     func testTheBoardFiltersCombine() throws {

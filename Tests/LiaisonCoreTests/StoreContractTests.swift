@@ -172,6 +172,11 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try database.fetchAll("SELECT version FROM visits") { $0.int(0) }, [1, 1, 1])
         let store = try LiaisonStore(database: database)
         XCTAssertEqual(try store.caseRecord(id: 3).status, .feedback)
+        // Version 6: every dispatch's due date in the history, every case in the search index.
+        XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM due_dates"), before["dispatches"])
+        XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM case_search"), before["cases"])
+        let third = try store.caseRecord(id: 3)
+        XCTAssertEqual(try store.searchCases(String(third.title.prefix(3))).map(\.id).contains(3), true)
         let board = try store.followUpBoard()
         XCTAssertEqual(board.groups.first { $0.0 == .awaitingFeedback }?.1.map(\.id), [2], "replied, the resident not told yet")
         XCTAssertEqual(board.groups.first { $0.0 == .awaitingRating }?.1.map(\.id), [3], "told, waiting for a rating")

@@ -193,26 +193,64 @@ extension LiaisonStore {
     }
 
     /// Every case in the database, closed ones too, whose code, title, description or resident (name or
-    /// pinyin initials) has the text; the newest first.
-    public func searchCases(_ text: String, limit: Int = 200) throws -> [CaseSummary] {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// pinyin initials) has the text; the newest first. See `SearchSQL`.
+    public func searchCases(_ query: String, limit: Int = 200) throws -> [CaseSummary] {
+        let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
-        let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
-        let initials = text.lowercased()
         return try database.read {
-            let byCode = try database.fetchAll(CaseSummary.select + " WHERE c.code LIKE ? ESCAPE '\\' ORDER BY c.id DESC LIMIT ?",
-                                               [pattern, limit], CaseSummary.init(row:))
-            let byResident = try database.fetchAll(CaseSummary.select + """
-                 WHERE c.resident_id IN (SELECT id FROM residents WHERE name LIKE ? ESCAPE '\\' OR name_initials = ? OR name_initials_alt = ?)
-                 ORDER BY c.id DESC LIMIT ?
-                """, [pattern, initials, initials, limit], CaseSummary.init(row:))
-            let byText = try database.fetchAll(CaseSummary.select + """
-                 WHERE c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\' ORDER BY c.id DESC LIMIT ?
-                """, [pattern, pattern, limit], CaseSummary.init(row:))
+            var parts: [CaseSummary] = []
+            let fetch = { (sql: String, arguments: [SQLBindable?]) in
+                parts += try self.database.fetchAll(CaseSummary.select + " WHERE " + sql + " ORDER BY c.id DESC LIMIT ?",
+                                                    arguments + [limit], CaseSummary.init(row:))
+            }
+            let digits = text.halfWidthDigits
+            if let serial = Int(digits), digits.count <= 5 {
+                // 0042 or 42: that serial in any year.
+                try fetch(SearchSQL.serial, [station.id, serial])
+            } else if digits.first?.isNumber == true && digits.contains("-") {
+                try fetch(SearchSQL.codePrefix, [station.id, digits, digits + "~"])
+            }
+            switch text.count {
+            case 1: try fetch(SearchSQL.anywhere, [SearchSQL.likePattern(text), SearchSQL.likePattern(text)])
+            case 2:
+                let terms = try database.fetchAll(SearchSQL.termsStartingWith, [text, text + "\u{10FFFF}"]) { $0.string(0) }
+                if !terms.isEmpty { try fetch(SearchSQL.matching, [terms.map(SearchSQL.quoted).joined(separator: " OR ")]) }
+            default: try fetch(SearchSQL.matching, [SearchSQL.quoted(text)])
+            }
+            try fetch(SearchSQL.byResident, [text, text + "\u{10FFFF}", text.lowercased(), text.lowercased()])
             var seen = Set<Int64>()
-            return Array((byCode + byResident + byText).filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }.prefix(limit))
+            return Array(parts.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }.prefix(limit))
         }
+    }
+}
+
+/// The search's SQL over `cases c`: the code by its index, the text by the trigram index (FTS5, SQLite's
+/// own), the resident by the residents' name and initials indexes.
+public enum SearchSQL {
+    /// Bind the station and the serial: that serial in every year, straight from the (station, year, serial) index.
+    public static let serial = "c.station_id = ? AND c.year BETWEEN 2000 AND 2200 AND c.serial = ?"
+    public static let codePrefix = "c.station_id = ? AND c.code >= ? AND c.code < ?"
+    /// Three characters or more: the phrase, quoted.
+    public static let matching = "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT 100000)"
+    /// Two characters: every three-character term that begins with them (the text ends in a space, so
+    /// each pair begins one), read from the term list's index.
+    public static let termsStartingWith = "SELECT term FROM case_search_terms WHERE term >= ? AND term < ?"
+    /// One character: the titles and descriptions read newest first until enough are found.
+    public static let anywhere = "(c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')"
+    public static let byResident = """
+        c.resident_id IN (SELECT id FROM residents WHERE (name >= ? AND name < ?) OR name_initials = ? OR name_initials_alt = ?)
+        """
+
+    /// A new case's text, as the migration indexed every earlier one: bind the id and title + " " +
+    /// description + " ".
+    public static let index = "INSERT INTO case_search(rowid, text) VALUES (?, ?)"
+
+    /// A phrase for MATCH: in double quotes, its own quotes doubled.
+    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    static func likePattern(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 }
 

@@ -134,6 +134,7 @@ extension LiaisonStore {
             """, [station.id, today.year, serial, code, title, draft.description, draft.categoryID, draft.tier, status,
                   residentID, draft.responsibleDeputyID, sourceVisitID, today])
         let id = database.lastInsertedRowID
+        try database.execute(SearchSQL.index, [id, title + " " + draft.description + " "])
         try addEvent(.registered, caseID: id, text: title, session: session)
         return try caseRecord(id: id)
     }

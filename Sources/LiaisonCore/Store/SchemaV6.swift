@@ -4,7 +4,10 @@
 ///   through a year the calendar did not know, and whether a supervisor closed it without a satisfied rating;
 /// - a dispatch keeps its time limit, instructions, receipt, how it ended (returned, swapped, escalated),
 ///   who gave the reply, and how and when the resident was told;
-/// - a department's extension requests and every due date a case has had.
+/// - a department's extension requests and every due date a case has had;
+/// - every case's title and description indexed by each three characters (FTS5 trigram), with its list of
+///   terms, so `/` finds any case among a million at once. The store writes a new case's row: a trigger
+///   cannot, as the file does not trust its schema to use a virtual table (PRAGMA trusted_schema = OFF).
 enum SchemaV6 {
     static let sql = """
     CREATE TABLE new_cases (
@@ -97,5 +100,10 @@ enum SchemaV6 {
     CREATE INDEX due_dates_by_case ON due_dates(case_id, id);
     INSERT INTO due_dates(case_id, round, due_date, set_on, why)
     SELECT case_id, round, due_date, dispatched_on, 'dispatched' FROM dispatches ORDER BY id;
+
+    -- The text ends in a space, so that every two characters of it begin some three-character term.
+    CREATE VIRTUAL TABLE case_search USING fts5(text, tokenize = 'trigram');
+    CREATE VIRTUAL TABLE case_search_terms USING fts5vocab(case_search, 'row');
+    INSERT INTO case_search(rowid, text) SELECT id, title || ' ' || description || ' ' FROM cases;
     """
 }
