@@ -119,6 +119,12 @@ public struct SyntheticDistrict {
             }
         }
         try database.write {
+            // The search index and the due dates' history, as the store keeps them for each case it opens.
+            try database.execute("INSERT INTO case_search(rowid, text) SELECT id, title || ' ' || description || ' ' FROM cases")
+            try database.execute("""
+                INSERT INTO due_dates(case_id, round, due_date, set_on, why)
+                SELECT case_id, round, due_date, dispatched_on, 'dispatched' FROM dispatches
+                """)
             try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('synthetic_cases', ?)", [String(cases)])
         }
         try database.execute("ANALYZE")

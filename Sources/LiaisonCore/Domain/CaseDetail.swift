@@ -17,6 +17,8 @@ public struct CaseDetail: Sendable {
 
     public let record: CaseRecord
     public let summary: CaseSummary
+    /// The resident's phone as lists show it (138****5678), never whole.
+    public let maskedPhone: String
     public let dueDates: [DueDateEntry]
     public let rounds: [Round]
     public let supervisions: Int
@@ -50,7 +52,12 @@ extension LiaisonStore {
                 CaseDetail.DueDateEntry(day: $0.day, setOn: $0.setOn, why: $0.why, provisional: $0.provisional)
             }
             let timeline = try self.timeline(caseID: id)
-            return CaseDetail(record: record, summary: try caseSummary(id: id), dueDates: dueDates, rounds: rounds,
+            let phone = try record.residentID.flatMap { resident in
+                try database.fetchOne("SELECT phone, anonymized_at IS NOT NULL FROM residents WHERE id = ?", [resident]) {
+                    $0.bool(1) ? PhoneNumber.removed : PhoneNumber.masked($0.optionalString(0))
+                }
+            }
+            return CaseDetail(record: record, summary: try caseSummary(id: id), maskedPhone: phone ?? "", dueDates: dueDates, rounds: rounds,
                               supervisions: timeline.filter { $0.kind == .supervised }.count,
                               extensions: dueDates.filter { $0.why == "extended" }.count,
                               swaps: dispatches.filter { $0.endedHow == "swapped" }.count,

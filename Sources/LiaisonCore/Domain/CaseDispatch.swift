@@ -50,12 +50,6 @@ public struct DispatchEntry: Hashable, Sendable {
 }
 
 extension LiaisonStore {
-    /// Working days after dispatch within which a department may send a case back as not its own.
-    public func returnLimitDays() throws -> Int {
-        try database.scalarString("SELECT value FROM settings WHERE key = ?", [StationSettings.returnLimitKey]).flatMap { Int($0) }
-            ?? StationSettings.defaultReturnLimitDays
-    }
-
     /// The dispatch that stands: the department holding the case now, or the last one that replied.
     func currentDispatch(of record: CaseRecord) throws -> DispatchEntry? {
         try database.fetchOne(DispatchEntry.select + " WHERE p.case_id = ? AND p.round = ? AND p.ended_on IS NULL ORDER BY p.id DESC LIMIT 1",

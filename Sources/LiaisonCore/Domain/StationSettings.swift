@@ -34,6 +34,8 @@ public struct StationSettings: Equatable, Sendable {
     public var quotas: [DeputyLevel: AnnualQuota]
     public var points: [DutyKind: Int]
     public var idleLockMinutes: Int
+    /// Working days after dispatch within which a department may send a case back as not its own (退回).
+    public var returnLimitDays = StationSettings.defaultReturnLimitDays
     /// A station with one operator may open the desk signed in as them, without the PIN.
     public var singleOperatorSkipsSignIn = false
 
@@ -41,6 +43,7 @@ public struct StationSettings: Equatable, Sendable {
     /// The longest name a station may have, wherever it is given (init, the settings form).
     public static let nameLimit = 40
     public static let idleLockRange = 1...120
+    public static let returnLimitRange = 1...30
     static let quotaRange = 0...366
     static let pointsRange = 0...100
 
@@ -69,7 +72,7 @@ public struct StationSettings: Equatable, Sendable {
             ("名称", name != before.name), ("类型", kind != before.kind), ("地址", address != before.address),
             ("电话", phone != before.phone), ("接待日", receptionDay != before.receptionDay || tie != before.tie),
             ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas), ("履职积分", points != before.points),
-            ("自动锁定", idleLockMinutes != before.idleLockMinutes),
+            ("自动锁定", idleLockMinutes != before.idleLockMinutes), ("退回时限", returnLimitDays != before.returnLimitDays),
             ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn),
         ]
         return named.filter(\.1).map(\.0)
@@ -101,6 +104,8 @@ public struct StationSettings: Equatable, Sendable {
         }
         settings.idleLockMinutes = try DraftCheck.number(idleLockMinutes, field: "idleLockMinutes", in: StationSettings.idleLockRange,
                                                          unit: "分钟")
+        settings.returnLimitDays = try DraftCheck.number(returnLimitDays, field: "returnLimitDays", in: StationSettings.returnLimitRange,
+                                                         unit: "个工作日")
         return settings
     }
 }
@@ -145,6 +150,11 @@ extension LiaisonStore {
         try intSetting(StationSettings.idleLockKey) ?? StationSettings.defaultIdleLockMinutes
     }
 
+    /// Working days after dispatch within which a department may send a case back as not its own.
+    public func returnLimitDays() throws -> Int {
+        try intSetting(StationSettings.returnLimitKey) ?? StationSettings.defaultReturnLimitDays
+    }
+
     public func settings() throws -> StationSettings {
         var quotas: [DeputyLevel: AnnualQuota] = [:]
         for level in DeputyLevel.allCases { quotas[level] = try annualQuota(for: level) }
@@ -153,7 +163,7 @@ extension LiaisonStore {
         return StationSettings(name: station.name, kind: station.kind, address: station.address, phone: station.phone,
                                receptionDay: station.receptionRule?.dayOfMonth, tie: station.receptionRule?.tie ?? .earlier,
                                areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas, points: points,
-                               idleLockMinutes: try idleLockMinutes(),
+                               idleLockMinutes: try idleLockMinutes(), returnLimitDays: try returnLimitDays(),
                                singleOperatorSkipsSignIn: try setting(StationSettings.skipSignInKey) == "1")
     }
 
@@ -181,6 +191,7 @@ extension LiaisonStore {
             var values: [(String, String?)] = [
                 (StationSettings.areaCodeKey, settings.areaCode.isEmpty ? nil : settings.areaCode),
                 (StationSettings.idleLockKey, String(settings.idleLockMinutes)),
+                (StationSettings.returnLimitKey, String(settings.returnLimitDays)),
                 (StationSettings.skipSignInKey, settings.singleOperatorSkipsSignIn ? "1" : nil),
             ]
             for (level, quota) in settings.quotas {

@@ -47,6 +47,7 @@ final class SettingsForm: FormSpec {
                                               hint: kind == .reception ? "分/天" : "分/次"))
         }
         fields.append(SettingsForm.number("idleLockMinutes", "自动锁定", settings.idleLockMinutes, hint: "分钟无操作后"))
+        fields.append(SettingsForm.number("returnLimitDays", "退回时限", settings.returnLimitDays, hint: "交办后工作日内"))
         fields.append(FormField("skipSignIn", "单人免登录", .choice(ChoiceField(options: SettingsForm.yesNo,
                                                                              selectedValue: settings.singleOperatorSkipsSignIn ? "1" : "0")),
                                 required: true, hint: "只有一位操作员时"))
@@ -68,7 +69,7 @@ final class SettingsForm: FormSpec {
     }
 
     private static func isNumber(_ key: String) -> Bool {
-        key == "receptionDay" || key == "idleLockMinutes" || key.hasPrefix("quota.") || key.hasPrefix("points.")
+        key == "receptionDay" || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.") || key.hasPrefix("points.")
     }
 
     func save(_ form: Form) throws -> SaveStep {
@@ -86,6 +87,7 @@ final class SettingsForm: FormSpec {
         }
         for kind in DutyKind.allCases { edited.points[kind] = Int(form.number(StationSettings.pointsKey(kind))) ?? 0 }
         edited.idleLockMinutes = Int(form.number("idleLockMinutes")) ?? 0
+        edited.returnLimitDays = Int(form.number("returnLimitDays")) ?? 0
         edited.singleOperatorSkipsSignIn = form.choice("skipSignIn") == "1"
         try store.updateSettings(edited, expected: settings, session: session)
         return .done("已保存本站设置", select: focus)
@@ -115,6 +117,7 @@ final class SettingsForm: FormSpec {
                           "\(settings.points[kind] ?? kind.defaultPoints) 分/\(kind == .reception ? "天" : "次")"))
         }
         lines.append(("idleLockMinutes", "自动锁定", "\(settings.idleLockMinutes) 分钟无操作后"))
+        lines.append(("returnLimitDays", "退回时限", "交办后 \(settings.returnLimitDays) 个工作日内可退回"))
         lines.append(("skipSignIn", "单人免登录", settings.singleOperatorSkipsSignIn ? "是：只有一位操作员时打开即登录" : "否"))
         return lines
     }
@@ -131,6 +134,7 @@ final class SettingsForm: FormSpec {
             return "登记来访时，没带区号的 7 或 8 位固话按这个区号保存。空着则用本站电话的区号"
                 + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"
         case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定；本人输入 PIN 回到原处，换人登录则从头开始，原来没保存的表单给原操作员留着。"
+        case "returnLimitDays": return "承办单位认为诉求不属本单位职责时，交办后这么多个工作日内可以退回（退回后待重新交办，不算逾期）；过了只能调整承办单位。"
         case "skipSignIn": return "只有一位在用的操作员时，打开工作台直接以他登录，不问 PIN；有两位以上时总要登录。"
         default:
             if key.hasPrefix("quota.") {

@@ -248,15 +248,15 @@ final class BoardPage: Page {
         } else {
             return .say("先选中一件已交办的诉求，或用 Space 标记几件", .warning)
         }
-        let directory = URL(fileURLWithPath: store.database.path).deletingLastPathComponent()
-        let path = directory.appendingPathComponent("督办单-\(name)-\(store.today.iso).txt").path
+        let file = "督办单-\(name)-\(store.today.iso).txt"
+        let path = URL(fileURLWithPath: store.database.path).deletingLastPathComponent().appendingPathComponent(file).path
         do {
             try Data(sheet.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             return .say("督办单未能写入 \(path)：\(error.localizedDescription)", .warning)
         }
         try store.auditChaseSheet(sheet, writtenTo: path, session: session)
-        return .say("督办单（\(sheet.cases.count) 件）已写入 \(path)")
+        return .say("督办单（\(sheet.cases.count) 件）已写入数据库所在目录：\(file)")
     }
 
     /// The provisional due dates the new calendar counts otherwise: the list first, then one answer.

@@ -8,7 +8,8 @@ enum CaseDetailLines {
         var lines: [DetailLine] = [
             .heading("\(record.code)  \(record.status.label)  第\(record.round)轮"),
             DetailLine(record.title),
-            DetailLine("群众 \(summary.residentName.isEmpty ? "—" : summary.residentName)  代表 \(summary.deputyName.isEmpty ? "—" : summary.deputyName)"),
+            DetailLine("群众 \(summary.residentName.isEmpty ? "—" : "\(summary.residentName) \(detail.maskedPhone)")"),
+            DetailLine("代表 \(summary.deputyName.isEmpty ? "—" : summary.deputyName)"),
             DetailLine("类别 \(summary.categoryName.isEmpty ? "未定" : summary.categoryName)  分级 \(record.tier?.label ?? "未定")"),
             DetailLine("承办 \(summary.departmentName.isEmpty ? "未交办" : summary.departmentName)"),
         ]
