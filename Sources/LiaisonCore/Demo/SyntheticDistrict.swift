@@ -99,12 +99,12 @@ public struct SyntheticDistrict {
             let department = Int.random(in: 1...SyntheticDistrict.departments, using: &random)
             try database.execute("""
                 INSERT INTO cases(station_id, year, serial, code, title, category_id, tier, status, department_id, due_date,
-                                  resident_id, responsible_deputy_id, opened_on, closed_on)
-                VALUES (1, ?, ?, ?, ?, ?, 'immediate', ?, ?, ?, ?, ?, ?, ?)
+                                  resident_id, responsible_deputy_id, opened_on, closed_on, supervisions)
+                VALUES (1, ?, ?, ?, ?, ?, 'immediate', ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [opened.year, serial, CaseCode.format(year: opened.year, serial: serial), "合成诉求\(index)",
                       index % 12 + 1, status, status == .registered ? nil : department, status == .registered ? nil : due,
                       index % residents + 1, index % SyntheticDistrict.deputies + 1, opened,
-                      status == .closed ? opened.adding(days: 12) : nil])
+                      status == .closed ? opened.adding(days: 12) : nil, status == .closed ? 0 : 1])
             let caseID = database.lastInsertedRowID
             let kinds: [CaseEventKind] = [.registered, .dispatched, .replied, status == .closed ? .closed : .supervised]
             for (step, kind) in kinds.enumerated() {

@@ -160,7 +160,9 @@ extension LiaisonStore {
 
     /// The next (or previous) overdue case after `current` in the board's order, across every overdue case
     /// in the database, wrapping round; with its position among them (3/24). Nil when none is overdue.
-    public func overdueStep(from current: CaseSummary?, forward: Bool, filter: CaseFilter = CaseFilter()) throws -> OverdueStep? {
+    /// `total`, when the caller counted them already (the board's heading), saves counting again.
+    public func overdueStep(from current: CaseSummary?, forward: Bool, filter: CaseFilter = CaseFilter(),
+                            total knownTotal: Int? = nil) throws -> OverdueStep? {
         let today = self.today
         let (extra, filterArguments) = filter.sql
         return try database.read {
@@ -186,9 +188,11 @@ extension LiaisonStore {
             for arguments in Overdue.arguments(on: today) {
                 position += try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra + BoardSQL.notAfter),
                                                    arguments + filterArguments + [due, due, next.id]) ?? 0
-                total += try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra), arguments + filterArguments) ?? 0
+                if knownTotal == nil {
+                    total += try database.scalarInt(BoardSQL.count(where: Overdue.condition + extra), arguments + filterArguments) ?? 0
+                }
             }
-            return OverdueStep(summary: next, position: position, total: total)
+            return OverdueStep(summary: next, position: position, total: knownTotal ?? total)
         }
     }
 
@@ -210,12 +214,20 @@ extension LiaisonStore {
             } else if digits.first?.isNumber == true && digits.contains("-") {
                 try fetch(SearchSQL.codePrefix, [station.id, digits, digits + "~"])
             }
+            let pattern = SearchSQL.likePattern(text)
             switch text.count {
-            case 1: try fetch(SearchSQL.anywhere, [SearchSQL.likePattern(text), SearchSQL.likePattern(text)])
+            case 1: try fetch(SearchSQL.anywhere, [pattern, pattern])
             case 2:
-                let terms = try database.fetchAll(SearchSQL.termsStartingWith, [text, text + "\u{10FFFF}"]) { $0.string(0) }
-                if !terms.isEmpty { try fetch(SearchSQL.matching, [terms.map(SearchSQL.quoted).joined(separator: " OR ")]) }
-            default: try fetch(SearchSQL.matching, [SearchSQL.quoted(text)])
+                // A pair many cases hold is found among the newest at once; a rarer one through the terms
+                // it begins, whose lists are then short.
+                let before = parts.count
+                let newest = try database.scalarInt("SELECT max(id) FROM cases") ?? 0
+                try fetch(SearchSQL.recent + SearchSQL.anywhere, [newest - SearchSQL.recentWindow, pattern, pattern])
+                if parts.count - before < limit {
+                    let terms = try database.fetchAll(SearchSQL.termsStartingWith, [text, text + "\u{10FFFF}"]) { $0.string(0) }
+                    if !terms.isEmpty { try fetch(SearchSQL.matching, [terms.map(SearchSQL.quoted).joined(separator: " OR "), limit]) }
+                }
+            default: try fetch(SearchSQL.matching, [SearchSQL.quoted(text), limit])
             }
             try fetch(SearchSQL.byResident, [text, text + "\u{10FFFF}", text.lowercased(), text.lowercased()])
             var seen = Set<Int64>()
@@ -231,10 +243,14 @@ public enum SearchSQL {
     public static let serial = "c.station_id = ? AND c.year BETWEEN 2000 AND 2200 AND c.serial = ?"
     public static let codePrefix = "c.station_id = ? AND c.code >= ? AND c.code < ?"
     /// Three characters or more: the phrase, quoted.
-    public static let matching = "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT 100000)"
+    /// Bind the query, then the limit: the index gives the newest matches first (its rowid is the case's id).
+    public static let matching = "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
     /// Two characters: every three-character term that begins with them (the text ends in a space, so
     /// each pair begins one), read from the term list's index.
     public static let termsStartingWith = "SELECT term FROM case_search_terms WHERE term >= ? AND term < ?"
+    /// The newest cases only (bind the id below them), read through before the term list for two characters.
+    public static let recent = "c.id > ? AND "
+    public static let recentWindow = 20_000
     /// One character: the titles and descriptions read newest first until enough are found.
     public static let anywhere = "(c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')"
     public static let byResident = """

@@ -57,8 +57,9 @@ extension LiaisonStore {
                     $0.bool(1) ? PhoneNumber.removed : PhoneNumber.masked($0.optionalString(0))
                 }
             }
-            return CaseDetail(record: record, summary: try caseSummary(id: id), maskedPhone: phone ?? "", dueDates: dueDates, rounds: rounds,
-                              supervisions: timeline.filter { $0.kind == .supervised }.count,
+            let summary = try caseSummary(id: id)
+            return CaseDetail(record: record, summary: summary, maskedPhone: phone ?? "", dueDates: dueDates, rounds: rounds,
+                              supervisions: summary.supervisions,
                               extensions: dueDates.filter { $0.why == "extended" }.count,
                               swaps: dispatches.filter { $0.endedHow == "swapped" }.count,
                               pendingExtension: try pendingExtension(caseID: id), timeline: timeline)

@@ -23,7 +23,7 @@ public struct CaseSummary: Hashable, Sendable {
                coalesce(cat.name, ''), coalesce(dep.name, ''), coalesce(d.name, ''), coalesce(r.name, ''), c.version,
                coalesce(d.name_initials || ' ' || d.name_initials_alt, '') || ' '
                    || coalesce(r.name_initials || ' ' || r.name_initials_alt, ''),
-               c.due_provisional, (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'supervised'), c.tier
+               c.due_provisional, c.supervisions, c.tier
         FROM cases c
         LEFT JOIN categories cat ON cat.id = c.category_id
         LEFT JOIN departments dep ON dep.id = c.department_id

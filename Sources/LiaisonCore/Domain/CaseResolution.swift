@@ -28,7 +28,7 @@ extension LiaisonStore {
         try database.write {
             for (id, version) in cases {
                 let record = try caseForUpdate(id, action: .supervise, expectedVersion: version, session: session)
-                try update(record, status: record.status)
+                try update(record, status: record.status, set: ", supervisions = supervisions + 1")
                 try addEvent(.supervised, caseID: id, text: note, session: session)
             }
         }

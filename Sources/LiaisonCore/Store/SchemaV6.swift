@@ -1,4 +1,5 @@
 /// Schema version 6, for the whole life of a case after dispatch:
+/// - a case counts its supervision notes;
 /// - a case may be acknowledged by its department (接单) or escalated to the higher-level congress (上报);
 ///   it is rebuilt because a CHECK cannot be altered, and it keeps whether its due date was counted
 ///   through a year the calendar did not know, and whether a supervisor closed it without a satisfied rating;
@@ -34,6 +35,8 @@ enum SchemaV6 {
         closed_on TEXT,
         close_reason TEXT NOT NULL DEFAULT '',
         closed_with_reason INTEGER NOT NULL DEFAULT 0 CHECK (closed_with_reason IN (0,1)),
+        -- Supervision notes so far, kept with the case: the board lists hundreds at a time.
+        supervisions INTEGER NOT NULL DEFAULT 0 CHECK (supervisions >= 0),
         version INTEGER NOT NULL DEFAULT 1,
         UNIQUE (station_id, year, serial),
         UNIQUE (station_id, code),
@@ -43,10 +46,12 @@ enum SchemaV6 {
     );
     INSERT INTO new_cases(id, station_id, year, serial, code, title, description, category_id, tier, status, round,
                           department_id, due_date, resident_id, responsible_deputy_id, source_visit_id, escalated,
-                          opened_on, closed_on, close_reason, closed_with_reason, version)
+                          opened_on, closed_on, close_reason, closed_with_reason, supervisions, version)
     SELECT id, station_id, year, serial, code, title, description, category_id, tier, status, round,
            department_id, due_date, resident_id, responsible_deputy_id, source_visit_id, escalated,
-           opened_on, closed_on, close_reason, status = 'closed' AND close_reason <> '', version FROM cases;
+           opened_on, closed_on, close_reason, status = 'closed' AND close_reason <> '', coalesce(s.notes, 0), version
+    FROM cases LEFT JOIN (SELECT case_id, count(*) AS notes FROM case_events WHERE kind = 'supervised' GROUP BY case_id) s
+        ON s.case_id = cases.id;
     DROP TABLE cases;
     ALTER TABLE new_cases RENAME TO cases;
     -- The follow-up board and the overdue count: open cases by status and due date.

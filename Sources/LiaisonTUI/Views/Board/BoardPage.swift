@@ -11,7 +11,7 @@ final class BoardPage: Page {
     private var summaries: [String: (group: BoardGroup?, summary: CaseSummary)] = [:]
     /// Cases per group: a first screenful at once, then the rest when no key waits (as tig shows a log
     /// while it is still reading). A reload loads as much as was loaded before.
-    static let firstPart = 40
+    static let firstPart = 25
     static let whole = 200
     private var perGroup = BoardPage.firstPart
     private(set) var hasMoreToLoad = false
@@ -115,6 +115,13 @@ final class BoardPage: Page {
         self.board = board
         provisionalChanges = session.may(.recomputeDueDates) ? try store.provisionalDueDateChanges().count : 0
         hasMoreToLoad = partial && board.groups.contains { $0.1.count == perGroup }
+        showBoard()
+    }
+
+    /// The loaded board as the list's entries, with the case stepped to in its group: no database here.
+    private func showBoard() {
+        guard let board else { return }
+        summaries = [:]
         var entries: [ListEntry] = []
         if !filterLabel.isEmpty { entries.append(.heading("条件：\(filterLabel)（c 清除）", role: .muted)) }
         for (group, loaded) in board.groups {
@@ -222,14 +229,22 @@ final class BoardPage: Page {
 
     /// The next or previous overdue case across the database, with its place among them (3/24).
     private func step(forward: Bool) throws -> Reaction {
-        guard let step = try store.overdueStep(from: selected, forward: forward, filter: effectiveFilter) else {
+        guard let step = try store.overdueStep(from: selected, forward: forward, filter: effectiveFilter,
+                                               total: search == nil ? board?.counts[.overdue] : nil) else {
             return .say("没有逾期的诉求")
         }
-        if search != nil { search = nil }
-        steppedIn = step.summary
-        try load()
-        rows.select(id: "\(step.summary.id)")
-        let keys = [Action.nextOverdue, .previousOverdue, .superviseCase].map { KeyTable.key(of: $0, on: id) }
+        let id = "\(step.summary.id)"
+        // A case beyond what the board loaded is shown in its group all the same.
+        if search != nil {
+            search = nil
+            steppedIn = step.summary
+            try load()
+        } else if summaries[id]?.group != .overdue {
+            steppedIn = step.summary
+            showBoard()
+        }
+        rows.select(id: id)
+        let keys = [Action.nextOverdue, .previousOverdue, .superviseCase].map { KeyTable.key(of: $0, on: self.id) }
         return .say("逾期 \(step.position)/\(step.total)：\(step.summary.code)（\(keys[0]) 下一件，\(keys[1]) 上一件，\(keys[2]) 督办）")
     }
 
