@@ -33,6 +33,8 @@ final class BoardPage: Page {
     /// The live actions of the selected case, read when the selection changes.
     private var live: (id: String, actions: [CaseAction])?
     private var provisionalChanges = 0
+    /// How many cases are overdue, once counted by stepping: until the next reload, not counted again.
+    private var overdueTotal: Int?
 
     init(store: LiaisonStore) {
         self.store = store
@@ -101,6 +103,7 @@ final class BoardPage: Page {
 
     private func load() throws {
         live = nil
+        overdueTotal = nil
         summaries = [:]
         if let search {
             self.search?.results = try store.searchCases(search.query)
@@ -230,9 +233,10 @@ final class BoardPage: Page {
     /// The next or previous overdue case across the database, with its place among them (3/24).
     private func step(forward: Bool) throws -> Reaction {
         guard let step = try store.overdueStep(from: selected, forward: forward, filter: effectiveFilter,
-                                               total: search == nil ? board?.counts[.overdue] : nil) else {
+                                               total: search == nil ? board?.counts[.overdue] ?? overdueTotal : nil) else {
             return .say("没有逾期的诉求")
         }
+        overdueTotal = step.total
         let id = "\(step.summary.id)"
         // A case beyond what the board loaded is shown in its group all the same.
         if search != nil {
