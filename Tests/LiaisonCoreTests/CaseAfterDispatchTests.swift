@@ -81,7 +81,8 @@ final class CaseAfterDispatchTests: XCTestCase {
                 } catch let error as DomainError {
                     XCTAssertFalse(allowed, "\(action) from \(status) refused: \(error.userMessage)")
                     if !closing.contains(action) {
-                        XCTAssertEqual(error, .wrongStatus(action: action.label, status: status), "\(action) from \(status)")
+                        XCTAssertEqual(error, .wrongStatus(action: action.label, status: status,
+                                                           passed: action.transition.passed(by: status)), "\(action) from \(status)")
                     }
                 }
             }
@@ -91,7 +92,19 @@ final class CaseAfterDispatchTests: XCTestCase {
     func testTheRefusalSaysWhereTheCaseStands() throws {
         let record = try caseIn(.replied)
         XCTAssertThrowsError(try store.rate(caseID: record.id, Rating(result: .satisfied), session: supervisor)) {
-            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能满意度测评：尚未向群众反馈")
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能满意度测评：尚未向群众反馈", "not yet")
+        }
+        XCTAssertThrowsError(try store.recordReply(caseID: record.id, text: "再答一次", session: supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能登记答复：该诉求已答复", "already done")
+        }
+        let acknowledged = try caseIn(.acknowledged)
+        XCTAssertThrowsError(try store.dispatch(caseID: acknowledged.id, departmentID: otherDepartment, due: .workingDays(3),
+                                                session: supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能交办：该诉求已接单")
+        }
+        let unsatisfied = try caseIn(.unsatisfied)
+        XCTAssertThrowsError(try store.recordReply(caseID: unsatisfied.id, text: "答复", session: supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能登记答复：群众不满意，待重新交办")
         }
         let told = try caseIn(.feedback)
         let deputy = Session(name: "张乾林", role: .deputy, deputyID: fixture.deputyID)
@@ -163,6 +176,38 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try store.timeline(caseID: record.id).suffix(4).map(\.text),
                        ["申请延期至 2026-12-04：需招标", "同意延期：2026-11-23 → 2026-12-04。同意",
                         "申请延期至 2026-12-18：材料未到", "不同意延期，期限仍为 2026-12-04：不同意"])
+    }
+
+    func testARequestNobodyDecidedLapsesWhenItsDepartmentNoLongerHoldsTheCase() throws {
+        let record = try caseIn(.dispatched)
+        try store.requestExtension(caseID: record.id, until: day("2026-12-04"), reason: "需招标", session: supervisor)
+        try store.swapDepartment(caseID: record.id, to: otherDepartment, reason: "属城管职责", session: supervisor)
+        XCTAssertNil(try store.pendingExtension(caseID: record.id), "the old department's request is not the new one's")
+        XCTAssertFalse(try store.liveActions(on: store.caseRecord(id: record.id), session: supervisor).contains(.decideExtension))
+        XCTAssertNoThrow(try store.requestExtension(caseID: record.id, until: day("2026-12-10"), reason: "城管局需勘察", session: supervisor))
+        try store.recordReply(caseID: record.id, text: "已处理", session: supervisor)
+        XCTAssertNil(try store.pendingExtension(caseID: record.id), "an answered case has nothing left to extend")
+        XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM extension_requests WHERE case_id = ? AND approved = 0",
+                                                    [record.id]), 2)
+    }
+
+    func testOverdueOverAWeekendIsAtLeastOneWorkingDay() throws {
+        let record = try caseIn(.dispatched) // due Monday 2026-11-23
+        fixture.clock.set(LocalTime(day: day("2026-11-21"), hour: 9, minute: 0))
+        XCTAssertFalse(try store.caseRecord(id: record.id).isOverdue(on: store.today))
+        fixture.clock.set(LocalTime(day: day("2026-11-24"), hour: 9, minute: 0))
+        XCTAssertEqual(Overdue.workingDays(pastDue: day("2026-11-23"), on: store.today, calendar: store.calendar), 1)
+        XCTAssertEqual(Overdue.workingDays(pastDue: day("2026-11-20"), on: day("2026-11-22"), calendar: store.calendar), 1,
+                       "past due on a Friday, read on Sunday: overdue, not 0")
+        XCTAssertEqual(try store.chaseSheet(departmentID: fixture.departmentID, session: supervisor).cases.map(\.workingDaysOverdue), [1])
+    }
+
+    func testAFeedbackBeforeTheReplyIsRefused() throws {
+        fixture.clock.set(LocalTime(day: day("2026-11-18"), hour: 9, minute: 0))
+        let record = try caseIn(.replied)
+        XCTAssertThrowsError(try store.recordFeedback(caseID: record.id, method: .phone, on: day("2026-11-17"), session: supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "反馈日期 2026-11-17 早于答复日期 2026-11-18")
+        }
     }
 
     func testASwapMovesTheCaseWithItsDueDateAndIsCounted() throws {
@@ -318,6 +363,10 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try store.searchCases("路灯损坏").map(\.id), [closed.id], "three characters and more: the trigram index")
         XCTAssertEqual(try store.searchCases("卸").map(\.id), [other.id], "one character: read through")
         XCTAssertEqual(try store.searchCases("１").map(\.id), [closed.id], "a serial typed alone, full-width too")
+        let held = try fixture.openedCase(problem: "楼道灯不亮")
+        try store.dispatch(caseID: held.id, departmentID: fixture.departmentID, due: .workingDays(5), session: supervisor)
+        XCTAssertEqual(try store.searchCases("zql").map(\.id), [held.id, closed.id], "the responsible deputy's initials")
+        XCTAssertEqual(try store.searchCases("区住建局").map(\.id), [held.id], "the department by its whole name")
         XCTAssertEqual(try store.searchCases("100%"), [])
         XCTAssertEqual(try store.searchCases("\"路灯"), [], "a quote is text, not query syntax")
     }

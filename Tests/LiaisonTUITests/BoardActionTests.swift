@@ -65,8 +65,8 @@ final class BoardActionTests: XCTestCase {
     func testAChaseSheetOfTheSelectedCasesDepartmentIsWrittenBesideTheDatabase() throws {
         desk.press(.character("P"))
         let path = URL(fileURLWithPath: store.database.path).deletingLastPathComponent()
-            .appendingPathComponent("督办单-区生态环境局-2026-11-16.txt").path
-        XCTAssertEqual(message(), "督办单（1 件）已写入数据库所在目录：督办单-区生态环境局-2026-11-16.txt")
+            .appendingPathComponent("督办单-区生态环境局-2026-11-16-1030.txt").path
+        XCTAssertEqual(message(), "督办单（1 件）已写入数据库所在目录：督办单-区生态环境局-2026-11-16-1030.txt")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.contains("2026-0001 广场舞音响太吵影响休息"))
         XCTAssertTrue(text.contains("逾期 15 个工作日"))

@@ -197,7 +197,7 @@ extension LiaisonStore {
     }
 
     /// Every case in the database, closed ones too, whose code, title, description or resident (name or
-    /// pinyin initials) has the text; the newest first. See `SearchSQL`.
+    /// pinyin initials) has the text, or whose deputy or department it names; the newest first. See `SearchSQL`.
     public func searchCases(_ query: String, limit: Int = 200) throws -> [CaseSummary] {
         let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
@@ -230,6 +230,7 @@ extension LiaisonStore {
             default: try fetch(SearchSQL.matching, [SearchSQL.quoted(text), limit])
             }
             try fetch(SearchSQL.byResident, [text, text + "\u{10FFFF}", text.lowercased(), text.lowercased()])
+            try fetch(SearchSQL.byDeputyOrDepartment, [text, text.lowercased(), text.lowercased(), text])
             var seen = Set<Int64>()
             return Array(parts.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }.prefix(limit))
         }
@@ -253,6 +254,11 @@ public enum SearchSQL {
     public static let recentWindow = 20_000
     /// One character: the titles and descriptions read newest first until enough are found.
     public static let anywhere = "(c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')"
+    /// A responsible deputy by name or pinyin initials, or a department by its whole name.
+    public static let byDeputyOrDepartment = """
+        (c.responsible_deputy_id IN (SELECT id FROM deputies WHERE name = ? OR name_initials = ? OR name_initials_alt = ?)
+         OR c.department_id IN (SELECT id FROM departments WHERE name = ?))
+        """
     public static let byResident = """
         c.resident_id IN (SELECT id FROM residents WHERE (name >= ? AND name < ?) OR name_initials = ? OR name_initials_alt = ?)
         """

@@ -160,7 +160,17 @@ extension LiaisonStore {
         let dispatch = try currentDispatch(of: record)
         try database.execute("UPDATE dispatches SET ended_on = ?, ended_how = ?, end_reason = ? WHERE id = ?",
                              [today, how, reason, dispatch?.id])
+        try voidPendingExtension(of: record, note: "承办单位已变更，申请作废")
         return dispatch
+    }
+
+    /// A request nobody decided lapses when the department that made it no longer holds the case, or has
+    /// answered: it is closed as not granted, with why, so no later department's date comes from it.
+    func voidPendingExtension(of record: CaseRecord, note: String) throws {
+        try database.execute("""
+            UPDATE extension_requests SET decided_on = ?, approved = 0, decision_note = ?
+            WHERE case_id = ? AND decided_on IS NULL
+            """, [today, note, record.id])
     }
 
     /// 延期申请: the department asks for a later due date, with a reason; a supervisor decides.
@@ -168,8 +178,8 @@ extension LiaisonStore {
                                  expectedVersion: Int? = nil) throws {
         let reason = try required(reason, "延期申请")
         try perform(.requestExtension, caseID: caseID, expectedVersion: expectedVersion, session: session) { record in
-            guard let due = record.dueDate, proposed > due else {
-                throw DomainError.invalid("申请的期限须晚于现在的期限 \(record.dueDate?.iso ?? "")")
+            guard let due = record.dueDate, proposed > due, proposed > today else {
+                throw DomainError.invalid("申请的期限须晚于现在的期限 \(record.dueDate?.iso ?? "") 和今天")
             }
             try database.execute("""
                 INSERT INTO extension_requests(case_id, round, requested_on, proposed_due, reason) VALUES (?, ?, ?, ?, ?)
@@ -182,7 +192,7 @@ extension LiaisonStore {
     /// The pending extension request of the case's round, if any: (proposed date, reason).
     public func pendingExtension(caseID: Int64) throws -> (proposed: Day, reason: String)? {
         try database.fetchOne("""
-            SELECT proposed_due, reason FROM extension_requests WHERE case_id = ? AND decided_on IS NULL ORDER BY id DESC LIMIT 1
+            SELECT proposed_due, reason FROM extension_requests WHERE case_id = ? AND decided_on IS NULL
             """, [caseID]) { (try $0.day(0), $0.string(1)) }
     }
 

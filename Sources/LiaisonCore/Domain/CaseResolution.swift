@@ -47,6 +47,7 @@ extension LiaisonStore {
             }
             try database.execute("UPDATE dispatches SET replied_on = ?, reply = ?, replied_by = ? WHERE id = ?",
                                  [day, text, replier, dispatch?.id])
+            try voidPendingExtension(of: record, note: "承办单位已答复，申请作废")
             try update(record, status: .replied)
             let who = [dispatch?.departmentName ?? "", replier].filter { !$0.isEmpty }.joined(separator: " ")
             return ((), "\(day.iso) \(who.isEmpty ? "" : who + "答复：")\(text)")
@@ -59,6 +60,9 @@ extension LiaisonStore {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         try perform(.feedback, caseID: caseID, expectedVersion: expectedVersion, session: session) { record in
             let day = try pastDay(day, "反馈日期")
+            if let replied = try currentDispatch(of: record)?.repliedOn, day < replied {
+                throw DomainError.invalid("反馈日期 \(day.iso) 早于答复日期 \(replied.iso)")
+            }
             if let dispatch = try currentDispatch(of: record) {
                 try database.execute("UPDATE dispatches SET feedback_on = ?, feedback_method = ? WHERE id = ?", [day, method, dispatch.id])
             }
@@ -88,13 +92,15 @@ extension LiaisonStore {
     /// with a written reason, kept apart by the statistics.
     public func close(caseID: Int64, reason: String = "", session: Session, expectedVersion: Int? = nil) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        let status = try caseRecord(id: caseID).status
-        let action: CaseAction = status == .readyToClose ? .close : .closeWithReason
-        try perform(action, caseID: caseID, expectedVersion: expectedVersion, session: session) { record in
-            if action == .closeWithReason && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意的销号") }
-            try update(record, status: .closed, set: ", closed_on = ?, close_reason = ?, closed_with_reason = ?",
-                       [today, reason, action == .closeWithReason])
-            return ((), action == .close ? "群众满意，销号" + (reason.isEmpty ? "" : "。\(reason)") : "写明理由销号：\(reason)")
+        try database.write {
+            // Which close it is depends on where the case stands now, read in the same transaction.
+            let action: CaseAction = try caseRecord(id: caseID).status == .readyToClose ? .close : .closeWithReason
+            try perform(action, caseID: caseID, expectedVersion: expectedVersion, session: session) { record in
+                if action == .closeWithReason && reason.isEmpty { throw DomainError.reasonRequired("未经群众满意的销号") }
+                try update(record, status: .closed, set: ", closed_on = ?, close_reason = ?, closed_with_reason = ?",
+                           [today, reason, action == .closeWithReason])
+                return ((), action == .close ? "群众满意，销号" + (reason.isEmpty ? "" : "。\(reason)") : "写明理由销号：\(reason)")
+            }
         }
     }
 

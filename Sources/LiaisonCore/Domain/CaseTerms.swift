@@ -31,6 +31,12 @@ public enum Overdue {
     /// walks the (status, due_date) index in due-date order, which a list of statuses would not.
     public static let condition = "c.status = ? AND c.due_date < ?"
 
+    /// How many working days a case is overdue, counted like its deadline; at least 1 once it is overdue,
+    /// so a case past its date over a weekend or a holiday never reads as 0 or 未逾期.
+    public static func workingDays(pastDue due: Day, on today: Day, calendar: WorkingCalendar) -> Int {
+        max(1, calendar.workingDays(from: due, to: today))
+    }
+
     /// `condition`'s arguments for each status in turn.
     static func arguments(on today: Day) -> [[SQLBindable?]] { statuses.map { [$0, today] } }
 }

@@ -54,6 +54,16 @@ public struct CaseTransition: Sendable {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.action, $0) })
     }()
 
+    /// Whether a case in `status` has gone beyond this step (a dispatched case cannot be dispatched: 已交办),
+    /// rather than not reached it yet (a triaged one cannot be replied to: 承办单位尚未答复) — which the
+    /// refusal says. Escalated and closed cases are beyond every step; the waiting states say what they wait for.
+    func passed(by status: CaseStatus) -> Bool {
+        let order: [CaseStatus] = [.registered, .triaged, .dispatched, .acknowledged, .replied, .feedback]
+        if status == .escalated || status == .closed { return true }
+        guard let position = order.firstIndex(of: status) else { return false }
+        return from.compactMap { order.firstIndex(of: $0) }.allSatisfy { $0 < position }
+    }
+
     init(_ action: CaseAction, _ label: String, from: Set<CaseStatus>, _ permission: Permission, _ event: CaseEventKind,
          condition: CaseCondition? = nil) {
         self.action = action
@@ -90,7 +100,9 @@ extension CaseAction {
     public func check(_ facts: CaseFacts, session: Session) throws {
         let row = transition
         try session.require(row.permission)
-        guard row.from.contains(facts.status) else { throw DomainError.wrongStatus(action: row.label, status: facts.status) }
+        guard row.from.contains(facts.status) else {
+            throw DomainError.wrongStatus(action: row.label, status: facts.status, passed: row.passed(by: facts.status))
+        }
         if row.permission == .actOnCases { try session.requireAct(onCaseOf: facts.responsibleDeputyID) }
         switch row.condition {
         case .pendingExtension? where !facts.pendingExtension:

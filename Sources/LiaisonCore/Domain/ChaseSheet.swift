@@ -41,7 +41,8 @@ extension LiaisonStore {
     public func chaseSheet(caseIDs: [Int64], session: Session) throws -> ChaseSheet {
         try session.require(.actOnCases)
         return try database.read {
-            try sheet(try caseIDs.map(caseSummary(id:)).sorted(by: CaseSummary.byDueDate))
+            for id in caseIDs { try session.requireAct(onCaseOf: try caseRecord(id: id).responsibleDeputyID) }
+            return try sheet(try caseIDs.map(caseSummary(id:)).sorted(by: CaseSummary.byDueDate))
         }
     }
 
@@ -49,7 +50,9 @@ extension LiaisonStore {
     public func chaseSheet(departmentID: Int64, session: Session) throws -> ChaseSheet {
         try session.require(.actOnCases)
         return try database.read {
-            try sheet(try overdueCases(asOf: today, limit: 100_000, filter: CaseFilter(departmentID: departmentID)))
+            // A deputy chases for their own cases.
+            let filter = CaseFilter(departmentID: departmentID, deputyID: session.role == .deputy ? session.deputyID : nil)
+            return try sheet(try overdueCases(asOf: today, limit: 100_000, filter: filter))
         }
     }
 
@@ -61,7 +64,7 @@ extension LiaisonStore {
             return ChaseSheet.Item(id: summary.id, code: summary.code, title: summary.title, departmentName: summary.departmentName,
                                    dispatchedOn: dispatched.flatMap { Day(iso: $0) }, dueDate: summary.dueDate,
                                    workingDaysOverdue: summary.isOverdue(on: today)
-                                       ? summary.dueDate.map { calendar.workingDays(from: $0, to: today) } ?? 0 : 0,
+                                       ? summary.dueDate.map { Overdue.workingDays(pastDue: $0, on: today, calendar: calendar) } ?? 0 : 0,
                                    supervisions: summary.supervisions)
         }
         return ChaseSheet(station: station.name, date: today, cases: items)

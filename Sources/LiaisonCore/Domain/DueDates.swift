@@ -121,7 +121,8 @@ extension LiaisonStore {
                                              yearsComputedByWeekendsOnly: calendar.unknownYears(from: from, to: change.new)),
                               caseID: record.id, round: record.round, why: "recomputed")
                 try update(record, status: record.status, set: ", due_date = ?, due_provisional = ?", [change.new, change.stillProvisional])
-                let years = calendar.knownYears.filter { (change.old.year...max(change.old.year, change.new.year)).contains($0) }.sorted()
+                // The years the count ran into after the one it started in: those a dispatch leaves unknown.
+                let years = from.year < change.new.year ? Array((from.year + 1)...change.new.year) : [change.new.year]
                 try addEvent(.dueRecomputed, caseID: record.id,
                              text: "按\(years.map(String.init).joined(separator: "、"))年节假日安排重算期限：\(change.old.iso) → \(change.new.iso)",
                              session: session)

@@ -4,7 +4,8 @@ public enum DomainError: UserFacingError, Equatable {
     case stationAlreadyExists(String)
     case notFound(String)
     case invalid(String)
-    case wrongStatus(action: String, status: CaseStatus)
+    /// `passed`: the case has gone beyond the step (已交办), rather than not reached it (尚未交办).
+    case wrongStatus(action: String, status: CaseStatus, passed: Bool = false)
     case changedElsewhere(String)
     /// What a form was opened on changed on another terminal before it was saved.
     case changedOnAnotherTerminal(String)
@@ -18,7 +19,8 @@ public enum DomainError: UserFacingError, Equatable {
         case .stationAlreadyExists(let name): return "数据库已建好联络站「\(name)」"
         case .notFound(let what): return "找不到\(what)"
         case .invalid(let reason): return reason
-        case .wrongStatus(let action, let status): return "不能\(action)：\(status.standing)"
+        case .wrongStatus(let action, let status, let passed):
+            return "不能\(action)：" + (passed ? "该诉求\(status.label)" : status.standing)
         case .changedElsewhere(let code): return "该事项（\(code)）已被他人修改，请刷新后重试"
         case .changedOnAnotherTerminal(let what):
             return "\(what)刚在另一终端改过：按 Esc 关闭，重新打开再改"

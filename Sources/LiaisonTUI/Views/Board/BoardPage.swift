@@ -104,6 +104,11 @@ final class BoardPage: Page {
     private func load() throws {
         live = nil
         overdueTotal = nil
+        // The case stepped to stays in view while it is still overdue.
+        if let stepped = steppedIn {
+            let now = try? store.caseSummary(id: stepped.id)
+            steppedIn = now.flatMap { $0.isOverdue(on: store.today) ? $0 : nil }
+        }
         summaries = [:]
         if let search {
             self.search?.results = try store.searchCases(search.query)
@@ -143,9 +148,8 @@ final class BoardPage: Page {
         let id = "\(summary.id)"
         summaries[id] = (group, summary)
         let (deadline, role) = BoardPage.deadline(summary, group: group, today: today, calendar: store.calendar)
-        return .row(id, [summary.code, summary.title, summary.departmentName, deadline, summary.status.label], role: role,
-                    search: [summary.code, summary.title, summary.departmentName, summary.deputyName, summary.categoryName,
-                             summary.residentName], initials: [summary.initials])
+        // `/` searches the database here (`SearchSQL`), not the rows.
+        return .row(id, [summary.code, summary.title, summary.departmentName, deadline, summary.status.label], role: role, search: [])
     }
 
     /// 逾5工作日 (overdue counted like the deadline, in working days), 今天到期, 12-03, 12-03待定, or 待交办,
@@ -153,7 +157,7 @@ final class BoardPage: Page {
     static func deadline(_ summary: CaseSummary, group: BoardGroup?, today: Day, calendar: WorkingCalendar) -> (String, TextRole) {
         guard let due = summary.dueDate, summary.status.isOpen else { return (summary.status.isOpen ? "待交办" : "", .normal) }
         let date = String(due.iso.dropFirst(5)) + (summary.dueProvisional ? "待定" : "")
-        if summary.isOverdue(on: today) { return ("逾\(calendar.workingDays(from: due, to: today))工作日", .overdue) }
+        if summary.isOverdue(on: today) { return ("逾\(Overdue.workingDays(pastDue: due, on: today, calendar: calendar))工作日", .overdue) }
         switch group {
         case .dueSoon?: return (due == today ? "今天到期" : date, .dueSoon)
         default: return (date, .normal)
@@ -166,13 +170,15 @@ final class BoardPage: Page {
         case .toggleMine:
             guard deputy != nil else { return .say("「我的诉求」是代表登录后看自己负责的诉求", .muted) }
             mine.toggle()
+            steppedIn = nil
             try load()
             return .say(mine ? "我的诉求" : "全部诉求：按 m 回到我的诉求", .muted)
         case .nextOverdue, .previousOverdue: return try step(forward: action == .nextOverdue)
         case .filter:
-            return .push(PromptLayer(prompt: "搜索全部诉求（编号、内容、群众姓名或拼音首字母）/", text: search?.query ?? "", onAccept: { [self] query in
+            return .push(PromptLayer(prompt: "搜索全部诉求（编号、内容、群众姓名或拼音首字母）/", onAccept: { [self] query in
                 guard !query.isEmpty else { return .handled }
                 search = (query, [])
+                steppedIn = nil
                 do { try load() } catch { return .say(userMessage(for: error), .warning) }
                 return .say("搜索「\(query)」：\(search?.results.count ?? 0) 件（含已销号）；Esc 返回督办")
             }))
@@ -187,12 +193,14 @@ final class BoardPage: Page {
             guard !filter.isEmpty else { return .say("没有筛选条件", .muted) }
             filter = CaseFilter()
             filterLabel = ""
+            steppedIn = nil
             try load()
             return .say("已清除筛选条件" + (action == .quit ? "；再按 q 退出" : ""), .muted)
         case .filterCases:
             return .push(try FormLayer(spec: BoardFilterForm(store: store, filter: filter) { [self] filter, label in
                 self.filter = filter
                 filterLabel = label
+                steppedIn = nil
                 try load()
             }, share: rows.share))
         case .chaseSheet: return try chaseSheet()
@@ -204,10 +212,11 @@ final class BoardPage: Page {
     /// A case action on the selected case, or a supervision note on every marked one.
     private func act(_ actions: [CaseAction], desk: DeskContext) throws -> Reaction {
         guard let summary = selected else { return .say("先选中一件诉求", .warning) }
+        // Space-marked cases take one supervision note together, one mark or many.
         let batch = actions == [.supervise] ? marked : []
         let record = try store.caseRecord(id: summary.id)
         let facts = try store.facts(of: record)
-        guard let action = batch.count > 1 ? .supervise : actions.first(where: { $0.isLive(facts, session: session) }) else {
+        guard let action = !batch.isEmpty ? .supervise : actions.first(where: { $0.isLive(facts, session: session) }) else {
             // Why not, in the table's words (不能销号：群众尚未评价).
             do { try actions[0].check(facts, session: session) } catch { return .say(userMessage(for: error), .warning) }
             return .say("不能\(actions[0].label)", .warning)
@@ -215,7 +224,8 @@ final class BoardPage: Page {
         let fresh = try store.caseSummary(id: summary.id)
         switch action {
         case .acknowledge:
-            try store.acknowledge(caseID: summary.id, session: session, expectedVersion: fresh.version)
+            // As the operator saw it: a case another terminal moved since is refused, not acknowledged blind.
+            try store.acknowledge(caseID: summary.id, session: session, expectedVersion: summary.version)
             return Reaction.saved("\(summary.code) 已接单").selecting("\(summary.id)")
         case .close:
             let question = Question("\(summary.code) 群众已满意，销号吗？", details: [summary.title], yes: "销号", no: "取消", destructive: true)
@@ -226,7 +236,7 @@ final class BoardPage: Page {
         default:
             let side = CaseDetailLines.lines(try store.caseDetail(id: summary.id), calendar: store.calendar, today: store.today)
             return .push(try FormLayer(spec: CaseActionForm(store: store, session: session, action: action, summary: fresh,
-                                                            marked: batch.count > 1 ? batch : [], side: side), share: rows.share))
+                                                            marked: batch, side: side), share: rows.share))
         }
     }
 
@@ -267,7 +277,8 @@ final class BoardPage: Page {
         } else {
             return .say("先选中一件已交办的诉求，或用 Space 标记几件", .warning)
         }
-        let file = "督办单-\(name)-\(store.today.iso).txt"
+        let now = store.clock.now()
+        let file = "督办单-\(name)-\(now.day.iso)-\(now.clockText.replacingOccurrences(of: ":", with: "")).txt"
         let path = URL(fileURLWithPath: store.database.path).deletingLastPathComponent().appendingPathComponent(file).path
         do {
             try Data(sheet.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -24,7 +24,7 @@ final class CaseActionForm: FormSpec {
         categories = try store.categories()
     }
 
-    var sideTitle: String { marked.count > 1 ? "已标记 \(marked.count) 件" : "\(summary.code) \(summary.status.label)" }
+    var sideTitle: String { marked.isEmpty ? "\(summary.code) \(summary.status.label)" : "已标记 \(marked.count) 件" }
     /// The case beside the form; a dispatch first says the due date the typed time limit gives.
     func sideLines(form: Form) -> [DetailLine] {
         guard action == .dispatch || action == .reopen else { return sideLines }
@@ -49,7 +49,7 @@ final class CaseActionForm: FormSpec {
     }
 
     func makeForm() throws -> Form {
-        let title = marked.count > 1 ? "\(action.label)（\(marked.count) 件）" : "\(summary.code) \(action.label)"
+        let title = marked.isEmpty ? "\(summary.code) \(action.label)" : "\(action.label)（\(marked.count) 件）"
         let reason = { (label: String) in FormField("text", label, .area(TextArea(limit: 500), rows: 4), required: true) }
         switch action {
         case .dispatch, .reopen:
@@ -160,9 +160,9 @@ final class CaseActionForm: FormSpec {
             try store.returnCase(caseID: id, reason: text, session: session, expectedVersion: version)
             return .done("\(code) 已退回，待重新交办", select: "\(id)")
         case .supervise:
-            let cases = marked.count > 1 ? marked : [summary]
+            let cases = marked.isEmpty ? [summary] : marked
             try store.supervise(cases.map { ($0.id, $0.version) }, note: text, session: session)
-            return .done(cases.count > 1 ? "已对 \(cases.count) 件写入督办意见" : "\(code) 已督办", select: "\(id)")
+            return .done(marked.isEmpty ? "\(code) 已督办" : "已对 \(cases.count) 件写入督办意见", select: "\(id)")
         case .requestExtension:
             guard let date = dateValue(form) else { return .stay(focus: "date") }
             try store.requestExtension(caseID: id, until: date, reason: text, session: session, expectedVersion: version)

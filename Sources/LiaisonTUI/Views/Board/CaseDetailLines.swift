@@ -16,11 +16,13 @@ enum CaseDetailLines {
         if let due = record.dueDate {
             var line = "期限 \(due.iso)"
             if record.isOverdue(on: today) {
-                line += "  逾期 \(calendar.workingDays(from: due, to: today)) 个工作日（\(due.days(until: today)) 天）"
+                line += "  逾期 \(Overdue.workingDays(pastDue: due, on: today, calendar: calendar)) 个工作日（\(due.days(until: today)) 天）"
             }
             lines.append(DetailLine(line, role: record.isOverdue(on: today) ? .overdue : .normal))
             if record.dueProvisional {
-                lines.append(DetailLine(DispatchResult.provisionalNote(years: calendar.unknownYears(from: today, to: due)), role: .dueSoon))
+                let unknown = calendar.unknownYears(from: today, to: due)
+                lines.append(DetailLine(unknown.isEmpty ? "按周末推算；节假日安排已导入，可在督办页按 R 重算"
+                                                        : DispatchResult.provisionalNote(years: unknown), role: .dueSoon))
             }
         }
         let earlier = detail.dueDates.dropLast().map(\.day.iso)
