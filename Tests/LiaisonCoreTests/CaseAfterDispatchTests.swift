@@ -319,6 +319,16 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try DueChoice.parse("2027-01-15", today: today), .date(day("2027-01-15")))
         XCTAssertEqual(try DueChoice.parse("12月31日", today: today), .date(day("2026-12-31")))
         XCTAssertEqual(try DueChoice.parse("01-05", today: today), .date(day("2027-01-05")), "January typed in December is next year's")
+        XCTAssertEqual(try DueChoice.parse("12-19", today: today), .date(day("2026-12-19")), "yesterday stays this year, to be refused")
+        XCTAssertEqual(try DueChoice.parse("2027-2-28", today: today), .date(day("2027-02-28")))
+        XCTAssertEqual(try DueChoice.parse("10 个工作日", today: today), .workingDays(10))
+        XCTAssertEqual(try DueChoice.parse("10天", today: today), .workingDays(10))
+        XCTAssertThrowsError(try store.reckon(.date(day("2026-11-13")))) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "期限 2026-11-13 须晚于今天")
+        }
+        XCTAssertThrowsError(try store.reckon(.date(day("2026-11-28")))) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "期限 2026-11-28 是休息日，请选工作日")
+        }
         XCTAssertThrowsError(try DueChoice.parse("下周", today: today))
         XCTAssertThrowsError(try store.reckon(.workingDays(0)))
         XCTAssertThrowsError(try store.reckon(.date(store.today))) {
@@ -363,6 +373,7 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try store.searchCases("路灯损坏").map(\.id), [closed.id], "three characters and more: the trigram index")
         XCTAssertEqual(try store.searchCases("卸").map(\.id), [other.id], "one character: read through")
         XCTAssertEqual(try store.searchCases("１").map(\.id), [closed.id], "a serial typed alone, full-width too")
+        XCTAssertEqual(try store.searchCases("2").map(\.id), [other.id], "the case with that serial first")
         let held = try fixture.openedCase(problem: "楼道灯不亮")
         try store.dispatch(caseID: held.id, departmentID: fixture.departmentID, due: .workingDays(5), session: supervisor)
         XCTAssertEqual(try store.searchCases("zql").map(\.id), [held.id, closed.id], "the responsible deputy's initials")
@@ -388,9 +399,11 @@ final class CaseAfterDispatchTests: XCTestCase {
     func testAChaseSheetListsADepartmentsOverdueCasesWithoutPhonesAndIsAudited() throws {
         let late = try caseIn(.dispatched)
         try store.supervise(caseID: late.id, note: "电话督促", session: supervisor)
+        let waitingOnTheStation = try caseIn(.unsatisfied)
         fixture.clock.set(LocalTime(day: day("2026-11-30"), hour: 9, minute: 0))
+        XCTAssertTrue(try store.caseRecord(id: waitingOnTheStation.id).isOverdue(on: store.today))
         let sheet = try store.chaseSheet(departmentID: fixture.departmentID, session: supervisor)
-        XCTAssertEqual(sheet.cases.map(\.id), [late.id])
+        XCTAssertEqual(sheet.cases.map(\.id), [late.id], "an unsatisfied case waits on the station, not the department")
         let text = sheet.text
         XCTAssertTrue(text.contains("和平街道代表联络站"))
         XCTAssertTrue(text.contains("督办单"))

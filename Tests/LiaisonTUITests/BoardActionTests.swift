@@ -35,6 +35,49 @@ final class BoardActionTests: XCTestCase {
         XCTAssertTrue(desk.layers.last is FormLayer, "the form stays open")
         XCTAssertTrue(desk.screen().text.contains("已安排施工队"), "with what was typed")
         XCTAssertEqual(try record("2026-0002").status, .acknowledged)
+        // The form took the case as it is now: checked, it saves on the second Ctrl-S, nothing retyped.
+        desk.press(.control("s"))
+        XCTAssertEqual(message(), "2026-0002 已登记答复，待向群众反馈")
+        XCTAssertEqual(try record("2026-0002").status, .replied)
+    }
+
+    func testTriageSavesCategoryAndTier() throws {
+        desk.press(.character("j"), .character("j"))
+        desk.press(.character("t"))
+        XCTAssertTrue(desk.screen().text.contains("2026-0005 研判"))
+        desk.press(.tab)
+        desk.type("大事重点办")
+        desk.press(.enter, .control("s"))
+        XCTAssertEqual(message(), "2026-0005 已研判：加装电梯，大事重点办")
+        XCTAssertEqual(try record("2026-0005").tier, .major)
+    }
+
+    func testAnExtensionIsAskedAsADateOrWorkingDaysOnTheDueDate() throws {
+        desk.press(.character("j"))
+        desk.press(.character("e"))
+        desk.type("2")
+        desk.press(.tab)
+        desk.type("需要协调施工方")
+        desk.press(.control("s"))
+        XCTAssertEqual(message(), "2026-0002 已登记延期申请，待督办人员审批")
+        XCTAssertEqual(try store.pendingExtension(caseID: record("2026-0002").id)?.proposed, Day(iso: "2026-11-19"),
+                       "two working days on the due date 11-17")
+    }
+
+    func testNGoesOnFromTheCaseJustRepliedTo() throws {
+        // Three overdue on 11-20: 2026-0001 (due 10-26), 2026-0002 and 2026-0005 (both due 11-17).
+        try store.dispatch(caseID: try record("2026-0005").id, departmentID: try XCTUnwrap(fixture.departments["区住建局"]),
+                           due: .workingDays(1), session: fixture.supervisor)
+        fixture.clock.set(LocalTime(day: Day(iso: "2026-11-20")!, hour: 9, minute: 0))
+        desk = DeskController(store: store, session: fixture.supervisor, start: .board)
+        desk.press(.character("n"))
+        XCTAssertTrue(message().hasPrefix("逾期 2/3：2026-0002"), message())
+        desk.press(.character("r"))
+        desk.type("已处理")
+        desk.press(.control("s"))
+        XCTAssertEqual(message(), "2026-0002 已登记答复，待向群众反馈")
+        desk.press(.character("n"))
+        XCTAssertTrue(message().hasPrefix("逾期 2/2：2026-0005"), "on from the replied case, not back to the top: \(message())")
     }
 
     func testOneSupervisionNoteGoesToEveryMarkedCase() throws {

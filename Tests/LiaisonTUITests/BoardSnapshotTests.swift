@@ -52,7 +52,7 @@ final class BoardSnapshotTests: XCTestCase {
                                                              │ 时间线
                                                              │ 10-19 09:30 登记 前台小李
 
-             r 答复  x 销号  s 督办  n 下一件逾期  e 延期申请/审批  / 搜索全部诉求
+             r 答复  x 销号  s 督办  n 下一件逾期  e 延期申请/审批  / 搜索全部诉求  ? 帮助
             """)
     }
 
@@ -84,7 +84,7 @@ final class BoardSnapshotTests: XCTestCase {
                                                              │   交办区住建局，限 3 个工作日
                                                              │   （2026-11-17 前）办结
             筛选：区住建局（c 清除）
-             a 接单  r 答复  x 销号  s 督办  e 延期申请/审批  / 搜索全部诉求  F 条件筛选
+             a 接单  r 答复  x 销号  s 督办  e 延期申请/审批  / 搜索全部诉求  ? 帮助
             """)
         desk.press(.character("c"))
         XCTAssertFalse(desk.screen().text.contains("条件："), "c clears the conditions")
@@ -116,7 +116,7 @@ final class BoardSnapshotTests: XCTestCase {
                                                              │   申请延期至 2026-11-20：需协
                                                              │   调广场管理方
 
-             r 答复  x 销号  s 督办  n 下一件逾期  e 延期申请/审批  / 搜索全部诉求
+             r 答复  x 销号  s 督办  n 下一件逾期  e 延期申请/审批  / 搜索全部诉求  ? 帮助
             """)
     }
 

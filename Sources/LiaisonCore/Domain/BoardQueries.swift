@@ -214,6 +214,9 @@ extension LiaisonStore {
             } else if digits.first?.isNumber == true && digits.contains("-") {
                 try fetch(SearchSQL.codePrefix, [station.id, digits, digits + "~"])
             }
+            // A case found by its code comes first, however old: that is the one asked for.
+            let byCode = parts
+            parts = []
             let pattern = SearchSQL.likePattern(text)
             switch text.count {
             case 1: try fetch(SearchSQL.anywhere, [pattern, pattern])
@@ -232,7 +235,7 @@ extension LiaisonStore {
             try fetch(SearchSQL.byResident, [text, text + "\u{10FFFF}", text.lowercased(), text.lowercased()])
             try fetch(SearchSQL.byDeputyOrDepartment, [text, text.lowercased(), text.lowercased(), text])
             var seen = Set<Int64>()
-            return Array(parts.filter { seen.insert($0.id).inserted }.sorted { $0.id > $1.id }.prefix(limit))
+            return Array((byCode + parts.sorted { $0.id > $1.id }).filter { seen.insert($0.id).inserted }.prefix(limit))
         }
     }
 }

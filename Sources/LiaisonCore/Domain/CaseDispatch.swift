@@ -200,6 +200,7 @@ extension LiaisonStore {
     public func decideExtension(caseID: Int64, approve: Bool, note: String = "", session: Session,
                                 expectedVersion: Int? = nil) throws {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !approve && note.isEmpty { throw DomainError.reasonRequired("不同意延期") }
         try perform(.decideExtension, caseID: caseID, expectedVersion: expectedVersion, session: session) { record in
             guard let request = try pendingExtension(caseID: caseID), let old = record.dueDate else {
                 throw DomainError.notFound("待审批的延期申请")

@@ -46,13 +46,14 @@ extension LiaisonStore {
         }
     }
 
-    /// A chase sheet for every overdue case a department holds.
+    /// A chase sheet for every overdue case a department holds (dispatched or acknowledged).
     public func chaseSheet(departmentID: Int64, session: Session) throws -> ChaseSheet {
         try session.require(.actOnCases)
         return try database.read {
             // A deputy chases for their own cases.
             let filter = CaseFilter(departmentID: departmentID, deputyID: session.role == .deputy ? session.deputyID : nil)
-            return try sheet(try overdueCases(asOf: today, limit: 100_000, filter: filter))
+            // What the department holds: an unsatisfied case waits on the station, not on it.
+            return try sheet(try overdueCases(asOf: today, limit: 100_000, filter: filter).filter { CaseTransition.held.contains($0.status) })
         }
     }
 

@@ -5,17 +5,24 @@ public enum DueChoice: Hashable, Sendable {
     case workingDays(Int)
     case date(Day)
 
-    /// What was typed in a time-limit field; full-width digits as an IME types them.
+    /// What was typed in a time-limit field: 10, 10天, 10个工作日, 2027-2-28, 12-31, 12/31, 12月31日, with
+    /// full-width digits as an IME types them.
     public static func parse(_ text: String, today: Day) throws -> DueChoice {
-        let typed = text.trimmingSheetSpace.halfWidthDigits
-            .replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: "")
-            .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+        var typed = text.trimmingSheetSpace.halfWidthDigits.replacingOccurrences(of: " ", with: "")
+        for unit in ["个工作日", "工作日", "天"] where typed.hasSuffix(unit) { typed = String(typed.dropLast(unit.count)) }
         if let days = Int(typed) { return .workingDays(days) }
-        if let day = Day(iso: typed) { return .date(day) }
-        let parts = typed.split(separator: "-").compactMap { Int($0) }
-        if parts.count == 2, let day = Day(year: today.year, month: parts[0], day: parts[1]) {
-            // 01-05 typed in December means next January.
-            return .date(day < today ? Day(year: today.year + 1, month: parts[0], day: parts[1]) ?? day : day)
+        typed = typed.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: "号", with: "")
+            .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+        let parts = typed.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        if parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2], let date = Day(year: year, month: month, day: day) {
+            return .date(date)
+        }
+        if parts.count == 2, let month = parts[0], let day = parts[1], let date = Day(year: today.year, month: month, day: day) {
+            // A month long past means next year's (01-05 typed in December); a day just past stays this
+            // year's, to be refused as past rather than moved a year on.
+            let nextYear = date < today && today.month - month > 6
+            return .date(nextYear ? Day(year: today.year + 1, month: month, day: day) ?? date : date)
         }
         throw DomainError.invalid("时限填工作日数（\(TimeLimit.hint)）或日期（2026-12-31、12-31）")
     }
@@ -66,6 +73,7 @@ extension LiaisonStore {
                                   yearsComputedByWeekendsOnly: calendar.unknownYears(from: start, to: due))
         case .date(let due):
             guard due > start else { throw DomainError.invalid("期限 \(due.iso) 须晚于今天") }
+            guard calendar.isWorkingDay(due) else { throw DomainError.invalid("期限 \(due.iso) 是休息日，请选工作日") }
             guard calendar.workingDays(from: start, to: due) <= TimeLimit.workingDays.upperBound else {
                 throw DomainError.invalid("期限 \(due.iso) 超过 \(TimeLimit.workingDays.upperBound) 个工作日")
             }

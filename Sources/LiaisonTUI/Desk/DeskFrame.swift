@@ -37,9 +37,19 @@ struct DeskFrame {
     /// The keys that work here, from the key table: key in reverse, label plain.
     func renderHints(on screen: Screen, _ hints: [KeyBinding]) {
         screen.drawRow(hintRow, "", role: .hint)
+        let width = { (hint: KeyBinding) in hint.keyLabel.displayWidth + hint.label.displayWidth + 3 }
+        // Help stays on the bar however many keys a screen offers: it is how the rest are found.
+        let help = hints.first { $0.action == .help }
+        var shown = hints.filter { $0.action != .help }
+        var room = screen.columns - 1 - (help.map(width) ?? 0)
+        shown = Array(shown.prefix { hint in
+            room -= width(hint)
+            return room >= 0
+        })
+        let ordered = hints.filter { hint in hint.action == .help || shown.contains { $0.keyLabel == hint.keyLabel && $0.action == hint.action } }
         var column = 1
-        for hint in hints {
-            let width = hint.keyLabel.displayWidth + hint.label.displayWidth + 3
+        for hint in ordered {
+            let width = width(hint)
             guard column + width <= screen.columns else { break }
             screen.draw(row: hintRow, column: column, hint.keyLabel, role: .hintKey)
             screen.draw(row: hintRow, column: column + hint.keyLabel.displayWidth + 1, hint.label, role: .hint)

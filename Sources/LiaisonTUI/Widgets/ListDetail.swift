@@ -247,6 +247,9 @@ final class ListDetail {
 
     // MARK: Layout and drawing
 
+    /// The marks have been used (a note written to every marked case, a sheet printed).
+    func clearMarks() { marks = [] }
+
     /// The row's detail changed without the rows changing (a number revealed, or hidden again).
     func forgetDetail(of id: String) { cachedDetail[id] = nil }
 

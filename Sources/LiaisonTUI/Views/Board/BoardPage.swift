@@ -33,6 +33,9 @@ final class BoardPage: Page {
     /// The live actions of the selected case, read when the selection changes.
     private var live: (id: String, actions: [CaseAction])?
     private var provisionalChanges = 0
+    /// The case last stepped to: n goes on from it when the selection has left the overdue cases (the case
+    /// was just replied to, say), instead of starting again from the first.
+    private var lastStepped: CaseSummary?
     /// How many cases are overdue, once counted by stepping: until the next reload, not counted again.
     private var overdueTotal: Int?
 
@@ -79,7 +82,7 @@ final class BoardPage: Page {
     }
 
     var status: DeskMessage? {
-        if let search { return DeskMessage("搜索「\(search.query)」：\(search.results.count) 件（含已销号）；Esc 返回督办", .muted) }
+        if let search { return DeskMessage("搜索「\(search.query)」：\(BoardPage.found(search.results.count))（含已销号）；Esc 返回督办", .muted) }
         if let message = rows.status { return message }
         if provisionalChanges > 0 {
             return DeskMessage("有 \(provisionalChanges) 件待定期限可按新导入的节假日重算：按 R 查看", .dueSoon)
@@ -111,13 +114,15 @@ final class BoardPage: Page {
         }
         summaries = [:]
         if let search {
-            self.search?.results = try store.searchCases(search.query)
+            self.search?.results = try store.searchCases(search.query, limit: BoardPage.searchLimit)
             let found = self.search?.results ?? []
-            var entries: [ListEntry] = [.heading("搜索「\(search.query)」：\(found.count) 件")]
+            var entries: [ListEntry] = [.heading("搜索「\(search.query)」：\(BoardPage.found(found.count))")]
             entries += found.map { row($0, group: nil, today: store.today) }
             rows.setEntries(entries)
             return
         }
+        // A year's holidays imported meanwhile (calendar import, another terminal) count from now on.
+        try store.reloadCalendar()
         let partial = perGroup < BoardPage.whole
         let board = try store.followUpBoard(perGroup: perGroup, counting: !partial, filter: effectiveFilter)
         self.board = board
@@ -141,8 +146,13 @@ final class BoardPage: Page {
             entries.append(.heading("\(group.label)（\(count)）", role: group == .overdue ? .overdue : .header))
             entries += cases.map { row($0, group: group, today: board.today) }
         }
+        if !filterLabel.isEmpty && entries.count == 1 { entries.append(.heading("没有符合条件的诉求", role: .muted)) }
         rows.setEntries(entries)
     }
+
+    /// 12 件, or 前 200 件 when the search stopped at its limit.
+    static func found(_ count: Int) -> String { count >= BoardPage.searchLimit ? "前 \(count) 件" : "\(count) 件" }
+    static let searchLimit = 200
 
     private func row(_ summary: CaseSummary, group: BoardGroup?, today: Day) -> ListEntry {
         let id = "\(summary.id)"
@@ -180,7 +190,7 @@ final class BoardPage: Page {
                 search = (query, [])
                 steppedIn = nil
                 do { try load() } catch { return .say(userMessage(for: error), .warning) }
-                return .say("搜索「\(query)」：\(search?.results.count ?? 0) 件（含已销号）；Esc 返回督办")
+                return .say("搜索「\(query)」：\(BoardPage.found(search?.results.count ?? 0))（含已销号）；Esc 返回督办")
             }))
         case .back, .quit, .clearFilter:
             if let reaction = rows.handle(action), action != .clearFilter { return reaction }
@@ -217,9 +227,11 @@ final class BoardPage: Page {
         let record = try store.caseRecord(id: summary.id)
         let facts = try store.facts(of: record)
         guard let action = !batch.isEmpty ? .supervise : actions.first(where: { $0.isLive(facts, session: session) }) else {
-            // Why not, in the table's words (不能销号：群众尚未评价).
-            do { try actions[0].check(facts, session: session) } catch { return .say(userMessage(for: error), .warning) }
-            return .say("不能\(actions[0].label)", .warning)
+            // Why not, in the table's words (不能销号：群众尚未评价); a row another terminal moved is read again.
+            var refusal = Reaction.say("不能\(actions[0].label)", .warning)
+            do { try actions[0].check(facts, session: session) } catch { refusal = .say(userMessage(for: error), .warning) }
+            refusal.reload = record.version != summary.version
+            return refusal
         }
         let fresh = try store.caseSummary(id: summary.id)
         switch action {
@@ -236,17 +248,20 @@ final class BoardPage: Page {
         default:
             let side = CaseDetailLines.lines(try store.caseDetail(id: summary.id), calendar: store.calendar, today: store.today)
             return .push(try FormLayer(spec: CaseActionForm(store: store, session: session, action: action, summary: fresh,
-                                                            marked: batch, side: side), share: rows.share))
+                                                            marked: batch, side: side, usedMarks: { [rows] in rows.clearMarks() }),
+                                       share: rows.share))
         }
     }
 
     /// The next or previous overdue case across the database, with its place among them (3/24).
     private func step(forward: Bool) throws -> Reaction {
-        guard let step = try store.overdueStep(from: selected, forward: forward, filter: effectiveFilter,
+        let from = selected.flatMap { $0.isOverdue(on: store.today) ? $0 : nil } ?? lastStepped
+        guard let step = try store.overdueStep(from: from, forward: forward, filter: effectiveFilter,
                                                total: search == nil ? board?.counts[.overdue] ?? overdueTotal : nil) else {
             return .say("没有逾期的诉求")
         }
         overdueTotal = step.total
+        lastStepped = step.summary
         let id = "\(step.summary.id)"
         // A case beyond what the board loaded is shown in its group all the same.
         if search != nil {
@@ -286,6 +301,7 @@ final class BoardPage: Page {
             return .say("督办单未能写入 \(path)：\(error.localizedDescription)", .warning)
         }
         try store.auditChaseSheet(sheet, writtenTo: path, session: session)
+        rows.clearMarks()
         return .say("督办单（\(sheet.cases.count) 件）已写入数据库所在目录：\(file)")
     }
 

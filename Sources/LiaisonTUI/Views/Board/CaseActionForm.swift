@@ -7,14 +7,19 @@ final class CaseActionForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
     private let action: CaseAction
-    private let summary: CaseSummary
+    /// The case as the form last saw it: a save refused because another terminal changed the case takes
+    /// its new state, so that the operator can check and save again without retyping.
+    private var summary: CaseSummary
     /// Every marked case for a supervision note written to all of them; else only `summary`.
     private let marked: [CaseSummary]
     private let sideLines: [DetailLine]
     private let categories: [CategoryEntry]
+    /// Called once the note is written to the marked cases: the marks are used up.
+    private let usedMarks: () -> Void
 
     init(store: LiaisonStore, session: Session, action: CaseAction, summary: CaseSummary, marked: [CaseSummary] = [],
-         side: [DetailLine]) throws {
+         side: [DetailLine], usedMarks: @escaping () -> Void = {}) throws {
+        self.usedMarks = usedMarks
         self.store = store
         self.session = session
         self.action = action
@@ -40,9 +45,11 @@ final class CaseActionForm: FormSpec {
 
     private var today: Day { store.today }
 
-    /// Departments with the case's category's usual one first, as the dispatch offers them.
+    /// Departments with the usual one first: for a first dispatch the category's, for another round the
+    /// department that had the case.
     private func departmentOptions(excluding current: Int64? = nil) throws -> ([ChoiceOption], String?) {
-        let usual = categories.first { $0.name == summary.categoryName }?.defaultDepartmentID
+        let usual = action == .reopen ? try store.caseRecord(id: summary.id).departmentID
+                                      : categories.first { $0.name == summary.categoryName }?.defaultDepartmentID
         let departments = try store.departments().filter { $0.id != current }
         let ordered = departments.filter { $0.id == usual } + departments.filter { $0.id != usual }
         return (ChoiceLists.directory(ordered), ordered.first.map { "\($0.id)" })
@@ -50,7 +57,7 @@ final class CaseActionForm: FormSpec {
 
     func makeForm() throws -> Form {
         let title = marked.isEmpty ? "\(summary.code) \(action.label)" : "\(action.label)（\(marked.count) 件）"
-        let reason = { (label: String) in FormField("text", label, .area(TextArea(limit: 500), rows: 4), required: true) }
+        let reason = { (label: String) in FormField("text", label, .area(TextArea(limit: 2000), rows: 4), required: true) }
         switch action {
         case .dispatch, .reopen:
             let (options, first) = try departmentOptions()
@@ -67,7 +74,7 @@ final class CaseActionForm: FormSpec {
         case .supervise: return Form(title: title, fields: [reason("督办意见")])
         case .requestExtension:
             return Form(title: title, fields: [
-                FormField("date", "申请延至", .date(DateField(day: summary.dueDate.map { $0.adding(days: 7) }, today: today)), required: true),
+                FormField("due", "申请延至", .text(TextField(limit: 12)), required: true, hint: "日期，或在原期限上加的工作日数"),
                 reason("延期理由"),
             ])
         case .decideExtension:
@@ -85,7 +92,7 @@ final class CaseActionForm: FormSpec {
             ])
         case .reply:
             return Form(title: title, fields: [
-                FormField("text", "答复内容", .area(TextArea(limit: 2000), rows: 5), required: true),
+                FormField("text", "答复内容", .area(TextArea(limit: CaseActionForm.letterLimit), rows: 5), required: true),
                 FormField("date", "答复日期", .date(DateField(day: today, today: today)), required: true),
                 FormField("by", "答复人", .text(TextField(limit: 40)), hint: "如 王科长"),
             ])
@@ -108,7 +115,8 @@ final class CaseActionForm: FormSpec {
         case .close, .closeWithReason: return Form(title: title, fields: [reason("销号理由")])
         case .escalate: return Form(title: title, fields: [reason("上报理由")])
         case .answerFromAbove:
-            return Form(title: title, fields: [FormField("text", "上级答复", .area(TextArea(limit: 2000), rows: 5), required: true)])
+            return Form(title: title, fields: [FormField("text", "上级答复", .area(TextArea(limit: CaseActionForm.letterLimit), rows: 5),
+                                                         required: true)])
         case .triage:
             let record = try store.caseRecord(id: summary.id)
             return Form(title: title, fields: [
@@ -128,14 +136,31 @@ final class CaseActionForm: FormSpec {
         form.setNotice("due", preview(form).map { "→ \($0.dueDate.iso.dropFirst(5))" + ($0.provisional ? "待定" : "") })
     }
 
+    /// A department's letter of reply, pasted whole.
+    static let letterLimit = 20_000
+
+    /// The date an extension asks for: a date, or working days added to the present due date.
+    private func requestedDate(_ form: Form) throws -> Day {
+        switch try DueChoice.parse(form.text("due"), today: today) {
+        case .date(let day): return day
+        case .workingDays(let days): return store.calendar.adding(workingDays: days, to: max(summary.dueDate ?? today, today))
+        }
+    }
+
     func validate(_ form: inout Form) {
         if action == .dispatch || action == .reopen {
             do { _ = try store.reckon(DueChoice.parse(form.text("due"), today: today)) } catch { form.setError("due", userMessage(for: error)) }
         }
+        if action == .requestExtension {
+            do { _ = try requestedDate(form) } catch { form.setError("due", userMessage(for: error)) }
+        }
+        if action == .decideExtension, form.choice("decision") == "0", form.text("text").isEmpty {
+            form.setError("text", "不同意须写明理由")
+        }
         if action == .rate, form.choice("result") == Satisfaction.unsatisfied.rawValue, form.text("text").isEmpty {
             form.setError("text", "不满意须写明原因")
         }
-        if [.reply, .feedback, .requestExtension].contains(action), dateValue(form) == nil { form.setError("date", "填 YYYY-MM-DD") }
+        if [.reply, .feedback].contains(action), dateValue(form) == nil { form.setError("date", "填 YYYY-MM-DD") }
     }
 
     private func dateValue(_ form: Form) -> Day? {
@@ -144,9 +169,18 @@ final class CaseActionForm: FormSpec {
     }
 
     func save(_ form: Form) throws -> SaveStep {
+        do {
+            return try write(form)
+        } catch DomainError.changedElsewhere(let code) {
+            if let now = try? store.caseSummary(id: summary.id) { summary = now }
+            throw DomainError.changedElsewhere(code)
+        }
+    }
+
+    private func write(_ form: Form) throws -> SaveStep {
         let id = summary.id
         let version = summary.version
-        let text = form.text("text")
+        let text = form.fields.contains { $0.key == "text" } ? form.text("text") : ""
         let code = summary.code
         switch action {
         case .dispatch, .reopen:
@@ -162,13 +196,15 @@ final class CaseActionForm: FormSpec {
         case .supervise:
             let cases = marked.isEmpty ? [summary] : marked
             try store.supervise(cases.map { ($0.id, $0.version) }, note: text, session: session)
+            if !marked.isEmpty { usedMarks() }
             return .done(marked.isEmpty ? "\(code) 已督办" : "已对 \(cases.count) 件写入督办意见", select: "\(id)")
         case .requestExtension:
-            guard let date = dateValue(form) else { return .stay(focus: "date") }
+            let date = try requestedDate(form)
             try store.requestExtension(caseID: id, until: date, reason: text, session: session, expectedVersion: version)
             return .done("\(code) 已登记延期申请，待督办人员审批", select: "\(id)")
         case .decideExtension:
-            let approve = form.choice("decision") == "1"
+            guard let decision = form.choice("decision") else { return .stay(focus: "decision") }
+            let approve = decision == "1"
             try store.decideExtension(caseID: id, approve: approve, note: text, session: session, expectedVersion: version)
             let due = try store.caseRecord(id: id).dueDate?.iso ?? ""
             return .done("\(code) \(approve ? "已同意延期至" : "不同意延期，期限仍为") \(due)", select: "\(id)")

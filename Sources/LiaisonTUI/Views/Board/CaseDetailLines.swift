@@ -57,8 +57,9 @@ enum CaseDetailLines {
         }
         lines.append(.heading("时间线"))
         for event in detail.timeline {
-            lines.append(DetailLine("\(event.at.day.iso.dropFirst(5)) \(event.at.clockText) \(event.kind.label) \(event.operatorName)",
-                                    role: .header))
+            // The year only when it is not this one, so an old case's steps read in order.
+            let day = event.at.day.year == today.year ? String(event.at.day.iso.dropFirst(5)) : event.at.day.iso
+            lines.append(DetailLine("\(day) \(event.at.clockText) \(event.kind.label) \(event.operatorName)", role: .header))
             lines.append(DetailLine(event.text, indent: 2))
         }
         return lines
