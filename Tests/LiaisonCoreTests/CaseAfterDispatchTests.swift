@@ -295,14 +295,16 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertEqual(try store.timeline(caseID: record.id).last?.text,
                        "交办区住建局，限 10 个工作日（2027-01-07 前）办结（按周末推算，待导入2027年节假日安排）")
         let dated = try fixture.openedCase()
-        try store.dispatch(caseID: dated.id, departmentID: fixture.departmentID, due: .date(day("2027-01-15")), session: supervisor)
-        XCTAssertFalse(try store.caseRecord(id: dated.id).dueProvisional, "a date given outright is no guess")
+        try store.dispatch(caseID: dated.id, departmentID: fixture.departmentID, due: .date(day("2027-01-01")), session: supervisor)
+        XCTAssertTrue(try store.caseRecord(id: dated.id).dueProvisional, "a date given in an unknown year may be a holiday")
         XCTAssertEqual(try store.provisionalDueDateChanges(), [], "nothing to recompute before 2027 is known")
 
         try store.importCalendar(try HolidaySchedule(parsing: "year 2027\nholiday 2027-01-01 元旦\n", source: "2027.txt"),
                                  session: Session(name: "管理员", role: .admin))
         let changes = try store.provisionalDueDateChanges()
-        XCTAssertEqual(changes.map { [$0.code, $0.old.iso, $0.new.iso] }, [[record.code, "2027-01-07", "2027-01-08"]])
+        XCTAssertEqual(changes.map { [$0.code, $0.old.iso, $0.new.iso] },
+                       [[dated.code, "2027-01-01", "2027-01-04"], [record.code, "2027-01-07", "2027-01-08"]],
+                       "元旦 given outright moves to the next working day")
         XCTAssertThrowsError(try store.recomputeProvisionalDueDates(session: fixture.clerk))
         try store.recomputeProvisionalDueDates(session: supervisor)
         let after = try store.caseRecord(id: record.id)

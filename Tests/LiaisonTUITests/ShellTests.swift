@@ -124,8 +124,9 @@ final class KeyRoutingTests: XCTestCase {
         desk.press(.character("?"))
         let help = try XCTUnwrap(desk.layers.last as? HelpLayer)
         XCTAssertEqual(help.lines.prefix(3).map { $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression) },
-                       ["【督办页面】", "n 下一件逾期", "p 上一件逾期"],
-                       "a clerk's board offers no 我的诉求 and no case action first")
+                       ["【督办页面】", "d 交办（代表或督办人员或管理员）", "a 接单（代表或督办人员或管理员）"],
+                       "a clerk's help lists the case actions, with who may, whatever case is selected")
+        XCTAssertFalse(help.lines.contains { $0.contains("我的诉求") }, "a clerk has no 我的诉求")
         XCTAssertFalse(help.lines.contains { $0.contains("排序") }, "the deputies' sort key is not on the board")
         desk.press(.character("x"))
         XCTAssertTrue(desk.layers.isEmpty, "any key closes help")

@@ -214,8 +214,8 @@ extension LiaisonStore {
             } else if digits.first?.isNumber == true && digits.contains("-") {
                 try fetch(SearchSQL.codePrefix, [station.id, digits, digits + "~"])
             }
-            // A case found by its code comes first, however old: that is the one asked for.
-            let byCode = parts
+            // A case found by its code comes first, however old (this year's first): that is the one asked for.
+            let byCode = parts.sorted { $0.code > $1.code }
             parts = []
             let pattern = SearchSQL.likePattern(text)
             switch text.count {

@@ -77,7 +77,9 @@ extension LiaisonStore {
             guard calendar.workingDays(from: start, to: due) <= TimeLimit.workingDays.upperBound else {
                 throw DomainError.invalid("期限 \(due.iso) 超过 \(TimeLimit.workingDays.upperBound) 个工作日")
             }
-            return DispatchResult(dueDate: due, workingDays: nil, countedFrom: start, yearsComputedByWeekendsOnly: [])
+            // A date in a year the calendar does not know may turn out to be a holiday: a guess as well.
+            return DispatchResult(dueDate: due, workingDays: nil, countedFrom: start,
+                                  yearsComputedByWeekendsOnly: calendar.unknownYears(from: due, to: due))
         }
     }
 
@@ -96,17 +98,18 @@ extension LiaisonStore {
         }
     }
 
-    /// Open cases whose provisional due date the calendar now counts otherwise, or no longer needs to guess.
+    /// Open cases whose provisional due date the calendar now counts otherwise, or no longer needs to guess:
+    /// so many working days counted again, or a date given outright moved off a day that turned out a holiday.
     public func provisionalDueDateChanges() throws -> [DueDateChange] {
         let rows = try database.fetchAll("""
             SELECT c.id, c.code, c.title, c.due_date, d.working_days, d.counted_from
             FROM cases c JOIN due_dates d ON d.id = (SELECT max(id) FROM due_dates WHERE case_id = c.id)
-            WHERE c.due_provisional = 1 AND c.status <> 'closed' AND d.working_days IS NOT NULL
+            WHERE c.due_provisional = 1 AND c.status <> 'closed' AND d.counted_from IS NOT NULL
             ORDER BY c.due_date, c.id
-            """) { row in (row.int64(0), row.string(1), row.string(2), try row.day(3), row.int(4), try row.day(5)) }
+            """) { row in (row.int64(0), row.string(1), row.string(2), try row.day(3), row.optionalInt64(4).map(Int.init), try row.day(5)) }
         return rows.compactMap { id, code, title, old, days, from in
-            let new = calendar.adding(workingDays: days, to: from)
-            let still = !calendar.unknownYears(from: from, to: new).isEmpty
+            let new = days.map { calendar.adding(workingDays: $0, to: from) } ?? calendar.adding(workingDays: 0, to: old)
+            let still = !calendar.unknownYears(from: days == nil ? new : from, to: new).isEmpty
             guard new != old || !still else { return nil }
             return DueDateChange(caseID: id, code: code, title: title, old: old, new: new, stillProvisional: still)
         }
@@ -123,10 +126,10 @@ extension LiaisonStore {
                 let record = try caseRecord(id: change.caseID)
                 let due = try database.fetchOne(
                     "SELECT working_days, counted_from FROM due_dates WHERE case_id = ? ORDER BY id DESC LIMIT 1", [change.caseID]
-                ) { (row: Statement) in (row.int(0), try row.day(1)) }
+                ) { (row: Statement) in (row.optionalInt64(0).map(Int.init), try row.day(1)) }
                 guard let (days, from) = due else { continue }
                 try recordDue(DispatchResult(dueDate: change.new, workingDays: days, countedFrom: from,
-                                             yearsComputedByWeekendsOnly: calendar.unknownYears(from: from, to: change.new)),
+                                             yearsComputedByWeekendsOnly: change.stillProvisional ? [change.new.year] : []),
                               caseID: record.id, round: record.round, why: "recomputed")
                 try update(record, status: record.status, set: ", due_date = ?, due_provisional = ?", [change.new, change.stillProvisional])
                 // The years the count ran into after the one it started in: those a dispatch leaves unknown.

@@ -116,6 +116,8 @@ protocol Page: AnyObject {
     func signedIn(_ session: Session)
     /// Whether the page does `action` where it stands now (the hint bar shows only what it does).
     func offers(_ action: Action) -> Bool
+    /// Whether help lists `action`: what the page offers, and what it offers elsewhere on the page.
+    func listsInHelp(_ action: Action) -> Bool
     /// The list the filter prompt works on, if the page is a list.
     var list: ListDetail? { get }
 }
@@ -125,5 +127,6 @@ extension Page {
     func loadMore() throws {}
     func signedIn(_ session: Session) {}
     func offers(_ action: Action) -> Bool { true }
+    func listsInHelp(_ action: Action) -> Bool { offers(action) }
     var status: DeskMessage? { list?.status }
 }

@@ -19,7 +19,7 @@ enum Shell {
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))
         case .help: .push(HelpLayer(title: desk.current.title, scopes: [.everyScreen, .terminal, .command], screen: desk.current, session: desk.session,
-                                          offers: desk.page.offers))
+                                          offers: desk.page.listsInHelp))
         case .quit, .quitDesk: .push(QuestionLayer(quitQuestion(keeping: desk.operatorsWithKeptWork), yes: { Reaction(quit: true) },
                                                     no: { .say("已取消退出", .muted) }))
         // :q quits at once, unless it would lose someone's unsaved form: then it asks as q does.
