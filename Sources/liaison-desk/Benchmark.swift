@@ -96,6 +96,12 @@ struct Benchmark {
                 desk.doPendingWork()
             }))
         }
+        // The roster in the official order needs every deputy, read and sorted by strokes.
+        results.append(Measurement(name: "代表名单按姓氏笔画", target: "≤ 16 ms p99", samples: try time(30, warm: true) { _ in
+            let desk = DeskController(store: store, session: .system, start: .deputies)
+            _ = desk.handle(.character("s"))
+            desk.show(on: GridScreen(rows: 24, columns: 80))
+        }))
         let controller = DeskController(store: store, session: .system, start: .board)
         controller.doPendingWork()
         let grid = GridScreen(rows: 24, columns: 80)

@@ -79,6 +79,38 @@ final class PageSnapshotTests: XCTestCase {
             """)
     }
 
+    /// 姓氏笔画, as official rosters print: 王 (4 strokes), then 李 and 张 (7 each; 李 begins with 一, 张 with 乛).
+    func testDeputiesInStrokeOrder() {
+        let desk = fixture.controller(start: .deputies)
+        desk.press(.character("s"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            姓名^  级别 界别     选区               小组     │ 代表详情
+            王建国 全国 企业     第一选区           第二小组 │ 李红  乡镇人大代表
+            李红   乡镇 教育     第二选区           第一小组 │ 界别 教育
+            张乾林 县区 社区     第三选区           第一小组 │ 选区 第二选区
+                                                             │ 小组 第一小组  电话
+                                                             │ 13900001111
+                                                             │
+                                                             │ 诉求
+                                                             │ 未办结 0 件，逾期 0 件
+                                                             │
+                                                             │ 2026 年履职
+                                                             │ 进站接待 1 天（不少于 2
+                                                             │ 天），接待群众 1 人
+                                                             │ 走访选民 0 户（不少于 10 户）
+                                                             │ 履职积分 5 分
+                                                             │
+                                                             │ 履职登记
+                                                             │ 11-16 进站接待 接待第 2 号 冯
+                                                             │ 建华
+                                                             │
+            代表名单已按姓氏笔画排序
+             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
     func testDeputies() {
         assertScreen(fixture.controller(start: .deputies).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李

@@ -296,6 +296,9 @@ final class PartLoadingTests: XCTestCase {
         sorting.press(.character("s"))
         XCTAssertFalse(sorting.hasPendingWork)
         XCTAssertEqual(sorting.page.list?.shownRowCount, DeputiesPage.firstPart + 13)
+        XCTAssertTrue(sorting.screen().text(row: 3).hasPrefix("王建国"), "王 has four strokes, the fewest")
+        sorting.press(.character("s"))
         XCTAssertTrue(sorting.screen().text(row: 3).hasPrefix("王建国"), "the national deputy first by level")
+        XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("张乾林"), "then the county deputy")
     }
 }

@@ -2,10 +2,18 @@ import LiaisonCore
 
 /// 代表: every deputy attached to the station, with the selected deputy's cases and duty record.
 final class DeputiesPage: Page {
+    /// s cycles through them: pinyin, 姓氏笔画 (the official rosters' order), level.
     enum Sort: CaseIterable {
-        case pinyin, level
-        var column: Int { self == .pinyin ? 0 : 1 }
-        var label: String { self == .pinyin ? "按拼音" : "按级别" }
+        case pinyin, strokes, level
+        var column: Int { self == .level ? 1 : 0 }
+        var label: String {
+            switch self {
+            case .pinyin: "按拼音"
+            case .strokes: "按姓氏笔画"
+            case .level: "按级别"
+            }
+        }
+        var next: Sort { Sort.allCases[(Sort.allCases.firstIndex(of: self)! + 1) % Sort.allCases.count] }
     }
 
     let id = DeskScreenID.deputies
@@ -46,10 +54,16 @@ final class DeputiesPage: Page {
 
     private func order() {
         let levels = DeputyLevel.allCases
-        // Stable: within a level, the pinyin order the store returned.
-        let ordered = sort == .pinyin ? deputies : deputies.enumerated().sorted {
-            (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
-        }.map(\.element)
+        // Stable: within a level, or a name, the pinyin order the store returned.
+        let ordered: [Deputy]
+        switch sort {
+        case .pinyin: ordered = deputies
+        case .strokes: ordered = StrokeOrder.shipped.sorted(deputies, by: \.name)
+        case .level:
+            ordered = deputies.enumerated().sorted {
+                (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
+            }.map(\.element)
+        }
         rows.sortColumn = sort.column
         rows.setEntries(ordered.map { deputy in
             .row(String(deputy.id), [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
@@ -62,7 +76,7 @@ final class DeputiesPage: Page {
         guard action == .cycleSort else { return rows.handle(action) }
         // Another order needs every deputy.
         if !loadedAll { try loadMore() }
-        sort = sort == .pinyin ? .level : .pinyin
+        sort = sort.next
         order()
         return .say("代表名单已\(sort.label)排序")
     }
