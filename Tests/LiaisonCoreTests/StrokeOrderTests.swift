@@ -4,19 +4,34 @@ import XCTest
 final class StrokeOrderTests: XCTestCase {
     let order = StrokeOrder.shipped
 
+    /// As the database sorts them: by the key's text.
+    func sorted(_ names: [String]) -> [String] { names.sorted { order.sortText($0) < order.sortText($1) } }
+
     func testSurnamesComeInTheOfficialOrder() {
         let official = "丁 于 马 王 毛 卢 刘 孙 吴 张 陈 林 周 郑 胡 钟 高 黄 曹 程 谢 潘".split(separator: " ").map(String.init)
-        XCTAssertEqual(order.sorted(official.shuffled(), by: { $0 }), official)
+        XCTAssertEqual(sorted(official.reversed()), official)
+        XCTAssertEqual(sorted(official.shuffled()), official)
         XCTAssertEqual(official.compactMap { order.strokeCount(of: Character($0)) },
                        [2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 10, 11, 11, 12, 12, 15], "simplified forms: 陈 7, 黄 11")
     }
 
     func testTheNextCharacterSettlesASurnameTieAndAShorterNameComesFirst() {
-        XCTAssertEqual(order.sorted(["王芳", "王", "王一", "张三", "王二"], by: { $0 }), ["王", "王一", "王二", "王芳", "张三"])
+        XCTAssertEqual(sorted(["王芳", "王", "王一", "张三", "王二"]), ["王", "王一", "王二", "王芳", "张三"])
     }
 
-    func testANameWithCharactersTheTableLacksComesAfterAndKeepsItsPlace() {
-        XCTAssertEqual(order.sorted(["Smith", "李红", "Adams"], by: { $0 }), ["李红", "Adams", "Smith"])
-        XCTAssertEqual(order.sorted(["李红", "李红"], by: { $0 }), ["李红", "李红"])
+    func testANameWithCharactersTheTableLacksComesAfterEveryOneItHas() {
+        XCTAssertEqual(sorted(["Smith", "李红", "Adams", "龘"]), ["李红", "龘", "Adams", "Smith"].sorted { order.sortText($0) < order.sortText($1) })
+        XCTAssertEqual(sorted(["Smith", "李红", "Adams"]), ["李红", "Adams", "Smith"])
+    }
+
+    func testTheDatabaseListsDeputiesInStrokeOrderAndAMigrationFillsTheKeys() throws {
+        let fixture = try StoreFixture()
+        for name in ["谢明", "丁一", "陈红", "张伟", "王芳"] {
+            _ = try fixture.store.createDeputy(DeputyDraft(name: name, level: .township), session: .system)
+        }
+        XCTAssertEqual(try fixture.store.deputies(inStrokeOrder: true).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
+        try fixture.store.database.write { try fixture.store.database.execute("UPDATE deputies SET name_strokes = NULL") }
+        try StrokeOrder.fillMissingKeys(in: fixture.store.database)
+        XCTAssertEqual(try fixture.store.deputies(inStrokeOrder: true).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
     }
 }

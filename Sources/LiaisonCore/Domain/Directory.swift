@@ -280,12 +280,13 @@ extension LiaisonStore {
                 throw InvalidField("name", "已有同名同电话的代表 \(draft.name)" + (draft.phone.isEmpty ? "（都没有电话，请填电话以区分）" : ""))
             }
             let values: [SQLBindable?] = [draft.name, reading.syllables, reading.initials, reading.otherInitials, draft.gender,
-                                          draft.level, draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace]
+                                          draft.level, draft.sector, draft.constituency, draft.group, draft.phone, draft.workplace,
+                                          StrokeOrder.shipped.sortText(draft.name)]
             guard let id else {
                 try database.execute("""
                     INSERT INTO deputies(name, name_pinyin, name_initials, name_initials_alt, gender, level, sector,
-                                         constituency, station_group, phone, workplace, station_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         constituency, station_group, phone, workplace, name_strokes, station_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, values + [station.id, clock.now()])
                 let created = database.lastInsertedRowID
                 try noteSaved(.deputies, id: nil, name: draft.name, audited: audited, session: session)
@@ -293,7 +294,7 @@ extension LiaisonStore {
             }
             try database.execute("""
                 UPDATE deputies SET name = ?, name_pinyin = ?, name_initials = ?, name_initials_alt = ?, gender = ?, level = ?,
-                                    sector = ?, constituency = ?, station_group = ?, phone = ?, workplace = ?
+                                    sector = ?, constituency = ?, station_group = ?, phone = ?, workplace = ?, name_strokes = ?
                 WHERE id = ? AND station_id = ?
                 """, values + [id, station.id])
             guard database.changes == 1 else { throw DomainError.notFound("这位代表") }
@@ -303,11 +304,11 @@ extension LiaisonStore {
     }
 
     /// The station's deputies in pinyin order; `limit` takes only the first ones (a first screenful).
-    public func deputies(includeInactive: Bool = false, limit: Int = -1) throws -> [Deputy] {
+    public func deputies(includeInactive: Bool = false, limit: Int = -1, inStrokeOrder: Bool = false) throws -> [Deputy] {
         try database.fetchAll("""
             SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin,
                    trim(name_initials || ' ' || name_initials_alt) FROM deputies
-            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY name_pinyin LIMIT ?
+            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY \(inStrokeOrder ? "name_strokes, name_pinyin" : "name_pinyin") LIMIT ?
             """, [station.id, includeInactive, limit]) { row in
             Deputy(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3),
                    constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7),

@@ -1,5 +1,6 @@
 /// Schema version 6, for the whole life of a case after dispatch:
 /// - a case counts its supervision notes;
+/// - a deputy's name keeps its 姓氏笔画 key, so the roster comes in stroke order from the database;
 /// - a case may be acknowledged by its department (接单) or escalated to the higher-level congress (上报);
 ///   it is rebuilt because a CHECK cannot be altered, and it keeps whether its due date was counted
 ///   through a year the calendar did not know, and whether a supervisor closed it without a satisfied rating;
@@ -63,6 +64,10 @@ enum SchemaV6 {
     CREATE INDEX cases_by_department ON cases(department_id, status);
     -- Provisional due dates to recompute once their year's holidays are known.
     CREATE INDEX cases_by_provisional ON cases(due_provisional) WHERE due_provisional = 1;
+
+    -- 姓氏笔画: each deputy's name as a key whose text order is the stroke order (StrokeOrder), written by
+    -- the program, which fills in the rows the migration leaves empty.
+    ALTER TABLE deputies ADD COLUMN name_strokes TEXT;
 
     ALTER TABLE dispatches ADD COLUMN working_days INTEGER CHECK (working_days > 0);
     ALTER TABLE dispatches ADD COLUMN instructions TEXT NOT NULL DEFAULT '';

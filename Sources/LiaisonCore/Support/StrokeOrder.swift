@@ -5,15 +5,17 @@ import Foundation
 /// character. ICU's stroke collation counts traditional forms (毛 before 王, 陈 among eight strokes), so
 /// the desk carries its own table (Resources/strokes/strokes.txt).
 public struct StrokeOrder: Sendable {
-    /// Each character's strokes as digits 1–5 in writing order.
-    private let strokes: [Character: String]
+    /// Each character's stroke count, then its strokes as 1–5 in writing order, by code point: a sort of
+    /// two thousand names looks up six thousand characters.
+    private let strokes: [UInt32: [UInt8]]
 
     public init(table text: String) {
-        var strokes: [Character: String] = [:]
+        var strokes: [UInt32: [UInt8]] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
-            guard parts.count == 2, let character = parts[0].first, parts[0].count == 1 else { continue }
-            strokes[character] = String(parts[1])
+            guard parts.count == 2, parts[0].unicodeScalars.count == 1, let scalar = parts[0].unicodeScalars.first else { continue }
+            let sequence = parts[1].utf8.map { $0 - UInt8(ascii: "0") }
+            strokes[scalar.value] = [UInt8(sequence.count)] + sequence
         }
         self.strokes = strokes
     }
@@ -24,23 +26,41 @@ public struct StrokeOrder: Sendable {
         return StrokeOrder(table: (try? String(contentsOf: url, encoding: .utf8)) ?? "")
     }()
 
-    /// A key whose plain string order is the stroke order of names: per character its stroke count in
-    /// two digits, then its strokes (the same count, so the same length). A character the table lacks
-    /// (a Latin letter, a rare character) comes after every one it has, by its code.
-    public func key(_ name: String) -> String {
-        name.map { character in
-            guard let strokes = strokes[character] else {
-                return "99" + (character.unicodeScalars.first.map { String(format: "%06X", $0.value) } ?? "")
+    /// A key whose order is the stroke order of names: per character its stroke count, then its strokes
+    /// (the same count, so the same length), then 0. A character the table lacks (a Latin letter, a rare
+    /// character) comes after every one it has, by its code.
+    public func key(_ name: String) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(name.unicodeScalars.count * 14)
+        for scalar in name.unicodeScalars {
+            if let strokes = strokes[scalar.value] {
+                key += strokes
+            } else {
+                key += [UInt8.max, UInt8(scalar.value >> 16 & 0xFF), UInt8(scalar.value >> 8 & 0xFF), UInt8(scalar.value & 0xFF)]
             }
-            return String(format: "%02d", strokes.count) + strokes
-        }.joined(separator: "0")
+            key.append(0)
+        }
+        return key
     }
 
-    public func strokeCount(of character: Character) -> Int? { strokes[character]?.count }
-
-    /// Names in stroke order, ties (the same name) in the order given.
-    public func sorted<T>(_ items: [T], by name: (T) -> String) -> [T] {
-        items.enumerated().map { (key(name($0.element)), $0.offset, $0.element) }
-            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    /// The key as text whose plain (binary) order is the same: each byte a character from U+0021 on.
+    public func sortText(_ name: String) -> String {
+        String(String.UnicodeScalarView(key(name).compactMap { Unicode.Scalar(UInt32($0) + 0x21) }))
     }
+
+    /// Writes the key of every deputy that has none yet (rows a migration or a bulk load left empty).
+    static func fillMissingKeys(in database: Database) throws {
+        let missing = try database.fetchAll("SELECT id, name FROM deputies WHERE name_strokes IS NULL") { ($0.int64(0), $0.string(1)) }
+        guard !missing.isEmpty else { return }
+        try database.write {
+            for (id, name) in missing {
+                try database.execute("UPDATE deputies SET name_strokes = ? WHERE id = ?", [shipped.sortText(name), id])
+            }
+        }
+    }
+
+    public func strokeCount(of character: Character) -> Int? {
+        character.unicodeScalars.first.flatMap { strokes[$0.value]?.first }.map(Int.init)
+    }
+
 }

@@ -39,7 +39,7 @@ final class DeputiesPage: Page {
     var list: ListDetail? { rows }
 
     func reload() throws {
-        deputies = try store.deputies(limit: loadedAll ? -1 : DeputiesPage.firstPart)
+        deputies = try store.deputies(limit: loadedAll ? -1 : DeputiesPage.firstPart, inStrokeOrder: sort == .strokes)
         loadedAll = loadedAll || deputies.count < DeputiesPage.firstPart
         // None in use is not none at all when a term's deputies were deactivated.
         let deactivated = try deputies.isEmpty && !store.deputies(includeInactive: true, limit: 1).isEmpty
@@ -57,8 +57,8 @@ final class DeputiesPage: Page {
         // Stable: within a level, or a name, the pinyin order the store returned.
         let ordered: [Deputy]
         switch sort {
-        case .pinyin: ordered = deputies
-        case .strokes: ordered = StrokeOrder.shipped.sorted(deputies, by: \.name)
+        // Pinyin and strokes come in order from the store, a first screenful at once.
+        case .pinyin, .strokes: ordered = deputies
         case .level:
             ordered = deputies.enumerated().sorted {
                 (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
@@ -74,10 +74,9 @@ final class DeputiesPage: Page {
 
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
         guard action == .cycleSort else { return rows.handle(action) }
-        // Another order needs every deputy.
-        if !loadedAll { try loadMore() }
         sort = sort.next
-        order()
+        // The order by level needs every deputy; the others come sorted from the store.
+        if sort == .level && !loadedAll { try loadMore() } else { try reload() }
         return .say("代表名单已\(sort.label)排序")
     }
 
