@@ -34,4 +34,19 @@ final class StrokeOrderTests: XCTestCase {
         try StrokeOrder.fillMissingKeys(in: fixture.store.database)
         XCTAssertEqual(try fixture.store.deputies(inStrokeOrder: true).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
     }
+
+    func testEveryDeputysDutyAtOnceAndWhatTheirQuotaStillLacks() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let other = try store.createDeputy(DeputyDraft(name: "王芳", level: .township), session: .system)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .householdVisit, session: .system)
+        try store.logDuty(deputyID: fixture.deputyID, day: day("2025-12-31"), kind: .householdVisit, session: .system)
+        let credits = try store.dutyCredits(year: 2026)
+        XCTAssertEqual(credits[fixture.deputyID]?.householdVisits, 1, "last year's visit is last year's")
+        XCTAssertNil(credits[other], "no duty, no entry")
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026), credits[fixture.deputyID])
+        let quota = AnnualQuota.standard
+        XCTAssertEqual(quota.shortfall(of: try XCTUnwrap(credits[fixture.deputyID])), "进站差 2 天、走访差 9 户")
+        XCTAssertNil(quota.shortfall(of: DutyCredit(receptionDays: 2, visitsReceived: 3, householdVisits: 10, points: 0)))
+    }
 }

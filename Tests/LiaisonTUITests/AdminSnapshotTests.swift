@@ -335,7 +335,7 @@ final class AdminSnapshotTests: AdminTestCase {
                                                              │
                                                              │
 
-             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+             s 排序  F 条件筛选  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
             """)
     }
 }

@@ -107,8 +107,46 @@ final class PageSnapshotTests: XCTestCase {
                                                              │ 建华
                                                              │
             代表名单已按姓氏笔画排序
-             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+             s 排序  F 条件筛选  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
             """)
+    }
+
+    /// F: the township deputies short of this year's quota, the conditions on the message line.
+    func testDeputiesFilteredByLevelAndQuota() {
+        let desk = fixture.controller(start: .deputies)
+        desk.press(.character("F"))
+        desk.type("乡镇")
+        desk.press(.enter, .tab, .tab, .tab)
+        desk.type("未达")
+        desk.press(.enter, .control("s"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            姓名^  级别 界别     选区               小组     │ 代表详情
+            李红   乡镇 教育     第二选区           第一小组 │ 李红  乡镇人大代表
+                                                             │ 界别 教育
+                                                             │ 选区 第二选区
+                                                             │ 小组 第一小组  电话
+                                                             │ 13900001111
+                                                             │
+                                                             │ 诉求
+                                                             │ 未办结 0 件，逾期 0 件
+                                                             │
+                                                             │ 2026 年履职
+                                                             │ 进站接待 1 天（不少于 2
+                                                             │ 天），接待群众 1 人
+                                                             │ 走访选民 0 户（不少于 10 户）
+                                                             │ 履职积分 5 分
+                                                             │
+                                                             │ 履职登记
+                                                             │ 11-16 进站接待 接待第 2 号 冯
+                                                             │ 建华
+                                                             │
+            筛选：乡镇、未达年度要求（c 清除）
+             s 排序  F 条件筛选  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+        desk.press(.character("c"))
+        XCTAssertEqual(desk.page.list?.shownRowCount, 3, "c shows every deputy again")
     }
 
     func testDeputies() {
@@ -136,7 +174,7 @@ final class PageSnapshotTests: XCTestCase {
                                                              │ 建华
                                                              │
 
-             s 排序  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+             s 排序  F 条件筛选  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
             """)
     }
 

@@ -7,14 +7,32 @@ public struct DutyCredit: Hashable, Sendable {
     public let householdVisits: Int
     public let points: Int
 
-    /// Bind the deputy, the year's first and last day.
-    static let sql = """
-        SELECT coalesce(sum(CASE WHEN kind <> 'reception' THEN points ELSE 0 END), 0),
-               count(DISTINCT CASE WHEN kind = 'reception' THEN day END),
-               coalesce(sum(kind = 'reception' AND visit_id IS NOT NULL), 0),
-               coalesce(sum(kind = 'householdVisit'), 0)
-        FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?
+    /// Points of everything but receptions, reception days, residents received, household visits.
+    static let columns = """
+        coalesce(sum(CASE WHEN kind <> 'reception' THEN points ELSE 0 END), 0),
+        count(DISTINCT CASE WHEN kind = 'reception' THEN day END),
+        coalesce(sum(kind = 'reception' AND visit_id IS NOT NULL), 0),
+        coalesce(sum(kind = 'householdVisit'), 0)
         """
+    /// Bind the deputy, the year's first and last day.
+    static let sql = "SELECT " + columns + " FROM duty_log WHERE deputy_id = ? AND day BETWEEN ? AND ?"
+    /// Every deputy's at once, the deputy's id first: bind the year's first and last day.
+    static let byDeputy = "SELECT deputy_id, " + columns + " FROM duty_log WHERE day BETWEEN ? AND ? GROUP BY deputy_id"
+
+    /// From `columns` read at `offset`, with reception days at the station's points per day.
+    init(row: Statement, at offset: Int32, receptionPoints: Int) {
+        receptionDays = row.int(offset + 1)
+        visitsReceived = row.int(offset + 2)
+        householdVisits = row.int(offset + 3)
+        points = row.int(offset) + receptionDays * receptionPoints
+    }
+
+    public init(receptionDays: Int, visitsReceived: Int, householdVisits: Int, points: Int) {
+        self.receptionDays = receptionDays
+        self.visitsReceived = visitsReceived
+        self.householdVisits = householdVisits
+        self.points = points
+    }
 }
 
 /// 逾期, written once: a case whose clock is running past its due date. The clock runs while a

@@ -140,10 +140,16 @@ extension LiaisonStore {
     /// A deputy's duty in a year, as the quota and the points count it.
     public func dutyCredit(deputyID: Int64, year: Int) throws -> DutyCredit {
         let (first, last) = Day.yearBounds(year)
-        let (other, days, visits, households) = try database.fetchOne(DutyCredit.sql, [deputyID, first, last]) {
-            ($0.int(0), $0.int(1), $0.int(2), $0.int(3))
-        } ?? (0, 0, 0, 0)
-        return DutyCredit(receptionDays: days, visitsReceived: visits, householdVisits: households,
-                          points: other + days * (try points(for: .reception)))
+        let rate = try points(for: .reception)
+        return try database.fetchOne(DutyCredit.sql, [deputyID, first, last]) { DutyCredit(row: $0, at: 0, receptionPoints: rate) }
+            ?? DutyCredit(receptionDays: 0, visitsReceived: 0, householdVisits: 0, points: 0)
+    }
+
+    /// Every deputy's duty in `year` who has any, by deputy.
+    public func dutyCredits(year: Int) throws -> [Int64: DutyCredit] {
+        let (first, last) = Day.yearBounds(year)
+        let rate = try points(for: .reception)
+        let rows = try database.fetchAll(DutyCredit.byDeputy, [first, last]) { ($0.int64(0), DutyCredit(row: $0, at: 1, receptionPoints: rate)) }
+        return Dictionary(uniqueKeysWithValues: rows)
     }
 }

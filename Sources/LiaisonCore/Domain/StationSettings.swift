@@ -16,6 +16,13 @@ public struct AnnualQuota: Hashable, Sendable {
 
     public func receptionMet(by credit: DutyCredit) -> Bool { credit.receptionDays >= receptionDays }
     public func householdVisitsMet(by credit: DutyCredit) -> Bool { credit.householdVisits >= householdVisits }
+
+    /// What is missing this year (进站差 1 天、走访差 10 户), nil when the quota is met.
+    public func shortfall(of credit: DutyCredit) -> String? {
+        let missing = [(receptionDays - credit.receptionDays, "进站差 %d 天"), (householdVisits - credit.householdVisits, "走访差 %d 户")]
+            .filter { $0.0 > 0 }.map { $0.1.replacingOccurrences(of: "%d", with: String($0.0)) }
+        return missing.isEmpty ? nil : missing.joined(separator: "、")
+    }
 }
 
 /// The station's own settings, as the administration screen edits them: the station itself, its

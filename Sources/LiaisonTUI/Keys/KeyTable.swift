@@ -58,7 +58,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, filter, command, help, quit, quitDesk, quitNow, reload
     case cycleSort, nextOverdue, previousOverdue, toggleMark
     case triageCase, dispatchCase, acknowledgeCase, returnCase, superviseCase, extendCase, swapDepartment, recordReply,
-         recordFeedback, rateCase, closeCase, escalateCase, filterCases, clearFilter, chaseSheet, recomputeDueDates
+         recordFeedback, rateCase, closeCase, escalateCase, filterByConditions, clearFilter, chaseSheet, recomputeDueDates
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
     case nextSection, previousSection, addEntry, editEntry, toggleActive
     case nextField, previousField, save, cancel
@@ -159,11 +159,13 @@ public enum KeyTable {
         KeyBinding([.character("t")], "t", .triageCase, "研判（类别、分级）", board, needs: .actOnCases),
         KeyBinding([.character(" ")], "Space", .toggleMark, "标记（督办、督办单）", board),
         KeyBinding([.character("/")], "/", .filter, "搜索全部诉求", board, hint: true),
-        KeyBinding([.character("F")], "F", .filterCases, "条件筛选", board, hint: true),
+        KeyBinding([.character("F")], "F", .filterByConditions, "条件筛选", board, hint: true),
         KeyBinding([.character("c")], "c", .clearFilter, "清除条件", board, hint: true),
         KeyBinding([.character("P")], "P", .chaseSheet, "督办单", board, needs: .actOnCases),
         KeyBinding([.character("R")], "R", .recomputeDueDates, "重算待定期限", board, hint: true, needs: .recomputeDueDates),
         KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
+        KeyBinding([.character("F")], "F", .filterByConditions, "条件筛选", .screens([.deputies]), hint: true),
+        KeyBinding([.character("c")], "c", .clearFilter, "清除条件", .screens([.deputies])),
         KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", admin, hint: true),
         KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", admin),
         KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),

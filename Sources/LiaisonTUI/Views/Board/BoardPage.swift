@@ -209,7 +209,7 @@ final class BoardPage: Page {
             steppedIn = nil
             try load()
             return .say("已清除筛选条件" + (action == .quit ? "；再按 q 退出" : ""), .muted)
-        case .filterCases:
+        case .filterByConditions:
             return .push(try FormLayer(spec: BoardFilterForm(store: store, filter: filter) { [self] filter, label in
                 self.filter = filter
                 filterLabel = label

@@ -65,15 +65,66 @@ final class DeputiesPage: Page {
             }.map(\.element)
         }
         rows.sortColumn = sort.column
-        rows.setEntries(ordered.map { deputy in
+        rows.setEntries(ordered.filter(meets).map { deputy in
             .row(String(deputy.id), [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
                  role: deputy.active ? .normal : .muted,
                  search: [deputy.name, deputy.sector, deputy.constituency, deputy.group, deputy.level.label], initials: [deputy.nameInitials])
         })
     }
 
+    /// The conditions in force (F): level, sector, group, short of this year's quota; all must hold.
+    struct Conditions: Equatable {
+        var level: DeputyLevel?
+        var sector: String?
+        var group: String?
+        var shortOfQuota = false
+        var isEmpty: Bool { self == Conditions() }
+
+        var label: String {
+            [level?.label, sector, group, shortOfQuota ? "未达年度要求" : nil].compactMap { $0 }.joined(separator: "、")
+        }
+    }
+
+    private var conditions = Conditions()
+    /// This year's duty of every deputy and each level's quota, read when the conditions ask about quotas.
+    private var credits: [Int64: DutyCredit] = [:]
+    private var quotas: [DeputyLevel: AnnualQuota] = [:]
+
+    func offers(_ action: Action) -> Bool { action != .clearFilter || !conditions.isEmpty }
+
+    var status: DeskMessage? {
+        rows.status ?? (conditions.isEmpty ? nil : DeskMessage("条件：\(conditions.label)（\(rows.shownRowCount) 位，c 清除）", .muted))
+    }
+
+    private func meets(_ deputy: Deputy) -> Bool {
+        if let level = conditions.level, deputy.level != level { return false }
+        if let sector = conditions.sector, deputy.sector != sector { return false }
+        if let group = conditions.group, deputy.group != group { return false }
+        if conditions.shortOfQuota {
+            let credit = credits[deputy.id] ?? DutyCredit(receptionDays: 0, visitsReceived: 0, householdVisits: 0, points: 0)
+            return (quotas[deputy.level] ?? .standard).shortfall(of: credit) != nil
+        }
+        return true
+    }
+
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
-        guard action == .cycleSort else { return rows.handle(action) }
+        switch action {
+        case .filterByConditions:
+            return .push(try FormLayer(spec: DeputyFilterForm(store: store, conditions: conditions) { [self] chosen in
+                conditions = chosen
+                // Conditions look at every deputy.
+                credits = chosen.shortOfQuota ? try store.dutyCredits(year: store.today.year) : [:]
+                quotas = try store.settings().quotas
+                if !loadedAll { try loadMore() } else { try reload() }
+            }, share: rows.share))
+        case .clearFilter:
+            guard !conditions.isEmpty else { return .say("没有筛选条件", .muted) }
+            conditions = Conditions()
+            try reload()
+            return .say("已清除筛选条件", .muted)
+        case .cycleSort: break
+        default: return rows.handle(action)
+        }
         sort = sort.next
         // The order by level needs every deputy; the others come sorted from the store.
         if sort == .level && !loadedAll { try loadMore() } else { try reload() }
