@@ -415,7 +415,9 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertTrue(text.contains("逾期 5 个工作日"))
         XCTAssertTrue(text.contains("已督办 1 次"))
         XCTAssertFalse(text.contains("138"), "no resident phone")
-        try store.auditChaseSheet(sheet, writtenTo: "/tmp/督办单.txt", session: supervisor)
+        var written: [UInt8] = []
+        try store.exportChaseSheet(sheet, fileName: "/tmp/督办单.txt", session: supervisor) { written = $0 }
+        XCTAssertEqual(String(decoding: written, as: UTF8.self), text)
         XCTAssertEqual(try store.database.scalarString("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "chase.export")
     }
 }

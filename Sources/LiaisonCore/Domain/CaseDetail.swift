@@ -54,7 +54,7 @@ extension LiaisonStore {
             let timeline = try self.timeline(caseID: id)
             let phone = try record.residentID.flatMap { resident in
                 try database.fetchOne("SELECT phone, anonymized_at IS NOT NULL FROM residents WHERE id = ?", [resident]) {
-                    $0.bool(1) ? PhoneNumber.removed : PhoneNumber.masked($0.optionalString(0))
+                    PhoneNumber.shown($0.optionalString(0), anonymized: $0.bool(1))
                 }
             }
             let summary = try caseSummary(id: id)

@@ -71,12 +71,14 @@ extension LiaisonStore {
         return ChaseSheet(station: station.name, date: today, cases: items)
     }
 
-    /// Records in the audit log that a chase sheet left the desk, and where it went.
-    public func auditChaseSheet(_ sheet: ChaseSheet, writtenTo path: String, session: Session) throws {
+    /// Hands the sheet's text to `write` and, once written, records in the audit log where it went, as a
+    /// directory export does.
+    public func exportChaseSheet(_ sheet: ChaseSheet, fileName: String, session: Session, write: ([UInt8]) throws -> Void) throws {
         try session.require(.actOnCases)
+        try write(Array(sheet.text.utf8))
         let departments = Set(sheet.cases.map(\.departmentName)).sorted().joined(separator: "、")
         try database.write {
-            try audit("chase.export", subject: path, detail: "\(departments) \(sheet.cases.count) 件", session: session)
+            try audit("chase.export", subject: fileName, detail: "\(departments) \(sheet.cases.count) 件", session: session)
         }
     }
 }

@@ -69,7 +69,7 @@ extension LiaisonStore {
             let next = Visit.columnCount
             return (QueueEntry(visit: try Visit(row: row), residentName: row.string(next),
                                // An anonymised resident gave a phone that was removed at their request.
-                               maskedPhone: row.bool(next + 6) ? PhoneNumber.removed : PhoneNumber.masked(row.optionalString(next + 1)),
+                               maskedPhone: PhoneNumber.shown(row.optionalString(next + 1), anonymized: row.bool(next + 6)),
                                categoryName: row.string(next + 2), deputyName: row.string(next + 3), residentInitials: row.string(next + 5)),
                     try row.optionalLocalTime(next + 4))
         }

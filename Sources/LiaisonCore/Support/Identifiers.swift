@@ -120,6 +120,9 @@ public enum PhoneNumber {
     /// What lists show for a phone that may not have been given.
     public static func masked(_ phone: String?) -> String { phone.map(masked) ?? "未留电话" }
 
+    /// A resident's phone as lists show it: masked, or 已删除 once they were anonymised at their request.
+    public static func shown(_ phone: String?, anonymized: Bool) -> String { anonymized ? removed : masked(phone) }
+
     /// 138****5678: what lists show.
     public static func masked(_ phone: String) -> String {
         let characters = Array(phone)

@@ -109,9 +109,11 @@ public final class DeskController: DeskContext {
         load {
             // The page loads even when the figures cannot; the first failure is the one said.
             var failure: Error?
-            // Another terminal may have changed the station's name or reception day.
+            // Another terminal may have changed the station's name or reception day, or imported a year's
+            // holidays (calendar import), which every screen counts with from now on.
             do {
                 try store.reloadStation()
+                try store.reloadCalendar()
                 overview = try store.overview()
                 idleLockMinutes = try store.idleLockMinutes()
             } catch { failure = error }

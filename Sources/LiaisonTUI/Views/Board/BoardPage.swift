@@ -112,8 +112,8 @@ final class BoardPage: Page {
         overdueTotal = nil
         // The case stepped to stays in view while it is still overdue.
         if let stepped = steppedIn {
-            let now = try? store.caseSummary(id: stepped.id)
-            steppedIn = now.flatMap { $0.isOverdue(on: store.today) ? $0 : nil }
+            let now = try store.caseSummary(id: stepped.id)
+            steppedIn = now.isOverdue(on: store.today) ? now : nil
         }
         summaries = [:]
         if let search {
@@ -124,8 +124,6 @@ final class BoardPage: Page {
             rows.setEntries(entries)
             return
         }
-        // A year's holidays imported meanwhile (calendar import, another terminal) count from now on.
-        try store.reloadCalendar()
         let partial = perGroup < BoardPage.whole
         let board = try store.followUpBoard(perGroup: perGroup, counting: !partial, filter: effectiveFilter)
         self.board = board
@@ -299,11 +297,10 @@ final class BoardPage: Page {
         let file = "督办单-\(name)-\(now.day.iso)-\(now.clockText.replacingOccurrences(of: ":", with: "")).txt"
         let path = URL(fileURLWithPath: store.database.path).deletingLastPathComponent().appendingPathComponent(file).path
         do {
-            try Data(sheet.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+            try store.exportChaseSheet(sheet, fileName: path, session: session) { try Data($0).write(to: URL(fileURLWithPath: path), options: .atomic) }
+        } catch let error as CocoaError {
             return .say("督办单未能写入 \(path)：\(error.localizedDescription)", .warning)
         }
-        try store.auditChaseSheet(sheet, writtenTo: path, session: session)
         rows.clearMarks()
         return .say("督办单（\(sheet.cases.count) 件）已写入数据库所在目录：\(file)")
     }
