@@ -160,7 +160,6 @@ final class CaseActionForm: FormSpec {
         if action == .rate, form.choice("result") == Satisfaction.unsatisfied.rawValue, form.text("text").isEmpty {
             form.setError("text", "不满意须写明原因")
         }
-        if [.reply, .feedback].contains(action), dateValue(form) == nil { form.setError("date", "填 YYYY-MM-DD") }
     }
 
     private func dateValue(_ form: Form) -> Day? {
