@@ -114,9 +114,17 @@ final class CaseAfterDispatchTests: XCTestCase {
         XCTAssertThrowsError(try store.close(caseID: told.id, session: supervisor)) {
             XCTAssertEqual(($0 as? DomainError)?.userMessage, "未经群众满意的销号须写明理由")
         }
-        XCTAssertEqual(try store.liveActions(on: told, session: deputy), [.triage, .supervise, .rate])
-        XCTAssertEqual(try store.liveActions(on: told, session: supervisor), [.triage, .supervise, .rate, .closeWithReason, .escalate])
+        XCTAssertEqual(try store.liveActions(on: told, session: deputy), [.triage, .rate], "nobody holds a told case up: no 督办")
+        XCTAssertEqual(try store.liveActions(on: told, session: supervisor), [.triage, .rate, .closeWithReason, .escalate])
         XCTAssertEqual(try store.liveActions(on: told, session: fixture.clerk), [], "a clerk acts on no case")
+    }
+
+    func testSupervisionChasesWhoeverHoldsTheCaseUp() throws {
+        let waiting = try caseIn(.triaged)
+        XCTAssertThrowsError(try store.supervise(caseID: waiting.id, note: "请尽快", session: supervisor)) {
+            XCTAssertEqual(($0 as? DomainError)?.userMessage, "不能督办：尚未交办")
+        }
+        XCTAssertNoThrow(try store.supervise(caseID: try caseIn(.unsatisfied).id, note: "请尽快重新交办", session: supervisor))
     }
 
     func testAStaleSaveFromASecondTerminalIsRefusedAndChangesNothing() throws {

@@ -318,7 +318,7 @@ final class PermissionTests: XCTestCase {
         XCTAssertThrowsError(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.clerk)) {
             XCTAssertEqual(userMessage(for: $0), "工作人员不能办理诉求：须由代表或督办人员或管理员操作")
         }
-        XCTAssertThrowsError(try store.supervise(caseID: other.id, note: "请尽快", session: deputy)) {
+        XCTAssertThrowsError(try store.dispatch(caseID: other.id, departmentID: fixture.departmentID, due: .workingDays(5), session: deputy)) {
             XCTAssertEqual(userMessage(for: $0), "代表只能办理自己负责的诉求")
         }
         XCTAssertNoThrow(try store.dispatch(caseID: mine.id, departmentID: fixture.departmentID, due: .workingDays(5), session: deputy))

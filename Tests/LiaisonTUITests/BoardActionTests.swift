@@ -56,6 +56,7 @@ final class BoardActionTests: XCTestCase {
         desk.press(.character("j"))
         desk.press(.character("e"))
         desk.type("2")
+        XCTAssertTrue(desk.screen().text.contains("→ 11-19"), "the date as it will be saved, counted on from the due date")
         desk.press(.tab)
         desk.type("需要协调施工方")
         desk.press(.control("s"))

@@ -147,6 +147,12 @@ final class PageSnapshotTests: XCTestCase {
             """)
         desk.press(.character("c"))
         XCTAssertEqual(desk.page.list?.shownRowCount, 3, "c shows every deputy again")
+        desk.press(.character("F"))
+        desk.type("全国")
+        desk.press(.enter, .tab, .tab)
+        desk.type("第一小组")
+        desk.press(.enter, .control("s"))
+        XCTAssertTrue(desk.screen().text.contains("没有符合条件的代表"), "none match: not 还没有代表")
     }
 
     func testDeputies() {

@@ -38,7 +38,8 @@ public struct CaseTransition: Sendable {
             .init(.dispatch, "交办", from: undispatched, .actOnCases, .dispatched),
             .init(.acknowledge, "接单", from: [.dispatched], .actOnCases, .acknowledged),
             .init(.returnCase, "退回", from: held, .actOnCases, .returned, condition: .withinReturnLimit),
-            .init(.supervise, "督办", from: open, .actOnCases, .supervised),
+            // 督办 chases whoever holds the case up: the department, or the station when it waits to go round again.
+            .init(.supervise, "督办", from: held.union([.unsatisfied]), .actOnCases, .supervised),
             .init(.requestExtension, "延期申请", from: held, .actOnCases, .extensionRequested, condition: .noPendingExtension),
             .init(.decideExtension, "延期审批", from: held, .decideExtensions, .extended, condition: .pendingExtension),
             .init(.swapDepartment, "调整承办单位", from: held, .actOnCases, .swapped),

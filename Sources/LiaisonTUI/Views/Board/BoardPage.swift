@@ -81,8 +81,10 @@ final class BoardPage: Page {
         }
     }
 
-    /// Help lists every case action, live on the selected case or not: each is live on some case.
-    func listsInHelp(_ action: Action) -> Bool { BoardPage.caseActions[action] != nil || offers(action) }
+    /// Help lists every key of the board, live on the selected case or not: each is live somewhere.
+    func listsInHelp(_ action: Action) -> Bool {
+        BoardPage.caseActions[action] != nil || [.clearFilter, .recomputeDueDates, .chaseSheet].contains(action) || offers(action)
+    }
 
     var status: DeskMessage? {
         if let search { return DeskMessage("搜索「\(search.query)」：\(BoardPage.found(search.results.count))（含已销号）；Esc 返回督办", .muted) }

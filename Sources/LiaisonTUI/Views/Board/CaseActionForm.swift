@@ -133,7 +133,12 @@ final class CaseActionForm: FormSpec {
     /// The due date beside the time limit as it is typed (→ 12-02), and whether it is provisional (待定).
     func edited(_ field: String, form: inout Form) {
         guard field == "due" else { return }
-        form.setNotice("due", preview(form).map { "→ \($0.dueDate.iso.dropFirst(5))" + ($0.provisional ? "待定" : "") })
+        // An extension's days count on from the due date, as it will be saved; a dispatch's from today.
+        if action == .requestExtension {
+            form.setNotice("due", (try? requestedDate(form)).map { "→ \($0.iso.dropFirst(5))" })
+        } else {
+            form.setNotice("due", preview(form).map { "→ \($0.dueDate.iso.dropFirst(5))" + ($0.provisional ? "待定" : "") })
+        }
     }
 
     /// A department's letter of reply, pasted whole.

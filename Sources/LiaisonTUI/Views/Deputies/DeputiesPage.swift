@@ -65,6 +65,7 @@ final class DeputiesPage: Page {
             }.map(\.element)
         }
         rows.sortColumn = sort.column
+        if !conditions.isEmpty { rows.emptyText = "没有符合条件的代表（c 清除条件）" }
         rows.setEntries(ordered.filter(meets).map { deputy in
             .row(String(deputy.id), [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
                  role: deputy.active ? .normal : .muted,
