@@ -97,10 +97,8 @@ final class VisitRaceAndCreditTests: XCTestCase {
         let credit = try store.dutyCredit(deputyID: other, year: 2026)
         XCTAssertEqual(credit.receptionDays, 2)
         XCTAssertEqual(credit.visitsReceived, 4)
-        XCTAssertEqual(credit.points, 2 * DutyKind.reception.defaultPoints, "points by the day, not by the resident")
-        var settings = try store.settings()
-        settings.points[.reception] = 8
-        try store.updateSettings(settings, session: .system)
+        XCTAssertEqual(credit.points, 2 * 5, "points by the day, not by the resident")
+        try store.updatePointRule(PointRule(kind: .reception, first: 8, further: 8), session: .system)
         XCTAssertEqual(try store.dutyCredit(deputyID: other, year: 2026).points, 16, "the station's own points")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 0)
     }

@@ -128,8 +128,27 @@ final class RoleRuleTests: XCTestCase {
         Write(name: "addToRoster", permission: .keepDutyRecords) { store, f, session in
             try store.addToRoster(day: day("2026-12-15"), deputyID: f.base.deputyID, session: session)
         },
-        Write(name: "logDuty", permission: .keepDutyRecords) { store, f, session in
-            try store.logDuty(deputyID: f.base.deputyID, day: day("2026-11-16"), kind: .training, session: session)
+        Write(name: "addDutyEntry", permission: .applyForDuty) { store, f, session in
+            try store.addDutyEntry(DutyEntryDraft(deputyID: f.base.deputyID, day: day("2026-11-16"), kind: .training), session: session)
+        },
+        Write(name: "decideDutyEntry", permission: .approveDuty) { store, f, session in
+            let entry = try store.addDutyEntry(DutyEntryDraft(deputyID: f.base.deputyID, day: day("2026-11-16"), kind: .training),
+                                               session: .system)
+            try store.decideDutyEntry(id: entry, approve: true, session: session)
+        },
+        Write(name: "updatePointRule", permission: .manageDirectory) { store, f, session in
+            try store.updatePointRule(PointRule(kind: .training, first: 2, further: 1, cap: 10), session: session)
+        },
+        Write(name: "changeReceptionDay", permission: .keepDutyRecords) { store, f, session in
+            try store.changeReceptionDay(day("2026-12-22"), session: session)
+        },
+        Write(name: "assignResident", permission: .keepDutyRecords) { store, f, session in
+            try store.assignResident(f.visit.residentID, to: f.base.deputyID, session: session)
+        },
+        Write(name: "logContact", permission: .logContacts) { store, f, session in
+            try store.assignResident(f.visit.residentID, to: f.base.deputyID, session: .system)
+            try store.logContact(ContactDraft(deputyID: f.base.deputyID, residentID: f.visit.residentID, day: day("2026-11-16"),
+                                              method: .phone, raised: "路灯不亮", openCase: true), session: session)
         },
     ]
 

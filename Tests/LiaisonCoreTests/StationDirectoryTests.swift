@@ -115,8 +115,9 @@ final class StationDirectoryTests: XCTestCase {
         let fixture = try StoreFixture()
         let store = fixture.store
         var settings = try store.settings()
-        XCTAssertEqual(settings.quotas[.county], AnnualQuota.standard)
-        XCTAssertEqual(settings.points[.training], DutyKind.training.defaultPoints)
+        XCTAssertEqual(settings.quotas[.county], AnnualQuota(receptionDays: 2, householdVisits: 10, contacts: 5))
+        XCTAssertEqual(settings.quotas[.township]?.contacts, 3)
+        XCTAssertEqual(settings.quotas[.city]?.contacts, 0)
         XCTAssertEqual(settings.idleLockMinutes, StationSettings.defaultIdleLockMinutes)
         XCTAssertEqual(settings.receptionDay, 15)
         settings.name = "和平里街道人大代表联络站"
@@ -124,18 +125,16 @@ final class StationDirectoryTests: XCTestCase {
         settings.tie = .later
         settings.areaCode = "0571"
         settings.quotas[.township] = AnnualQuota(receptionDays: 4, householdVisits: 12)
-        settings.points[.training] = 2
         settings.idleLockMinutes = 5
         try store.updateSettings(settings, session: .system)
         XCTAssertEqual(try store.settings(), settings)
         XCTAssertEqual(store.station.name, "和平里街道人大代表联络站", "the store sees the new name at once")
         XCTAssertEqual(store.station.receptionRule, ReceptionDayRule(dayOfMonth: 20, tie: .later))
         XCTAssertEqual(try store.annualQuota(for: .township), AnnualQuota(receptionDays: 4, householdVisits: 12))
-        XCTAssertEqual(try store.annualQuota(for: .county), AnnualQuota.standard)
-        XCTAssertEqual(try store.points(for: .training), 2)
+        XCTAssertEqual(try store.annualQuota(for: .county), AnnualQuota.standard(for: .county))
         XCTAssertEqual(store.areaCode, "0571")
         XCTAssertEqual(try store.database.scalarString("SELECT detail FROM audit_log WHERE action = 'settings.update'"),
-                       "名称、接待日、区号、年度要求、履职积分、自动锁定")
+                       "名称、接待日、区号、年度要求、自动锁定")
 
         var bad = settings
         bad.receptionDay = 32

@@ -292,7 +292,7 @@ final class PermissionTests: XCTestCase {
         }
         XCTAssertThrowsError(try store.createDepartment(DepartmentDraft(name: "区水务局", kind: .bureau), session: supervisor))
         XCTAssertThrowsError(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: clerk)) {
-            XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和登记履职：须由督办人员或管理员操作")
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能排班和分配联系群众：须由督办人员或管理员操作")
         }
         XCTAssertNoThrow(try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, session: supervisor))
         XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: fixture.clock.now()),

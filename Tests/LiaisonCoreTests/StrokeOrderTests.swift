@@ -39,14 +39,17 @@ final class StrokeOrderTests: XCTestCase {
         let fixture = try StoreFixture()
         let store = fixture.store
         let other = try store.createDeputy(DeputyDraft(name: "王芳", level: .township), session: .system)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .householdVisit, session: .system)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2025-12-31"), kind: .householdVisit, session: .system)
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .householdVisit, households: 1, note: "")
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2025-12-31"), kind: .householdVisit, households: 1, note: "")
         let credits = try store.dutyCredits(year: 2026)
         XCTAssertEqual(credits[fixture.deputyID]?.householdVisits, 1, "last year's visit is last year's")
         XCTAssertNil(credits[other], "no duty, no entry")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026), credits[fixture.deputyID])
-        let quota = AnnualQuota.standard
+        let quota = AnnualQuota.standard(for: .county)
         XCTAssertEqual(quota.shortfall(of: try XCTUnwrap(credits[fixture.deputyID])), "进站差 2 天、走访差 9 户")
-        XCTAssertNil(quota.shortfall(of: DutyCredit(receptionDays: 2, visitsReceived: 3, householdVisits: 10, points: 0)))
+        var enough = DutyCredit()
+        enough.counts[.reception] = 2
+        enough.householdVisits = 10
+        XCTAssertNil(quota.shortfall(of: enough))
     }
 }

@@ -246,8 +246,8 @@ final class CaseLifecycleTests: XCTestCase {
         let roster = try store.dutyRoster(on: day("2026-11-16"))
         XCTAssertEqual(roster.map(\.name), ["张乾林", "周法官"])
         XCTAssertEqual(roster.last?.legalOfficerRole, .judge)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, session: .system)
-        try store.logDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, session: .system)
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-11-16"), kind: .reception, note: "")
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-11-17"), kind: .householdVisit, households: 3, note: "")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).points, 7)
     }
 }

@@ -96,7 +96,7 @@ final class AdminPageTests: AdminTestCase {
         desk.type("和平街道人大代表联络站")
         desk.press(.control("s"))
         XCTAssertEqual(message, "已保存本站设置")
-        XCTAssertTrue(desk.screen().text(row: 0).contains("和平街道人大代表联络站"))
+        XCTAssertTrue(desk.screen().text(row: 0).contains("和平街道人大代表联络站"), desk.screen().text(row: 0))
         XCTAssertEqual(try fixture.store.settings().name, "和平街道人大代表联络站")
         // A number that is not one stays in the form, beside its field.
         desk.press(.down, .down, .down, .down, .down, .down, .enter)

@@ -277,31 +277,31 @@ final class PartLoadingTests: XCTestCase {
     /// selection where it was; a re-sort needs them all and loads them first.
     func testTheRosterComesInTwoPartsAndKeepsTheSelection() throws {
         let fixture = try DeskFixture()
-        for index in 0..<(DeputiesPage.firstPart + 10) {
+        for index in 0..<(DeputyListSection.firstPart + 10) {
             try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .system)
         }
         let desk = fixture.controller(start: .deputies)
         XCTAssertTrue(desk.hasPendingWork)
         desk.press(.character("j"))
         let selected = try XCTUnwrap(desk.page.list?.selectedID)
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart)
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart)
         desk.doPendingWork()
         XCTAssertFalse(desk.hasPendingWork)
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart + 13)
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart + 13)
         XCTAssertEqual(desk.page.list?.selectedID, selected)
         desk.refresh()
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputiesPage.firstPart + 13, "a refresh reloads them all")
+        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart + 13, "a refresh reloads them all")
 
         let sorting = fixture.controller(start: .deputies)
         sorting.press(.character("s"))
         // Stroke order comes from the database as pinyin does: a first screenful, then the rest.
-        XCTAssertTrue(sorting.screen().text(row: 3).hasPrefix("王建国"), "王 has four strokes, the fewest")
-        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputiesPage.firstPart)
+        XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("王建国"), "王 has four strokes, the fewest")
+        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputyListSection.firstPart)
         sorting.doPendingWork()
-        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputiesPage.firstPart + 13)
+        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputyListSection.firstPart + 13)
         sorting.press(.character("s"))
         XCTAssertFalse(sorting.hasPendingWork, "by level needs every deputy")
-        XCTAssertTrue(sorting.screen().text(row: 3).hasPrefix("王建国"), "the national deputy first by level")
-        XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("张乾林"), "then the county deputy")
+        XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("王建国"), "the national deputy first by level")
+        XCTAssertTrue(sorting.screen().text(row: 5).hasPrefix("张乾林"), "then the county deputy")
     }
 }

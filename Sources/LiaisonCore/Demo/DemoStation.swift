@@ -311,10 +311,10 @@ struct DemoGenerator {
             var chosen: Set<Int64> = []
             while chosen.count < seats { chosen.insert(pick(deputyIDs)) }
             for (offset, deputyID) in chosen.sorted().enumerated() {
-                try store.addToRoster(day: day, deputyID: deputyID, role: offset == 0 ? .lead : .receiving, session: .system)
-                if day < today { try store.logDuty(deputyID: deputyID, day: day, kind: .reception, note: "接待选民日进站接待", session: .system) }
+                try store.addToRoster(day: day, deputyID: deputyID, role: offset == 0 ? .lead : .receiving, confirmed: true, session: .system)
+                if day < today { try store.creditDuty(deputyID: deputyID, day: day, kind: .reception, note: "接待选民日进站接待") }
             }
-            try store.addToRoster(day: day, legalOfficerID: pick(officerIDs), role: .legalAdvice, session: .system)
+            try store.addToRoster(day: day, legalOfficerID: pick(officerIDs), role: .legalAdvice, confirmed: true, session: .system)
         }
     }
 
@@ -329,7 +329,7 @@ struct DemoGenerator {
             while deputies.count < 3 { deputies.insert(pick(deputyIDs)) }
             for deputyID in deputies.sorted() {
                 try store.addParticipant(meetingID: id, deputyID: deputyID, role: "代表", session: .system)
-                if held { try store.logDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id, session: .system) }
+                if held { try store.creditDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id) }
             }
             if let name = info.category, let index = template.categories.firstIndex(where: { $0.name == name }) {
                 let categoryID = categoryIDs[index]
@@ -353,7 +353,7 @@ struct DemoGenerator {
             for _ in 0..<number(1...4) {
                 let day = today.adding(days: -number(1...150))
                 guard calendar.isWorkingDay(day) else { continue }
-                try store.logDuty(deputyID: deputyID, day: day, kind: .householdVisit, note: "走访选民", session: .system)
+                try store.creditDuty(deputyID: deputyID, day: day, kind: .householdVisit, households: number(1...6), note: "走访选民")
             }
         }
     }

@@ -102,13 +102,13 @@ public final class LiaisonStore {
     }
 
     /// The reception day on or after today, by the station's rule.
+    /// The first reception day from today, the station's added and moved days included.
     public var nextReceptionDay: Day? {
-        station.receptionRule?.nextReceptionDay(onOrAfter: today, calendar: calendar)
+        (try? receptionDays(from: today, through: today.adding(days: 70)))?.first?.day
     }
 
     public func isReceptionDay(_ day: Day) -> Bool {
-        guard let rule = station.receptionRule else { return false }
-        return rule.receptionDay(inMonthOf: day, calendar: calendar) == day
+        (try? receptionDays(from: day, through: day))?.isEmpty == false
     }
 
     /// A backup of the whole file (see `Database.backup`), audited with where it went in the transaction

@@ -31,17 +31,6 @@ public struct Meeting: Hashable, Sendable {
     public let resolution: String
 }
 
-/// One seat on a reception day: a deputy or a legal officer.
-public struct DutySeat: Hashable, Sendable {
-    public let id: Int64
-    public let day: Day
-    public let name: String
-    public let deputyID: Int64?
-    public let legalOfficerRole: LegalOfficerRole?
-    public let organization: String
-    public let role: DutyRole
-}
-
 extension LiaisonStore {
     @discardableResult
     public func createMeeting(_ draft: MeetingDraft, session: Session) throws -> Int64 {
@@ -96,60 +85,5 @@ extension LiaisonStore {
                     startsAt: try row.localTime(4), place: row.string(5), status: try row.value(6), minutes: row.string(7),
                     resolution: row.string(8))
         }
-    }
-
-    public func addToRoster(day: Day, deputyID: Int64? = nil, legalOfficerID: Int64? = nil, role: DutyRole = .receiving,
-                            session: Session) throws {
-        try session.require(.keepDutyRecords)
-        guard (deputyID == nil) != (legalOfficerID == nil) else { throw DomainError.invalid("值班人须是一位代表或一位三官一员") }
-        try database.write {
-            try database.execute(
-                "INSERT INTO duty_roster(station_id, day, deputy_id, legal_officer_id, role) VALUES (?, ?, ?, ?, ?)",
-                [station.id, day, deputyID, legalOfficerID, role])
-        }
-    }
-
-    /// The duty roster (值班表) of `day`: who sits at the station, deputies first, then legal officers.
-    public func dutyRoster(on day: Day) throws -> [DutySeat] {
-        try database.fetchAll("""
-            SELECT r.id, r.day, coalesce(d.name, o.name), r.deputy_id, o.role, coalesce(o.organization, ''), r.role
-            FROM duty_roster r
-            LEFT JOIN deputies d ON d.id = r.deputy_id
-            LEFT JOIN legal_officers o ON o.id = r.legal_officer_id
-            WHERE r.station_id = ? AND r.day = ?
-            ORDER BY r.deputy_id IS NULL, r.id
-            """, [station.id, day]) { row in
-            DutySeat(id: row.int64(0), day: try row.day(1), name: row.string(2), deputyID: row.optionalInt64(3),
-                     legalOfficerRole: try row.optionalValue(4), organization: row.string(5), role: try row.value(6))
-        }
-    }
-
-    /// Records a deputy's activity in the duty log with its points (the station's, unless given). A
-    /// reception earns its points by the day, not by the entry (`DutyCredit`).
-    public func logDuty(deputyID: Int64, day: Day, kind: DutyKind, note: String = "", points: Int? = nil,
-                        visitID: Int64? = nil, meetingID: Int64? = nil, session: Session) throws {
-        try session.require(.keepDutyRecords)
-        let earned = kind == .reception ? 0 : try points ?? self.points(for: kind)
-        try database.write {
-            try database.execute("""
-                INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [deputyID, day, kind, earned, note, visitID, meetingID])
-        }
-    }
-
-    /// A deputy's duty in a year, as the quota and the points count it.
-    public func dutyCredit(deputyID: Int64, year: Int) throws -> DutyCredit {
-        let (first, last) = Day.yearBounds(year)
-        let rate = try points(for: .reception)
-        return try database.fetchOne(DutyCredit.sql, [deputyID, first, last]) { DutyCredit(row: $0, at: 0, receptionPoints: rate) }
-            ?? DutyCredit(receptionDays: 0, visitsReceived: 0, householdVisits: 0, points: 0)
-    }
-
-    /// Every deputy's duty in `year` who has any, by deputy.
-    public func dutyCredits(year: Int) throws -> [Int64: DutyCredit] {
-        let (first, last) = Day.yearBounds(year)
-        let rate = try points(for: .reception)
-        let rows = try database.fetchAll(DutyCredit.byDeputy, [first, last]) { ($0.int64(0), DutyCredit(row: $0, at: 1, receptionPoints: rate)) }
-        return Dictionary(uniqueKeysWithValues: rows)
     }
 }

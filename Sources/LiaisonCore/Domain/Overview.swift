@@ -9,9 +9,11 @@ public struct StationOverview: Hashable, Sendable {
     public let visitsToday: Int
     public let waiting: Int
     public let overdue: Int
+    /// A reception day within five working days whose notice (公告) is not yet written.
+    public let noticeDue: Day?
 
     public init(today: Day, isWorkingDay: Bool, isReceptionDay: Bool, holidayName: String?, calendarKnowsYear: Bool,
-                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, overdue: Int) {
+                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, overdue: Int, noticeDue: Day? = nil) {
         self.today = today
         self.isWorkingDay = isWorkingDay
         self.isReceptionDay = isReceptionDay
@@ -21,6 +23,7 @@ public struct StationOverview: Hashable, Sendable {
         self.visitsToday = visitsToday
         self.waiting = waiting
         self.overdue = overdue
+        self.noticeDue = noticeDue
     }
 }
 
@@ -35,7 +38,7 @@ extension LiaisonStore {
                 today: today, isWorkingDay: calendar.isWorkingDay(today), isReceptionDay: isReceptionDay(today),
                 holidayName: calendar.name(of: today), calendarKnowsYear: calendar.knows(year: today.year),
                 nextReceptionDay: nextReceptionDay, visitsToday: visits.0, waiting: visits.1,
-                overdue: try overdueCount(asOf: today))
+                overdue: try overdueCount(asOf: today), noticeDue: try rosterNoticeDue())
         }
     }
 }

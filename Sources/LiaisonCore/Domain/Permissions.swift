@@ -28,14 +28,21 @@ public enum Permission: Sendable, CaseIterable {
     case revealIDNumber
     /// Meetings, their agenda items, participants and minutes.
     case planMeetings
-    /// The duty roster and the duty log with its points.
+    /// The duty roster (值班表), and which residents each deputy keeps in touch with.
     case keepDutyRecords
+    /// Enter a duty entry (积分申请); a deputy their own.
+    case applyForDuty
+    /// Approve or refuse a duty entry.
+    case approveDuty
+    /// Log a deputy's contact with a resident they keep in touch with; a deputy their own.
+    case logContacts
 
     public var roles: Set<OperatorRole> {
         switch self {
         case .receiveResidents: [.clerk, .supervisor, .admin]
         case .actOnCases: [.deputy, .supervisor, .admin]
-        case .closeWithReason, .decideExtensions, .escalate: [.supervisor]
+        case .closeWithReason, .decideExtensions, .escalate, .approveDuty: [.supervisor]
+        case .applyForDuty, .logContacts: [.clerk, .deputy, .supervisor, .admin]
         case .manageDirectory, .manageOperators, .keepRecords, .anonymize, .revealIDNumber: [.admin]
         case .revealPhone: [.clerk, .supervisor, .admin]
         case .planMeetings: [.clerk, .supervisor, .admin]
@@ -59,7 +66,10 @@ public enum Permission: Sendable, CaseIterable {
         case .revealPhone: "查看完整电话"
         case .revealIDNumber: "查看完整身份证号"
         case .planMeetings: "安排会议"
-        case .keepDutyRecords: "排班和登记履职"
+        case .keepDutyRecords: "排班和分配联系群众"
+        case .applyForDuty: "登记履职"
+        case .approveDuty: "审批履职积分"
+        case .logContacts: "登记联系群众"
         }
     }
 

@@ -100,6 +100,14 @@ extension LiaisonStore {
                               [residentID], CaseSummary.init(row:))
     }
 
+    /// A deputy's open cases, overdue first by due date, then the newest.
+    public func openCases(ofDeputy deputyID: Int64, limit: Int = 200) throws -> [CaseSummary] {
+        try database.fetchAll(CaseSummary.select + """
+             WHERE c.responsible_deputy_id = ? AND c.status <> 'closed'
+             ORDER BY c.due_date IS NULL, c.due_date, c.opened_on DESC LIMIT ?
+            """, [deputyID, limit], CaseSummary.init(row:))
+    }
+
     /// The open case this visit could join: the resident's own, on the same category.
     public func openCaseToJoin(visitID: Int64, categoryID: Int64?) throws -> CaseSummary? {
         guard let categoryID, let visit = try visit(id: visitID) else { return nil }
@@ -193,9 +201,9 @@ extension LiaisonStore {
     func creditReception(visit: Visit, deputyID: Int64) throws {
         let name = try database.scalarString("SELECT name FROM residents WHERE id = ?", [visit.residentID]) ?? ""
         try database.execute("""
-            INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id) VALUES (?1, ?2, 'reception', 0, ?3, ?4)
+            INSERT INTO duty_log(deputy_id, day, kind, note, visit_id, entered_at, decided_at) VALUES (?1, ?2, 'reception', ?3, ?4, ?5, ?5)
             ON CONFLICT (visit_id) WHERE kind = 'reception' AND visit_id IS NOT NULL DO UPDATE SET deputy_id = ?1
-            """, [deputyID, visit.day, "接待第 \(visit.queueNumber) 号 \(name)", visit.id])
+            """, [deputyID, visit.day, "接待第 \(visit.queueNumber) 号 \(name)", visit.id, clock.now()])
     }
 }
 

@@ -25,13 +25,7 @@ public struct DeputyProfile: Hashable, Sendable {
     /// What the station asks of a deputy of this level in a year.
     public let quota: AnnualQuota
     public let recentDuty: [DutyLogEntry]
-}
-
-public struct DutyLogEntry: Hashable, Sendable {
-    public let day: Day
-    public let kind: DutyKind
-    public let points: Int
-    public let note: String
+    public let contactAssignments: [ContactAssignment]
 }
 
 /// What the agenda screen lists (not an agenda item, 议题): a meeting, or a reception day from the
@@ -85,13 +79,10 @@ extension LiaisonStore {
                 "SELECT count(*) FROM cases c INDEXED BY cases_by_deputy WHERE c.responsible_deputy_id = ? AND " + Overdue.condition,
                 [deputy.id] + arguments) ?? 0)
         }
-        let duty = try dutyCredit(deputyID: deputy.id, year: today.year)
-        let recent = try database.fetchAll(
-            "SELECT day, kind, points, note FROM duty_log WHERE deputy_id = ? ORDER BY day DESC, id DESC LIMIT 8", [deputy.id]) { row in
-            DutyLogEntry(day: try row.day(0), kind: try row.value(1), points: row.int(2), note: row.string(3))
-        }
-        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue, dutyThisYear: duty,
-                              quota: try annualQuota(for: deputy.level), recentDuty: recent)
+        return DeputyProfile(deputy: deputy, openCases: open, overdueCases: overdue,
+                             dutyThisYear: try dutyCredit(deputyID: deputy.id, year: today.year),
+                             quota: try annualQuota(for: deputy.level), recentDuty: try dutyLog(deputyID: deputy.id),
+                             contactAssignments: try contactAssignments(deputyID: deputy.id))
     }
 
     /// Meetings and reception days from `start` for `days` days, in date order.
@@ -101,15 +92,12 @@ extension LiaisonStore {
             ScheduleEntry(day: meeting.startsAt.day, time: meeting.startsAt.clockText, kindLabel: meeting.kind.label,
                         title: meeting.title, place: meeting.place, status: meeting.status.label, meetingID: meeting.id)
         }
-        if let rule = station.receptionRule {
-            var day = rule.nextReceptionDay(onOrAfter: start, calendar: calendar)
-            while day < end {
-                let seats = try dutyRoster(on: day).count
-                entries.append(ScheduleEntry(day: day, time: "09:00", kindLabel: MeetingKind.reception.label,
-                                           title: seats > 0 ? "接待选民日（值班 \(seats) 人）" : "接待选民日（值班未排）",
-                                           place: station.address, status: day == today ? "今天" : "待召开", meetingID: nil))
-                day = rule.nextReceptionDay(onOrAfter: day.adding(days: 1), calendar: calendar)
-            }
+        let roster = try dutyRoster(from: start, through: end.adding(days: -1))
+        for slot in try receptionDays(from: start, through: end.adding(days: -1)) {
+            let seats = roster[slot.day]?.count ?? 0
+            entries.append(ScheduleEntry(day: slot.day, time: "09:00", kindLabel: MeetingKind.reception.label,
+                                         title: seats > 0 ? "接待选民日（值班 \(seats) 人）" : "接待选民日（值班未排）",
+                                         place: station.address, status: slot.day == today ? "今天" : "待召开", meetingID: nil))
         }
         return entries.sorted { ($0.day, $0.time) < ($1.day, $1.time) }
     }

@@ -1,18 +1,24 @@
 import Foundation
 
-/// 年度要求: what a deputy must do in a year (进站接待不少于2次、走访选民不少于10户). The reception
-/// quota counts the days a deputy received at the station (`DutyCredit`), not the residents seen.
+/// 年度要求: what a deputy must do in a year (进站接待不少于2次、走访选民不少于10户), and how many residents
+/// they keep in touch with every month (联系群众: 县区代表 5 户，乡镇代表 3 户). The reception quota counts
+/// the days a deputy received at the station (`DutyCredit`), not the residents seen; the visits count
+/// households.
 public struct AnnualQuota: Hashable, Sendable {
     public var receptionDays: Int
     public var householdVisits: Int
+    public var contacts: Int
 
-    public init(receptionDays: Int, householdVisits: Int) {
+    public init(receptionDays: Int, householdVisits: Int, contacts: Int = 0) {
         self.receptionDays = receptionDays
         self.householdVisits = householdVisits
+        self.contacts = contacts
     }
 
-    /// The sources' minimums, until the station sets its own.
-    public static let standard = AnnualQuota(receptionDays: 2, householdVisits: 10)
+    /// The sources' minimums for a deputy of `level`, until the station sets its own.
+    public static func standard(for level: DeputyLevel) -> AnnualQuota {
+        AnnualQuota(receptionDays: 2, householdVisits: 10, contacts: level == .county ? 5 : level == .township ? 3 : 0)
+    }
 
     public func receptionMet(by credit: DutyCredit) -> Bool { credit.receptionDays >= receptionDays }
     public func householdVisitsMet(by credit: DutyCredit) -> Bool { credit.householdVisits >= householdVisits }
@@ -26,8 +32,8 @@ public struct AnnualQuota: Hashable, Sendable {
 }
 
 /// The station's own settings, as the administration screen edits them: the station itself, its
-/// reception-day rule, the area code for local phone numbers, the yearly quotas per deputy level, the
-/// points per duty activity and how soon the shared terminal locks.
+/// reception-day rule, the area code for local phone numbers, the yearly quotas per deputy level and how
+/// soon the shared terminal locks. The points per duty activity have their own table (`PointRule`).
 public struct StationSettings: Equatable, Sendable {
     public var name: String
     public var kind: StationKind
@@ -39,7 +45,6 @@ public struct StationSettings: Equatable, Sendable {
     /// Empty when unset: a local number then takes the area code of the station's own phone.
     public var areaCode: String
     public var quotas: [DeputyLevel: AnnualQuota]
-    public var points: [DutyKind: Int]
     public var idleLockMinutes: Int
     /// Working days after dispatch within which a department may send a case back as not its own (退回).
     public var returnLimitDays = StationSettings.defaultReturnLimitDays
@@ -52,11 +57,11 @@ public struct StationSettings: Equatable, Sendable {
     public static let idleLockRange = 1...120
     public static let returnLimitRange = 1...30
     static let quotaRange = 0...366
-    static let pointsRange = 0...100
+    static let contactsRange = 0...50
 
-    /// Setting keys: the quota of a level for an activity, the points of an activity.
+    /// Setting keys: the quota of a level for an activity, the residents a deputy of a level keeps in touch with.
     public static func quotaKey(_ level: DeputyLevel, _ kind: DutyKind) -> String { "quota.\(level.rawValue).\(kind.rawValue)" }
-    public static func pointsKey(_ kind: DutyKind) -> String { "points.\(kind.rawValue)" }
+    public static func contactsKey(_ level: DeputyLevel) -> String { "quota.\(level.rawValue).contacts" }
     static let areaCodeKey = "area_code"
     static let idleLockKey = "idle_lock_minutes"
     static let skipSignInKey = "single_operator_skips_sign_in"
@@ -78,7 +83,7 @@ public struct StationSettings: Equatable, Sendable {
         let named: [(String, Bool)] = [
             ("名称", name != before.name), ("类型", kind != before.kind), ("地址", address != before.address),
             ("电话", phone != before.phone), ("接待日", receptionDay != before.receptionDay || tie != before.tie),
-            ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas), ("履职积分", points != before.points),
+            ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas),
             ("自动锁定", idleLockMinutes != before.idleLockMinutes), ("退回时限", returnLimitDays != before.returnLimitDays),
             ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn),
         ]
@@ -105,9 +110,8 @@ public struct StationSettings: Equatable, Sendable {
                                       in: StationSettings.quotaRange, unit: "天")
             _ = try DraftCheck.number(quota.householdVisits, field: StationSettings.quotaKey(level, .householdVisit),
                                       in: StationSettings.quotaRange, unit: "户")
-        }
-        for (kind, value) in points {
-            _ = try DraftCheck.number(value, field: StationSettings.pointsKey(kind), in: StationSettings.pointsRange, unit: "分")
+            _ = try DraftCheck.number(quota.contacts, field: StationSettings.contactsKey(level), in: StationSettings.contactsRange,
+                                      unit: "人")
         }
         settings.idleLockMinutes = try DraftCheck.number(idleLockMinutes, field: "idleLockMinutes", in: StationSettings.idleLockRange,
                                                          unit: "分钟")
@@ -132,15 +136,11 @@ extension LiaisonStore {
 
     /// The yearly quota of a deputy of `level`: the station's, else the sources' minimums.
     public func annualQuota(for level: DeputyLevel) throws -> AnnualQuota {
-        let standard = AnnualQuota.standard
+        let standard = AnnualQuota.standard(for: level)
         return AnnualQuota(
             receptionDays: try intSetting(StationSettings.quotaKey(level, .reception)) ?? standard.receptionDays,
-            householdVisits: try intSetting(StationSettings.quotaKey(level, .householdVisit)) ?? standard.householdVisits)
-    }
-
-    /// The station's points for one activity (履职积分), its setting or the default.
-    public func points(for kind: DutyKind) throws -> Int {
-        try intSetting(StationSettings.pointsKey(kind)) ?? kind.defaultPoints
+            householdVisits: try intSetting(StationSettings.quotaKey(level, .householdVisit)) ?? standard.householdVisits,
+            contacts: try intSetting(StationSettings.contactsKey(level)) ?? standard.contacts)
     }
 
     /// The one operator a station may open the desk as without the PIN (the setting on, one operator in
@@ -165,11 +165,9 @@ extension LiaisonStore {
     public func settings() throws -> StationSettings {
         var quotas: [DeputyLevel: AnnualQuota] = [:]
         for level in DeputyLevel.allCases { quotas[level] = try annualQuota(for: level) }
-        var points: [DutyKind: Int] = [:]
-        for kind in DutyKind.allCases { points[kind] = try self.points(for: kind) }
         return StationSettings(name: station.name, kind: station.kind, address: station.address, phone: station.phone,
                                receptionDay: station.receptionRule?.dayOfMonth, tie: station.receptionRule?.tie ?? .earlier,
-                               areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas, points: points,
+                               areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas,
                                idleLockMinutes: try idleLockMinutes(), returnLimitDays: try returnLimitDays(),
                                singleOperatorSkipsSignIn: try setting(StationSettings.skipSignInKey) == "1")
     }
@@ -204,8 +202,8 @@ extension LiaisonStore {
             for (level, quota) in settings.quotas {
                 values.append((StationSettings.quotaKey(level, .reception), String(quota.receptionDays)))
                 values.append((StationSettings.quotaKey(level, .householdVisit), String(quota.householdVisits)))
+                values.append((StationSettings.contactsKey(level), String(quota.contacts)))
             }
-            for (kind, value) in settings.points { values.append((StationSettings.pointsKey(kind), String(value))) }
             for (key, value) in values {
                 if let value {
                     try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [key, value])

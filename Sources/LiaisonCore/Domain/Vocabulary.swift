@@ -227,7 +227,7 @@ public enum MeetingStatus: String, Labelled {
 }
 
 public enum DutyKind: String, Labelled {
-    case reception, householdVisit, enterpriseVisit, training, inspection, meeting, suggestion
+    case reception, householdVisit, enterpriseVisit, training, inspection, meeting, suggestion, reportToVoters, other
     public var label: String {
         switch self {
         case .reception: "进站接待"
@@ -237,21 +237,35 @@ public enum DutyKind: String, Labelled {
         case .inspection: "视察调研"
         case .meeting: "参加会议"
         case .suggestion: "提出建议"
+        case .reportToVoters: "向选民述职"
+        case .other: "其他"
         }
     }
 
-    /// Points per activity in the duty bank (履职积分).
-    public var defaultPoints: Int {
+    /// What may be entered by hand: a reception is credited by the reception desk when a deputy receives
+    /// a resident, once per day.
+    public static let entered: [DutyKind] = allCases.filter { $0 != .reception }
+    /// Counted per reception day, not per entry.
+    var countsByDay: Bool { self == .reception }
+}
+
+/// 积分申请: an entry counts for points and quotas only once a supervisor approved it; a reception is
+/// approved as the desk credits it.
+public enum DutyEntryStatus: String, Labelled {
+    case applied, approved, refused
+    public var label: String {
         switch self {
-        case .reception: 5
-        case .householdVisit: 2
-        case .enterpriseVisit: 2
-        case .training: 1
-        case .inspection: 3
-        case .meeting: 2
-        case .suggestion: 3
+        case .applied: "待审批"
+        case .approved: "已认定"
+        case .refused: "未通过"
         }
     }
+}
+
+/// How a deputy kept in touch with a resident (联系群众).
+public enum ContactMethod: String, Labelled {
+    case phone, visit
+    public var label: String { self == .phone ? "电话" : "走访" }
 }
 
 public enum DutyRole: String, Labelled {

@@ -214,6 +214,13 @@ public final class DeskController: DeskContext {
             refresh()
         }
         if let row = reaction.select { page.list?.select(id: row) }
+        if let target = reaction.reveal {
+            do {
+                if let said = try page.reveal(target) { message = said }
+            } catch {
+                message = DeskMessage(userMessage(for: error), .warning)
+            }
+        }
         if reaction.quit { return .quit }
         if reaction.suspend { return .suspend }
         // A box opened or closed over wide characters it half covers; ncurses repaints them only when told to.

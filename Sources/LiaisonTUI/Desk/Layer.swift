@@ -26,6 +26,8 @@ struct Reaction {
     var switchTo: DeskScreenID?
     /// The row the page should select once it has reloaded.
     var select: String?
+    /// Something the page switched to should bring into view and open (a deputy's case, by its id, on the board).
+    var reveal: String?
     /// Someone signed in (on the sign-in or lock layer).
     var signIn: Session?
     /// Lock the desk now (the switch key): the lock layer goes over everything.
@@ -120,6 +122,8 @@ protocol Page: AnyObject {
     func listsInHelp(_ action: Action) -> Bool
     /// The list the filter prompt works on, if the page is a list.
     var list: ListDetail? { get }
+    /// Brings `id` into view and opens it (another page asked, `Reaction.reveal`); what to say about it.
+    func reveal(_ id: String) throws -> DeskMessage?
 }
 
 extension Page {
@@ -129,4 +133,5 @@ extension Page {
     func offers(_ action: Action) -> Bool { true }
     func listsInHelp(_ action: Action) -> Bool { offers(action) }
     var status: DeskMessage? { list?.status }
+    func reveal(_ id: String) throws -> DeskMessage? { nil }
 }

@@ -61,6 +61,8 @@ public enum Action: String, CaseIterable, Sendable {
          recordFeedback, rateCase, closeCase, escalateCase, filterByConditions, clearFilter, chaseSheet, recomputeDueDates
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
     case nextSection, previousSection, addEntry, editEntry, toggleActive
+    case logDutyEntry, openDeputyCase, approveDutyEntry, refuseDutyEntry, exportReport, previousMonth, nextMonth, addSeat, removeSeat,
+         changeReceptionDay, writeNotice, assignResident, endAssignment, logContact
     case nextField, previousField, save, cancel
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
          deleteWord, lineUp, lineDown
@@ -111,6 +113,7 @@ public enum KeyTable {
     private static let reception = KeyScope.screens([.reception])
     private static let admin = KeyScope.screens([.admin])
     private static let board = KeyScope.screens([.board])
+    private static let deputies = KeyScope.screens([.deputies])
 
     public static let bindings: [KeyBinding] = [
         KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
@@ -163,11 +166,26 @@ public enum KeyTable {
         KeyBinding([.character("c")], "c", .clearFilter, "清除条件", board, hint: true),
         KeyBinding([.character("P")], "P", .chaseSheet, "督办单", board, needs: .actOnCases),
         KeyBinding([.character("R")], "R", .recomputeDueDates, "重算待定期限", board, hint: true, needs: .recomputeDueDates),
-        KeyBinding([.character("s")], "s", .cycleSort, "排序", .screens([.deputies]), hint: true),
-        KeyBinding([.character("F")], "F", .filterByConditions, "条件筛选", .screens([.deputies]), hint: true),
-        KeyBinding([.character("c")], "c", .clearFilter, "清除条件", .screens([.deputies])),
-        KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", admin, hint: true),
-        KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", admin),
+        KeyBinding([.right, .character("]")], "→", .nextSection, "下一类", .screens([.admin, .deputies]), hint: true),
+        KeyBinding([.left, .character("[")], "←", .previousSection, "上一类", .screens([.admin, .deputies])),
+        // 代表: each section offers its own; a key is on the hint bar only in the section that does it.
+        KeyBinding([.character("s")], "s", .cycleSort, "排序", deputies, hint: true),
+        KeyBinding([.character("F")], "F", .filterByConditions, "条件筛选", deputies, hint: true),
+        KeyBinding([.character("c")], "c", .clearFilter, "清除条件", deputies),
+        KeyBinding([.character("l")], "l", .logDutyEntry, "登记履职", deputies, hint: true, needs: .applyForDuty),
+        KeyBinding([.character("o")], "o", .openDeputyCase, "打开其诉求", deputies, hint: true),
+        KeyBinding([.character("y")], "y", .approveDutyEntry, "认定积分申请", deputies, hint: true, needs: .approveDuty),
+        KeyBinding([.character("x")], "x", .refuseDutyEntry, "退回积分申请", deputies, hint: true, needs: .approveDuty),
+        KeyBinding([.character("E")], "E", .exportReport, "导出CSV", deputies, hint: true),
+        KeyBinding([.character("<"), .character(",")], "<", .previousMonth, "上个月", deputies, hint: true),
+        KeyBinding([.character(">"), .character(".")], ">", .nextMonth, "下个月", deputies, hint: true),
+        KeyBinding([.character("a")], "a", .addSeat, "排班", deputies, hint: true, needs: .keepDutyRecords),
+        KeyBinding([.character("d")], "d", .removeSeat, "移出值班表", deputies, needs: .keepDutyRecords),
+        KeyBinding([.character("D")], "D", .changeReceptionDay, "增加或调整接待日", deputies, needs: .keepDutyRecords),
+        KeyBinding([.character("P")], "P", .writeNotice, "写公告", deputies, hint: true, needs: .keepDutyRecords),
+        KeyBinding([.character("u")], "u", .assignResident, "分配联系群众", deputies, hint: true, needs: .keepDutyRecords),
+        KeyBinding([.character("U")], "U", .endAssignment, "不再联系", deputies, needs: .keepDutyRecords),
+        KeyBinding([.character("t")], "t", .logContact, "登记联系", deputies, hint: true, needs: .logContacts),
         KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true, needs: .manageDirectory),

@@ -22,6 +22,8 @@ struct TitleLine {
         }
         let today = overview.today
         var right = "\(today.iso) \(today.chineseWeekday) \(dayDescription)  \(operatorName ?? "未登录")"
+        // 公布: the roster is posted five working days ahead; until its notice is written the line reminds.
+        if let due = overview.noticeDue { right = "\(due.iso.dropFirst(5))接待公告待写  " + right }
         if !overview.calendarKnowsYear { right += "（\(today.year)年节假日未载入，按周末计算）" }
         let left = " " + stationName
         let room = screen.columns - right.displayWidth - 1

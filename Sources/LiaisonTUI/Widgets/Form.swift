@@ -121,6 +121,12 @@ public struct Form: Sendable, Equatable {
 
     public func choice(_ key: String) -> String? { chosenOption(key)?.value }
 
+    /// A date field's day; nil when it is empty or not a date (the form itself says which).
+    public func day(_ key: String) -> Day? {
+        if case .date(let field) = self[key] { return field.day }
+        return nil
+    }
+
     public mutating func setText(_ key: String, _ text: String) {
         switch self[key] {
         case .text(var field):

@@ -78,26 +78,11 @@ final class AdminPage: Page {
         }
     }
 
-    /// The section line takes the body's first row; the list has the rest.
-    private func listArea(_ body: BodyArea) -> BodyArea { BodyArea(top: body.top + 1, height: body.height - 1, width: body.width) }
-
-    func prepare(_ body: BodyArea) throws { try section.rows.prepare(listArea(body)) }
+    func prepare(_ body: BodyArea) throws { try section.rows.prepare(body.belowSectionLine) }
 
     func render(on screen: Screen, body: BodyArea) {
-        screen.drawRow(body.top, "", role: .normal)
-        // With the counts when they fit, else the titles alone: every section stays named at 80 columns.
-        let counted = sections.map { part in " \(part.title)" + (part.directoryList.flatMap { counts[$0] }.map { " \($0)" } ?? "") + " " }
-        let fits = counted.reduce(1) { $0 + $1.displayWidth } <= body.width
-        let labels = fits ? counted : sections.map { " \($0.title) " }
-        var column = 1
-        for (index, label) in labels.enumerated() {
-            screen.draw(row: body.top, column: column, label, role: index == current ? .activeTab : .muted)
-            // Each label carries its own spaces: no gap between them, so all seven fit at 80 columns.
-            column += label.displayWidth
-        }
-        let keys = [Action.previousSection, .nextSection].compactMap { action in KeyTable.bindings(on: .admin).first { $0.action == action } }
-        let hint = keys.map(\.keyLabel).joined(separator: "/") + " 切换"
-        if column + hint.displayWidth < body.width { screen.draw(row: body.top, column: body.width - hint.displayWidth - 1, hint, role: .muted) }
-        section.rows.render(on: screen, body: listArea(body))
+        SectionTabs(labels: sections.map { ($0.title, $0.directoryList.flatMap { counts[$0] }) }, current: current, screen: id)
+            .render(on: screen, row: body.top, width: body.width)
+        section.rows.render(on: screen, body: body.belowSectionLine)
     }
 }

@@ -1,7 +1,8 @@
 import LiaisonCore
 
 /// 本站设置: the station, its reception day, the area code for local numbers, each level's yearly
-/// quota, the points of each duty activity and how soon the terminal locks, in one form that scrolls.
+/// quota and how many residents its deputies keep in touch with, and how soon the terminal locks, in one
+/// form that scrolls (the points rules have their own section).
 /// Field keys are the settings' own, so a value the store refuses is said beside its field.
 final class SettingsForm: FormSpec {
     private let store: LiaisonStore
@@ -36,15 +37,13 @@ final class SettingsForm: FormSpec {
             FormField("areaCode", "区号", .text(TextField(text: settings.areaCode, limit: 4)), hint: "空着用本站电话的"),
         ]
         for level in DeputyLevel.allCases {
-            let quota = settings.quotas[level] ?? .standard
+            let quota = settings.quotas[level] ?? .standard(for: level)
             fields.append(SettingsForm.number(StationSettings.quotaKey(level, .reception), "\(level.label)代表进站", quota.receptionDays,
                                               hint: "天/年"))
             fields.append(SettingsForm.number(StationSettings.quotaKey(level, .householdVisit), "\(level.label)代表走访",
                                               quota.householdVisits, hint: "户/年"))
-        }
-        for kind in DutyKind.allCases {
-            fields.append(SettingsForm.number(StationSettings.pointsKey(kind), "积分·\(kind.label)", settings.points[kind] ?? kind.defaultPoints,
-                                              hint: kind == .reception ? "分/天" : "分/次"))
+            fields.append(SettingsForm.number(StationSettings.contactsKey(level), "\(level.label)代表联系", quota.contacts,
+                                              hint: "人，每月联系"))
         }
         fields.append(SettingsForm.number("idleLockMinutes", "自动锁定", settings.idleLockMinutes, hint: "分钟无操作后"))
         fields.append(SettingsForm.number("returnLimitDays", "退回时限", settings.returnLimitDays, hint: "交办后工作日内"))
@@ -69,7 +68,7 @@ final class SettingsForm: FormSpec {
     }
 
     private static func isNumber(_ key: String) -> Bool {
-        key == "receptionDay" || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.") || key.hasPrefix("points.")
+        key == "receptionDay" || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.")
     }
 
     func save(_ form: Form) throws -> SaveStep {
@@ -83,9 +82,9 @@ final class SettingsForm: FormSpec {
         edited.areaCode = form.text("areaCode")
         for level in DeputyLevel.allCases {
             edited.quotas[level] = AnnualQuota(receptionDays: Int(form.number(StationSettings.quotaKey(level, .reception))) ?? 0,
-                                               householdVisits: Int(form.number(StationSettings.quotaKey(level, .householdVisit))) ?? 0)
+                                               householdVisits: Int(form.number(StationSettings.quotaKey(level, .householdVisit))) ?? 0,
+                                               contacts: Int(form.number(StationSettings.contactsKey(level))) ?? 0)
         }
-        for kind in DutyKind.allCases { edited.points[kind] = Int(form.number(StationSettings.pointsKey(kind))) ?? 0 }
         edited.idleLockMinutes = Int(form.number("idleLockMinutes")) ?? 0
         edited.returnLimitDays = Int(form.number("returnLimitDays")) ?? 0
         edited.singleOperatorSkipsSignIn = form.choice("skipSignIn") == "1"
@@ -108,13 +107,9 @@ final class SettingsForm: FormSpec {
                                                            : settings.areaCode),
         ]
         for level in DeputyLevel.allCases {
-            let quota = settings.quotas[level] ?? .standard
+            let quota = settings.quotas[level] ?? .standard(for: level)
             lines.append((StationSettings.quotaKey(level, .reception), "年度要求·\(level.label)",
-                          "进站 \(quota.receptionDays) 天，走访 \(quota.householdVisits) 户"))
-        }
-        for kind in DutyKind.allCases {
-            lines.append((StationSettings.pointsKey(kind), "积分·\(kind.label)",
-                          "\(settings.points[kind] ?? kind.defaultPoints) 分/\(kind == .reception ? "天" : "次")"))
+                          "进站 \(quota.receptionDays) 天，走访 \(quota.householdVisits) 户" + (quota.contacts > 0 ? "，联系 \(quota.contacts) 人" : "")))
         }
         lines.append(("idleLockMinutes", "自动锁定", "\(settings.idleLockMinutes) 分钟无操作后"))
         lines.append(("returnLimitDays", "退回时限", "交办后 \(settings.returnLimitDays) 个工作日内可退回"))
@@ -137,10 +132,7 @@ final class SettingsForm: FormSpec {
         case "returnLimitDays": return "承办单位认为诉求不属本单位职责时，交办后这么多个工作日内可以退回（退回后待重新交办，不算逾期）；过了只能调整承办单位。"
         case "skipSignIn": return "只有一位在用的操作员时，打开工作台直接以他登录，不问 PIN；有两位以上时总要登录。"
         default:
-            if key.hasPrefix("quota.") {
-                return "每位这一级的代表一年至少进站接待多少天、走访多少户选民；代表页按此标出未达到的。"
-            }
-            return "每项履职活动记多少积分（履职积分）；进站接待按天计，同一天接待多人只算一次。"
+            return "每位这一级的代表一年至少进站接待多少天、走访多少户选民，每月联系多少位群众（县区代表 5 人、乡镇代表 3 人为常见要求）；代表页按此标出未达到的。"
         }
     }
 }

@@ -295,14 +295,10 @@ final class BoardPage: Page {
         } else {
             return .say("先选中一件已交办的诉求，或用 Space 标记几件", .warning)
         }
-        let now = store.clock.now()
-        let file = "督办单-\(name)-\(now.day.iso)-\(now.clockText.replacingOccurrences(of: ":", with: "")).txt"
-        let path = URL(fileURLWithPath: store.database.path).deletingLastPathComponent().appendingPathComponent(file).path
-        do {
-            try store.exportChaseSheet(sheet, fileName: path, session: session) { try Data($0).write(to: URL(fileURLWithPath: path), options: .atomic) }
-        } catch let error as CocoaError {
-            return .say("督办单未能写入 \(path)：\(error.localizedDescription)", .warning)
-        }
+        let file = "督办单-\(name)-\(BesideDatabase.stamp(store)).txt"
+        if let failed = try BesideDatabase.write(file, store: store, export: { path, write in
+            try store.exportChaseSheet(sheet, fileName: path, session: session, write: write)
+        }) { return failed }
         rows.clearMarks()
         return .say("督办单（\(sheet.cases.count) 件）已写入数据库所在目录：\(file)")
     }
@@ -319,6 +315,18 @@ final class BoardPage: Page {
             let done = try store.recomputeProvisionalDueDates(session: session)
             return .saved("已重算 \(done.count) 件的期限，时间线各记一笔")
         }))
+    }
+
+    /// A case another page opened (a deputy's): found by its code, as `/` would, selected and its detail open.
+    func reveal(_ id: String) throws -> DeskMessage? {
+        guard let caseID = Int64(id) else { return nil }
+        let summary = try store.caseSummary(id: caseID)
+        search = (summary.code, [])
+        steppedIn = nil
+        try load()
+        _ = rows.select(id: id)
+        _ = rows.handle(.open)
+        return DeskMessage("\(summary.code) \(summary.status.label)（Esc 返回督办）", .muted)
     }
 
     func prepare(_ body: BodyArea) throws {

@@ -167,10 +167,6 @@ final class CaseActionForm: FormSpec {
         }
     }
 
-    private func dateValue(_ form: Form) -> Day? {
-        if case .date(let field) = form["date"] { return field.day }
-        return nil
-    }
 
     func save(_ form: Form) throws -> SaveStep {
         do {
@@ -217,11 +213,11 @@ final class CaseActionForm: FormSpec {
             try store.swapDepartment(caseID: id, to: department, reason: text, session: session, expectedVersion: version)
             return .done("\(code) 已改由\(form.chosenOption("department")?.label ?? "")办理", select: "\(id)")
         case .reply:
-            try store.recordReply(caseID: id, text: text, on: dateValue(form), by: form.text("by"), session: session, expectedVersion: version)
+            try store.recordReply(caseID: id, text: text, on: form.day("date"), by: form.text("by"), session: session, expectedVersion: version)
             return .done("\(code) 已登记答复，待向群众反馈", select: "\(id)")
         case .feedback:
             let method = form.choice("method").flatMap(FeedbackMethod.init(rawValue:)) ?? .phone
-            try store.recordFeedback(caseID: id, method: method, on: dateValue(form), text: text, session: session, expectedVersion: version)
+            try store.recordFeedback(caseID: id, method: method, on: form.day("date"), text: text, session: session, expectedVersion: version)
             return .done("\(code) 已登记反馈，待群众评价", select: "\(id)")
         case .rate:
             guard let result = form.choice("result").flatMap(Satisfaction.init(rawValue:)) else { return .stay(focus: "result") }

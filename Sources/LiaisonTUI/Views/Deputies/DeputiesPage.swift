@@ -1,167 +1,111 @@
+import Foundation
 import LiaisonCore
 
-/// 代表: every deputy attached to the station, with the selected deputy's cases and duty record.
-final class DeputiesPage: Page {
-    /// s cycles through them: pinyin, 姓氏笔画 (the official rosters' order), level.
-    enum Sort: CaseIterable {
-        case pinyin, strokes, level
-        var column: Int { self == .level ? 1 : 0 }
-        var label: String {
-            switch self {
-            case .pinyin: "按拼音"
-            case .strokes: "按姓氏笔画"
-            case .level: "按级别"
-            }
-        }
-        var next: Sort { Sort.allCases[(Sort.allCases.firstIndex(of: self)! + 1) % Sort.allCases.count] }
-    }
+/// One part of the deputies' screen: a list with its detail and the keys it offers.
+protocol DeputySection: AnyObject {
+    var title: String { get }
+    var rows: ListDetail { get }
+    /// Every action of its own, wherever it stands: help lists them, and another section names where they work.
+    var actions: Set<Action> { get }
+    /// Said beside the title when it fits (applications waiting).
+    var count: Int? { get }
+    func reload() throws
+    var hasMoreToLoad: Bool { get }
+    func loadMore() throws
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction?
+    /// Whether the section does `action` where it stands now: the hint bar asks.
+    func offers(_ action: Action) -> Bool
+    var status: DeskMessage? { get }
+    func signedIn(_ session: Session)
+}
 
+extension DeputySection {
+    var count: Int? { nil }
+    var hasMoreToLoad: Bool { false }
+    func loadMore() throws {}
+    var status: DeskMessage? { rows.status }
+    func signedIn(_ session: Session) {}
+}
+
+/// 代表: the deputies and their duty, one section at a time (← → switch): the roster, the duty
+/// applications waiting for a supervisor, the year's points ranking, those short of the yearly quota,
+/// the duty roster of reception days, and keeping in touch with residents.
+final class DeputiesPage: Page {
     let id = DeskScreenID.deputies
-    private let store: LiaisonStore
-    private var deputies: [Deputy] = []
-    private(set) var sort = Sort.pinyin
-    /// A district lists thousands: the first screenful in pinyin order comes at once, the rest when no
-    /// key waits (as the board does). A reload loads as much as was loaded before.
-    static let firstPart = 60
-    private var loadedAll = false
-    var hasMoreToLoad: Bool { !loadedAll }
-    private(set) lazy var rows = ListDetail(columns: [
-        TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("界别", width: 8, elastic: true),
-        TableColumn("选区", width: 10, flexible: true, elastic: true), TableColumn("小组", width: 8, elastic: true),
-    ], detailTitle: "代表详情", emptyText: AdminGuidance.missing(.deputies), sortColumn: sort.column) { [unowned self] id in
-        try id.flatMap { id in self.deputies.first { String($0.id) == id } }.map(self.detail(of:)) ?? []
-    }
+    let sections: [DeputySection]
+    private(set) var current = 0
 
     init(store: LiaisonStore) {
-        self.store = store
+        sections = [DeputyListSection(store: store), DutyApplicationsSection(store: store), PointsRankingSection(store: store),
+                    QuotaShortfallSection(store: store), DutyRosterSection(store: store), ContactSection(store: store)]
     }
 
-    var list: ListDetail? { rows }
+    var section: DeputySection { sections[current] }
+    var list: ListDetail? { section.rows }
+    var hasMoreToLoad: Bool { section.hasMoreToLoad }
+    func loadMore() throws { try section.loadMore() }
+    var status: DeskMessage? { section.status }
+    func signedIn(_ session: Session) { sections.forEach { $0.signedIn(session) } }
+    func reload() throws { try section.reload() }
 
-    func reload() throws {
-        deputies = try store.deputies(limit: loadedAll ? -1 : DeputiesPage.firstPart, inStrokeOrder: sort == .strokes)
-        loadedAll = loadedAll || deputies.count < DeputiesPage.firstPart
-        // None in use is not none at all when a term's deputies were deactivated.
-        let deactivated = try deputies.isEmpty && !store.deputies(includeInactive: true, limit: 1).isEmpty
-        rows.emptyText = deactivated ? AdminGuidance.allDeactivated(.deputies) : AdminGuidance.missing(.deputies)
-        order()
+    /// A section's own keys where it offers them; the keys every list has, always.
+    func offers(_ action: Action) -> Bool {
+        sections.contains { $0.actions.contains(action) } ? section.actions.contains(action) && section.offers(action) : true
     }
+    func listsInHelp(_ action: Action) -> Bool { sections.contains { $0.actions.contains(action) } }
 
-    func loadMore() throws {
-        loadedAll = true
+    /// Shows the section titled `title` (the tests, and a message that names one).
+    func show(_ title: String) throws {
+        guard let index = sections.firstIndex(where: { $0.title == title }) else { return }
+        current = index
         try reload()
-    }
-
-    private func order() {
-        let levels = DeputyLevel.allCases
-        // Stable: within a level, or a name, the pinyin order the store returned.
-        let ordered: [Deputy]
-        switch sort {
-        // Pinyin and strokes come in order from the store, a first screenful at once.
-        case .pinyin, .strokes: ordered = deputies
-        case .level:
-            ordered = deputies.enumerated().sorted {
-                (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
-            }.map(\.element)
-        }
-        rows.sortColumn = sort.column
-        if !conditions.isEmpty { rows.emptyText = "没有符合条件的代表（c 清除条件）" }
-        rows.setEntries(ordered.filter(meets).map { deputy in
-            .row(String(deputy.id), [deputy.name, deputy.level.label, deputy.sector, deputy.constituency, deputy.group],
-                 role: deputy.active ? .normal : .muted,
-                 search: [deputy.name, deputy.sector, deputy.constituency, deputy.group, deputy.level.label], initials: [deputy.nameInitials])
-        })
-    }
-
-    /// The conditions in force (F): level, sector, group, short of this year's quota; all must hold.
-    struct Conditions: Equatable {
-        var level: DeputyLevel?
-        var sector: String?
-        var group: String?
-        var shortOfQuota = false
-        var isEmpty: Bool { self == Conditions() }
-
-        var label: String {
-            [level?.label, sector, group, shortOfQuota ? "未达年度要求" : nil].compactMap { $0 }.joined(separator: "、")
-        }
-    }
-
-    private var conditions = Conditions()
-    /// This year's duty of every deputy and each level's quota, read when the conditions ask about quotas.
-    private var credits: [Int64: DutyCredit] = [:]
-    private var quotas: [DeputyLevel: AnnualQuota] = [:]
-
-    func offers(_ action: Action) -> Bool { action != .clearFilter || !conditions.isEmpty }
-
-    var status: DeskMessage? {
-        rows.status ?? (conditions.isEmpty ? nil : DeskMessage("条件：\(conditions.label)（\(rows.shownRowCount) 位，c 清除）", .muted))
-    }
-
-    private func meets(_ deputy: Deputy) -> Bool {
-        if let level = conditions.level, deputy.level != level { return false }
-        if let sector = conditions.sector, deputy.sector != sector { return false }
-        if let group = conditions.group, deputy.group != group { return false }
-        if conditions.shortOfQuota {
-            let credit = credits[deputy.id] ?? DutyCredit(receptionDays: 0, visitsReceived: 0, householdVisits: 0, points: 0)
-            return (quotas[deputy.level] ?? .standard).shortfall(of: credit) != nil
-        }
-        return true
     }
 
     func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
         switch action {
-        case .filterByConditions:
-            return .push(try FormLayer(spec: DeputyFilterForm(store: store, conditions: conditions) { [self] chosen in
-                conditions = chosen
-                // Conditions look at every deputy.
-                credits = chosen.shortOfQuota ? try store.dutyCredits(year: store.today.year) : [:]
-                quotas = try store.settings().quotas
-                if !loadedAll { try loadMore() } else { try reload() }
-            }, share: rows.share))
-        case .clearFilter:
-            guard !conditions.isEmpty else { return .say("没有筛选条件", .muted) }
-            conditions = Conditions()
+        case .nextSection, .previousSection:
+            current = (current + (action == .nextSection ? 1 : -1) + sections.count) % sections.count
             try reload()
-            return .say("已清除筛选条件", .muted)
-        case .cycleSort: break
-        default: return rows.handle(action)
+            return .handled
+        default:
+            if let reaction = try section.handle(action, desk: desk) ?? section.rows.handle(action) { return reaction }
+            // Another section's key says where it works, rather than seem to do nothing.
+            let elsewhere = sections.filter { $0.actions.contains(action) }.map { "「\($0.title)」" }
+            guard !elsewhere.isEmpty, !section.actions.contains(action) else { return nil }
+            let label = KeyTable.bindings(on: id).first { $0.action == action }?.label ?? ""
+            return .say("\(label)在\(elsewhere.joined(separator: ""))里用（← → 切换）", .muted)
         }
-        sort = sort.next
-        // The order by level needs every deputy; the others come sorted from the store.
-        if sort == .level && !loadedAll { try loadMore() } else { try reload() }
-        return .say("代表名单已\(sort.label)排序")
     }
 
-    func prepare(_ body: BodyArea) throws { try rows.prepare(body) }
-    func render(on screen: Screen, body: BodyArea) { rows.render(on: screen, body: body) }
+    func prepare(_ body: BodyArea) throws { try section.rows.prepare(body.belowSectionLine) }
 
-    private func detail(of deputy: Deputy) throws -> [DetailLine] {
-        let profile = try store.deputyProfile(deputy)
-        let duty = profile.dutyThisYear
-        let quota = profile.quota
-        var lines: [DetailLine] = [
-            .heading("\(deputy.name)  \(deputy.level.label)人大代表"),
-            DetailLine("界别 \(deputy.sector)"),
-            DetailLine("选区 \(deputy.constituency)"),
-            DetailLine("小组 \(deputy.group)  电话 \(deputy.phone)"),
-            DetailLine(""),
-            .heading("诉求"),
-            DetailLine("未办结 \(profile.openCases) 件，逾期 \(profile.overdueCases) 件", role: profile.overdueCases > 0 ? .overdue : .normal),
-            DetailLine(""),
-            .heading("\(store.today.year) 年履职"),
-            DetailLine("进站接待 \(duty.receptionDays) 天（不少于 \(quota.receptionDays) 天），接待群众 \(duty.visitsReceived) 人",
-                       role: quota.receptionMet(by: duty) ? .normal : .dueSoon),
-            DetailLine("走访选民 \(duty.householdVisits) 户（不少于 \(quota.householdVisits) 户）",
-                       role: quota.householdVisitsMet(by: duty) ? .normal : .dueSoon),
-            DetailLine("履职积分 \(duty.points) 分"),
-        ]
-        if !profile.recentDuty.isEmpty {
-            lines += [DetailLine(""), .heading("履职登记")]
-            // A reception's points come by the day, so its entries show none.
-            lines += profile.recentDuty.map {
-                DetailLine("\($0.day.iso.dropFirst(5)) \($0.kind.label) " + ($0.points > 0 ? "+\($0.points) " : "") + $0.note)
-            }
+    func render(on screen: Screen, body: BodyArea) {
+        SectionTabs(labels: sections.map { ($0.title, $0.count) }, current: current, screen: id).render(on: screen, row: body.top, width: body.width)
+        section.rows.render(on: screen, body: body.belowSectionLine)
+    }
+}
+
+/// Where the desk writes what it prints (督办单, 公告, CSV for the 人大工委): beside the database, which the
+/// station backs up and knows where to find.
+enum BesideDatabase {
+    static func path(of file: String, store: LiaisonStore) -> String {
+        URL(fileURLWithPath: store.database.path).deletingLastPathComponent().appendingPathComponent(file).path
+    }
+
+    /// Writes through a temporary name, so a failed write leaves no half file; what failed is said.
+    static func write(_ file: String, store: LiaisonStore, export: (_ path: String, _ write: ([UInt8]) throws -> Void) throws -> Void) throws -> Reaction? {
+        let path = path(of: file, store: store)
+        do {
+            try export(path) { try Data($0).write(to: URL(fileURLWithPath: path), options: .atomic) }
+        } catch let error as CocoaError {
+            return .say("未能写入 \(path)：\(error.localizedDescription)", .warning)
         }
-        return lines
+        return nil
+    }
+
+    /// 2026-11-22-0930: the time in a file's name, so a second print does not overwrite the first.
+    static func stamp(_ store: LiaisonStore) -> String {
+        let now = store.clock.now()
+        return "\(now.day.iso)-\(now.clockText.replacingOccurrences(of: ":", with: ""))"
     }
 }

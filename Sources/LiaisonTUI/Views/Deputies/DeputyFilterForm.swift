@@ -4,10 +4,10 @@ import LiaisonCore
 /// empty field does not filter.
 final class DeputyFilterForm: FormSpec {
     private let store: LiaisonStore
-    private let conditions: DeputiesPage.Conditions
-    private let apply: (DeputiesPage.Conditions) throws -> Void
+    private let conditions: DeputyListSection.Conditions
+    private let apply: (DeputyListSection.Conditions) throws -> Void
 
-    init(store: LiaisonStore, conditions: DeputiesPage.Conditions, apply: @escaping (DeputiesPage.Conditions) throws -> Void) {
+    init(store: LiaisonStore, conditions: DeputyListSection.Conditions, apply: @escaping (DeputyListSection.Conditions) throws -> Void) {
         self.store = store
         self.conditions = conditions
         self.apply = apply
@@ -40,7 +40,7 @@ final class DeputyFilterForm: FormSpec {
     func validate(_ form: inout Form) {}
 
     func save(_ form: Form) throws -> SaveStep {
-        let chosen = DeputiesPage.Conditions(level: form.choice("level").flatMap(DeputyLevel.init(rawValue:)), sector: form.choice("sector"),
+        let chosen = DeputyListSection.Conditions(level: form.choice("level").flatMap(DeputyLevel.init(rawValue:)), sector: form.choice("sector"),
                                              group: form.choice("group"), shortOfQuota: form.choice("quota") == "short")
         try apply(chosen)
         return .done(chosen.isEmpty ? "没有筛选条件" : "筛选：\(chosen.label)（c 清除）")

@@ -1,0 +1,150 @@
+import LiaisonCore
+
+/// 值班表: a month's reception days (the station's rule, holidays and make-up days respected, with days
+/// added or moved) and who sits on each. `a` rosters a deputy or a legal officer onto the selected day,
+/// `d` takes the selected one off, `D` adds or moves a reception day, `P` writes the day's notice
+/// (公告) to print; `<` `>` change the month. The year's warnings close the list.
+final class DutyRosterSection: DeputySection {
+    let title = "值班表"
+    let actions: Set<Action> = [.previousMonth, .nextMonth, .addSeat, .removeSeat, .changeReceptionDay, .writeNotice]
+    private let store: LiaisonStore
+    private(set) var month: (year: Int, month: Int)?
+    private var days: [RosterDay] = []
+    private var warnings: [String] = []
+    private(set) lazy var rows = ListDetail(columns: [
+        TableColumn("值班", width: 8, elastic: true), TableColumn("身份", width: 8, elastic: true),
+        TableColumn("单位/界别", width: 10, flexible: true, elastic: true),
+    ], detailTitle: "接待日", emptyText: "这个月没有接待日（D 增加）") { [unowned self] id in
+        try self.detail(of: id)
+    }
+
+    init(store: LiaisonStore) {
+        self.store = store
+    }
+
+    private var shown: (year: Int, month: Int) { month ?? (store.today.year, store.today.month) }
+
+    func reload() throws {
+        let (year, month) = shown
+        days = try store.rosterMonth(year: year, month: month)
+        warnings = try store.rosterWarnings(year: year)
+        var entries: [ListEntry] = [.heading("\(year) 年 \(month) 月值班表（< > 换月）")]
+        for day in days {
+            let date = "\(day.slot.day.iso.dropFirst(5)) \(day.slot.day.chineseWeekday)"
+            let state = day.seats.isEmpty ? "未排" : day.noticeWritten ? "公告已写" : "公告未写"
+            entries.append(.heading("\(date)  \(day.slot.origin)  \(state)", role: day.slot.day < store.today ? .muted : .header))
+            if day.seats.isEmpty {
+                entries.append(.row("day-\(day.slot.day.iso)", ["（未排，按 a 排班）", "", ""], role: .muted, search: [day.slot.day.iso]))
+            }
+            entries += day.seats.map { seat in
+                .row("seat-\(seat.id)", [seat.name, seat.legalOfficerRole?.label ?? "\(seat.deputyLevel?.label ?? "")代表 \(seat.role.label)",
+                                        seat.deputyID == nil ? seat.organization : seat.sector],
+                     role: seat.inactive ? .muted : .normal, search: [seat.name, seat.organization, seat.sector, day.slot.day.iso])
+            }
+        }
+        if !warnings.isEmpty {
+            entries.append(.heading("提醒（\(warnings.count)）", role: .dueSoon))
+            entries += warnings.enumerated().map { .row("warning-\($0.offset)", [$0.element, "", ""], role: .dueSoon, search: [$0.element]) }
+        }
+        rows.setEntries(entries)
+    }
+
+    /// The reception day of the selected row, or the month's next one from today, or its first.
+    private var selectedDay: RosterDay? {
+        guard let id = rows.selectedID else { return nil }
+        if id.hasPrefix("day-") { return days.first { "day-\($0.slot.day.iso)" == id } }
+        return days.first { $0.seats.contains { "seat-\($0.id)" == id } }
+    }
+
+    private var selectedSeat: DutySeat? {
+        days.lazy.flatMap(\.seats).first { "seat-\($0.id)" == self.rows.selectedID }
+    }
+
+    func offers(_ action: Action) -> Bool {
+        switch action {
+        case .previousMonth, .nextMonth, .changeReceptionDay: true
+        case .addSeat, .writeNotice: selectedDay != nil
+        case .removeSeat: selectedSeat != nil
+        default: false
+        }
+    }
+
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        switch action {
+        case .previousMonth, .nextMonth:
+            let (year, month) = shown
+            let step = action == .nextMonth ? 1 : -1
+            let index = year * 12 + (month - 1) + step
+            self.month = (index / 12, index % 12 + 1)
+            try reload()
+            _ = rows.handle(.first)
+            return .say("\(self.month!.year) 年 \(self.month!.month) 月值班表", .muted)
+        case .addSeat:
+            guard let day = selectedDay?.slot.day else { return .say("先选中一个接待日", .warning) }
+            return .push(try seatPicker(day: day, session: desk.session))
+        case .removeSeat:
+            guard let seat = selectedSeat else { return .say("先选中值班的一位", .warning) }
+            let question = Question("把 \(seat.name) 移出 \(seat.day.iso) 的值班表吗？", yes: "移出", no: "保留", destructive: true)
+            return .push(QuestionLayer(question, yes: { [store] in
+                try store.removeFromRoster(seatID: seat.id, session: desk.session)
+                return .saved("已把 \(seat.name) 移出 \(seat.day.iso) 的值班表")
+            }))
+        case .changeReceptionDay:
+            return .push(try FormLayer(spec: ReceptionDayForm(store: store, session: desk.session, month: shown,
+                                                              selected: selectedDay?.slot), share: rows.share))
+        case .writeNotice:
+            guard let day = selectedDay else { return .say("先选中一个接待日", .warning) }
+            guard day.seats.contains(where: { $0.deputyID != nil }) else { return .say("\(day.slot.day.iso) 还没有排代表，先按 a 排班", .warning) }
+            return .push(try FormLayer(spec: NoticeForm(store: store, session: desk.session, day: day.slot.day), share: rows.share))
+        default: return nil
+        }
+    }
+
+    /// Deputies, then legal officers: typing a name or its initials narrows the list; a day that is not a
+    /// reception day, or someone already on it, asks first.
+    private func seatPicker(day: Day, session: Session) throws -> PickLayer {
+        let deputies = try store.deputies(inStrokeOrder: true).map {
+            ChoiceOption(value: "d\($0.id)", label: $0.name, note: "\($0.level.label)代表 \($0.sector)", initials: $0.nameInitials)
+        }
+        let officers = try store.legalOfficers(onDutyOn: day).map { ChoiceOption(value: "o\($0.id)", label: $0.name, note: $0.note) }
+        return PickLayer(title: "排到 \(day.iso) \(day.chineseWeekday)", details: ["代表在前，三官一员在后"],
+                         options: deputies + officers) { [store] option in
+            let id = Int64(option.value.dropFirst())
+            let isDeputy = option.value.hasPrefix("d")
+            let add = { (confirmed: Bool) throws -> Reaction in
+                try store.addToRoster(day: day, deputyID: isDeputy ? id : nil, legalOfficerID: isDeputy ? nil : id,
+                                      role: isDeputy ? .receiving : .legalAdvice, confirmed: confirmed, session: session)
+                return .saved("已把 \(option.label) 排到 \(day.iso)")
+            }
+            do {
+                return try add(false)
+            } catch let confirmation as RosterConfirmation {
+                return .push(QuestionLayer(Question(confirmation.question, yes: "仍要排", no: "不排", destructive: false),
+                                           yes: { try add(true) }))
+            }
+        }
+    }
+
+    private func detail(of id: String?) throws -> [DetailLine] {
+        if let seat = selectedSeat, id == rows.selectedID {
+            var lines: [DetailLine] = [.heading(seat.name), DetailLine(seat.noticeText), DetailLine("\(seat.day.iso) \(seat.day.chineseWeekday)")]
+            if seat.inactive { lines.append(DetailLine("已停用：请另排一位", role: .dueSoon)) }
+            if let deputyID = seat.deputyID {
+                let credit = try store.dutyCredit(deputyID: deputyID, year: seat.day.year)
+                lines.append(DetailLine("\(seat.day.year) 年进站接待 \(credit.receptionDays) 天"))
+            }
+            return lines
+        }
+        guard let day = selectedDay else {
+            return warnings.isEmpty ? [] : [.heading("提醒")] + warnings.map { DetailLine($0, role: .dueSoon) }
+        }
+        var lines: [DetailLine] = [.heading("\(day.slot.day.iso) \(day.slot.day.chineseWeekday)"), DetailLine(day.slot.origin)]
+        if !day.slot.note.isEmpty { lines.append(DetailLine(day.slot.note)) }
+        let deputies = day.seats.filter { $0.deputyID != nil }.count
+        lines.append(DetailLine("代表 \(deputies) 位，三官一员 \(day.seats.count - deputies) 位"))
+        let notice = store.calendar.adding(workingDays: -LiaisonStore.noticeWorkingDays, to: day.slot.day)
+        lines.append(DetailLine(day.noticeWritten ? "公告已写" : "公告应于 \(notice.iso) 前张贴（提前 \(LiaisonStore.noticeWorkingDays) 个工作日）",
+                                role: day.noticeWritten ? .normal : .dueSoon))
+        return lines
+    }
+}
