@@ -86,7 +86,7 @@ final class PageSnapshotTests: XCTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              名单  积分申请  积分排名  未达要求  值班表  联系群众                 ←/→ 切换
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             王建国 全国 企业     第一选区      第二小组    0 │ 李红  乡镇人大代表
             李红   乡镇 教育     第二选区      第一小组    5 │ 界别 教育
@@ -111,6 +111,81 @@ final class PageSnapshotTests: XCTestCase {
             """)
     }
 
+    /// 积分排名: ties share a rank; the detail says what the points are made of.
+    func testPointsRanking() throws {
+        let store = fixture.store
+        for (name, kind) in [("王建国", DutyKind.inspection), ("王建国", .meeting), ("李红", .inspection)] {
+            let entry = try store.addDutyEntry(DutyEntryDraft(deputyID: try XCTUnwrap(fixture.deputies[name]), day: store.today, kind: kind),
+                                               session: .system)
+            try store.decideDutyEntry(id: entry, approve: true, session: fixture.supervisor)
+        }
+        let desk = fixture.controller(start: .deputies)
+        desk.press(.right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
+            名次 姓名   级别 积分 进站 走访 界别             │ 积分构成
+            2026 年履职积分排名（3 位）                      │ 第 1 名  李红  8 分
+               1 李红   乡镇    8  1天  0户 教育             │   进站接待 1 天：5 分
+               2 王建国 全国    5  0天  0户 企业             │   视察调研 1 次：3 分
+               2 张乾林 县区    5  1天  0户 社区             │
+                                                             │ 积分相同的名次相同；只计已认
+                                                             │ 定的登记。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  E 导出CSV  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
+    /// 值班表: the month's reception days, one moved and one added, who sits on each, and the year's warnings.
+    func testDutyRosterMonth() throws {
+        let store = fixture.store
+        try store.changeReceptionDay(Day(iso: "2026-11-27")!, note: "年底加开", session: fixture.supervisor)
+        try store.addToRoster(day: Day(iso: "2026-11-27")!, deputyID: try XCTUnwrap(fixture.deputies["王建国"]), role: .lead,
+                              session: fixture.supervisor)
+        try store.createDeputy(DeputyDraft(name: "周永刚", level: .county), session: .system)
+        let desk = DeskController(store: store, session: fixture.supervisor, start: .deputies)
+        desk.press(.left, .left)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 3               ←/→ 切换
+            值班     身份          单位/界别                 │ 接待日
+            2026 年 11 月值班表（< > 换月）                  │ 张乾林
+            11-16 星期一  规定日  今天                       │ 张乾林（县区人大代表，社区）
+            张乾林   县区代表 接待 社区                      │ 2026-11-16 星期一
+            李红     乡镇代表 接待 教育                      │ 2026 年进站接待 1 天
+            陈静     律师          和平律师事务所            │
+            11-27 星期五  增加  公告未写                     │
+            王建国   全国代表 带班 企业                      │
+            提醒（1）                                        │
+            2026 年没有排进站接待的代表 1 位：周永刚         │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  < 上个月  > 下个月  a 排班  P 写公告  ? 帮助  / 筛选  q 退出
+            """)
+    }
+
     /// F: the township deputies short of this year's quota, the conditions on the message line.
     func testDeputiesFilteredByLevelAndQuota() {
         let desk = fixture.controller(start: .deputies)
@@ -122,7 +197,7 @@ final class PageSnapshotTests: XCTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              名单  积分申请  积分排名  未达要求  值班表  联系群众                 ←/→ 切换
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             李红   乡镇 教育     第二选区      第一小组    5 │ 李红  乡镇人大代表
                                                              │ 界别 教育
@@ -159,7 +234,7 @@ final class PageSnapshotTests: XCTestCase {
         assertScreen(fixture.controller(start: .deputies).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              名单  积分申请  积分排名  未达要求  值班表  联系群众                 ←/→ 切换
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             李红   乡镇 教育     第二选区      第一小组    5 │ 李红  乡镇人大代表
             王建国 全国 企业     第一选区      第二小组    0 │ 界别 教育

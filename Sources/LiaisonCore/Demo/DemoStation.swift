@@ -102,6 +102,8 @@ struct DemoGenerator {
         try createRosters()
         try createMeetings()
         try createHouseholdVisits()
+        try createDutyApplications()
+        try createContacts()
     }
 
     mutating func createDirectory() throws {
@@ -354,6 +356,34 @@ struct DemoGenerator {
                 let day = today.adding(days: -number(1...150))
                 guard calendar.isWorkingDay(day) else { continue }
                 try store.creditDuty(deputyID: deputyID, day: day, kind: .householdVisit, households: number(1...6), note: "走访选民")
+            }
+        }
+    }
+
+    /// A few entries waiting for the supervisor (积分申请).
+    mutating func createDutyApplications() throws {
+        for kind in [DutyKind.training, .inspection, .suggestion] {
+            let day = calendar.adding(workingDays: -number(1...15), to: today)
+            try store.addDutyEntry(DutyEntryDraft(deputyID: pick(deputyIDs), day: day, kind: kind, note: "\(kind.label)活动"), session: .system)
+        }
+    }
+
+    /// County and township deputies keep in touch with residents who have been to the station; most
+    /// were called this month, some not yet.
+    mutating func createContacts() throws {
+        let residents = try store.database.fetchAll("SELECT id FROM residents ORDER BY id") { $0.int64(0) }
+        guard !residents.isEmpty else { return }
+        for deputy in try store.deputies() where deputy.level == .county || deputy.level == .township {
+            let count = deputy.level == .county ? 5 : 3
+            var chosen: Set<Int64> = []
+            while chosen.count < min(count, residents.count) { chosen.insert(pick(residents)) }
+            for resident in chosen.sorted() {
+                try store.assignResident(resident, to: deputy.id, session: .system)
+                if chance(0.7) {
+                    let day = max(Day.firstOfMonth(year: today.year, month: today.month), today.adding(days: -number(0...20)))
+                    try store.logContact(ContactDraft(deputyID: deputy.id, residentID: resident, day: day, method: chance(0.5) ? .phone : .visit),
+                                         session: .system)
+                }
             }
         }
     }

@@ -25,6 +25,40 @@ public struct SyntheticDistrict {
         (try? database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_cases'")).flatMap { $0.flatMap(Int.init) }
     }
 
+    /// Every deputy's year of duty (a dozen approved entries of every kind, some applications), a reception
+    /// day's roster for each month of the year, and residents to keep in touch with: what the deputies'
+    /// screen reads. A file built before the duty log existed gets it when the benchmark next opens it.
+    public func addDuty(to database: Database) throws {
+        guard try database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_duty'") == nil else { return }
+        var random = SeededRandom(seed: 2_000_003)
+        let kinds = DutyKind.entered
+        try database.write {
+            for deputy in 1...SyntheticDistrict.deputies {
+                for entry in 0..<12 {
+                    let day = today.adding(days: -Int.random(in: 0...300, using: &random))
+                    let kind = kinds[(deputy + entry) % kinds.count]
+                    try database.execute("""
+                        INSERT INTO duty_log(deputy_id, day, kind, households, note, status) VALUES (?, ?, ?, ?, '合成履职', ?)
+                        """, [deputy, day, kind, kind == .householdVisit ? Int.random(in: 1...6, using: &random) : nil,
+                              entry == 0 ? DutyEntryStatus.applied : .approved])
+                }
+                try database.execute("INSERT INTO duty_log(deputy_id, day, kind, note) VALUES (?, ?, 'reception', '合成接待')",
+                                     [deputy, today.adding(days: -(deputy % 300))])
+                for resident in 0..<3 {
+                    try database.execute("INSERT INTO contact_assignments(deputy_id, resident_id, assigned_on) VALUES (?, ?, ?)",
+                                         [deputy, deputy * 3 + resident, today.adding(days: -60)])
+                }
+            }
+            for month in 1...12 {
+                let day = Day(year: today.year, month: month, day: 15)!
+                for seat in 0..<4 {
+                    try database.execute("INSERT INTO duty_roster(station_id, day, deputy_id) VALUES (1, ?, ?)", [day, month * 40 + seat])
+                }
+            }
+            try database.execute("INSERT INTO settings(key, value) VALUES ('synthetic_duty', '1')")
+        }
+    }
+
     public func build(into database: Database, progress: (Double) -> Void) throws {
         var random = SeededRandom(seed: 1_000_003)
         try database.execute("PRAGMA synchronous = OFF")
@@ -127,6 +161,7 @@ public struct SyntheticDistrict {
                 """)
             try database.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('synthetic_cases', ?)", [String(cases)])
         }
+        try addDuty(to: database)
         try database.execute("ANALYZE")
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }

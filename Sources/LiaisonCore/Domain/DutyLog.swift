@@ -221,6 +221,11 @@ extension LiaisonStore {
             """, [station.id, limit]) { try DutyLogEntry(row: $0) }
     }
 
+    /// How many applications wait, for the section line.
+    public func dutyApplicationCount() throws -> Int {
+        try database.scalarInt("SELECT count(*) FROM duty_log WHERE status = 'applied'") ?? 0
+    }
+
     /// A deputy's latest entries, every state.
     public func dutyLog(deputyID: Int64, limit: Int = 8) throws -> [DutyLogEntry] {
         try database.fetchAll("""

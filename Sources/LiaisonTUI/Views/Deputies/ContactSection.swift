@@ -9,8 +9,6 @@ final class ContactSection: DeputySection {
     private let store: LiaisonStore
     private var session = Session.signedOut
     private var standings: [String: ContactStanding] = [:]
-    private var assignments: [ContactAssignment] = []
-    private(set) var count: Int?
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("本月", width: 6, alignRight: true),
         TableColumn("情况", width: 12, flexible: true, elastic: true),
@@ -31,7 +29,6 @@ final class ContactSection: DeputySection {
         let mine = session.role == .deputy ? all.filter { $0.deputy.id == session.deputyID } : all
         standings = Dictionary(uniqueKeysWithValues: mine.map { ("\($0.deputy.id)", $0) })
         let behind = mine.filter(\.isBehind)
-        count = behind.count
         var entries: [ListEntry] = []
         for (heading, group) in [("\(today.month) 月未联系到位（\(behind.count)）", behind), ("已联系到位", mine.filter { !$0.isBehind })]
         where !group.isEmpty {
@@ -43,6 +40,11 @@ final class ContactSection: DeputySection {
             }
         }
         rows.setEntries(entries)
+    }
+
+    func count() throws -> Int? {
+        let standings = try store.contactStandings(inMonthOf: store.today)
+        return (session.role == .deputy ? standings.filter { $0.deputy.id == session.deputyID } : standings).filter(\.isBehind).count
     }
 
     private var selected: ContactStanding? { rows.selectedID.flatMap { standings[$0] } }

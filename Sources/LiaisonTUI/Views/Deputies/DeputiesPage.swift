@@ -7,8 +7,9 @@ protocol DeputySection: AnyObject {
     var rows: ListDetail { get }
     /// Every action of its own, wherever it stands: help lists them, and another section names where they work.
     var actions: Set<Action> { get }
-    /// Said beside the title when it fits (applications waiting).
-    var count: Int? { get }
+    /// Said beside the title when it fits (applications waiting, deputies behind this month), read however
+    /// little of the section is on screen.
+    func count() throws -> Int?
     func reload() throws
     var hasMoreToLoad: Bool { get }
     func loadMore() throws
@@ -20,7 +21,7 @@ protocol DeputySection: AnyObject {
 }
 
 extension DeputySection {
-    var count: Int? { nil }
+    func count() throws -> Int? { nil }
     var hasMoreToLoad: Bool { false }
     func loadMore() throws {}
     var status: DeskMessage? { rows.status }
@@ -46,7 +47,12 @@ final class DeputiesPage: Page {
     func loadMore() throws { try section.loadMore() }
     var status: DeskMessage? { section.status }
     func signedIn(_ session: Session) { sections.forEach { $0.signedIn(session) } }
-    func reload() throws { try section.reload() }
+    private var counts: [Int?] = []
+
+    func reload() throws {
+        try section.reload()
+        counts = try sections.map { try $0.count().flatMap { $0 > 0 ? $0 : nil } }
+    }
 
     /// A section's own keys where it offers them; the keys every list has, always.
     func offers(_ action: Action) -> Bool {
@@ -80,7 +86,8 @@ final class DeputiesPage: Page {
     func prepare(_ body: BodyArea) throws { try section.rows.prepare(body.belowSectionLine) }
 
     func render(on screen: Screen, body: BodyArea) {
-        SectionTabs(labels: sections.map { ($0.title, $0.count) }, current: current, screen: id).render(on: screen, row: body.top, width: body.width)
+        SectionTabs(labels: sections.indices.map { (sections[$0].title, counts.indices.contains($0) ? counts[$0] : nil) }, current: current,
+                    screen: id).render(on: screen, row: body.top, width: body.width)
         section.rows.render(on: screen, body: body.belowSectionLine)
     }
 }

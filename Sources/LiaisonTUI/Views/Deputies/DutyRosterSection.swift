@@ -31,8 +31,10 @@ final class DutyRosterSection: DeputySection {
         var entries: [ListEntry] = [.heading("\(year) 年 \(month) 月值班表（< > 换月）")]
         for day in days {
             let date = "\(day.slot.day.iso.dropFirst(5)) \(day.slot.day.chineseWeekday)"
-            let state = day.seats.isEmpty ? "未排" : day.noticeWritten ? "公告已写" : "公告未写"
-            entries.append(.heading("\(date)  \(day.slot.origin)  \(state)", role: day.slot.day < store.today ? .muted : .header))
+            let past = day.slot.day < store.today
+            let state = day.slot.day == store.today ? "今天" : day.seats.isEmpty ? (past ? "未排" : "未排班")
+                : day.noticeWritten ? "公告已写" : past ? "已过" : "公告未写"
+            entries.append(.heading("\(date)  \(day.slot.origin)  \(state)", role: past ? .muted : .header))
             if day.seats.isEmpty {
                 entries.append(.row("day-\(day.slot.day.iso)", ["（未排，按 a 排班）", "", ""], role: .muted, search: [day.slot.day.iso]))
             }
@@ -44,7 +46,8 @@ final class DutyRosterSection: DeputySection {
         }
         if !warnings.isEmpty {
             entries.append(.heading("提醒（\(warnings.count)）", role: .dueSoon))
-            entries += warnings.enumerated().map { .row("warning-\($0.offset)", [$0.element, "", ""], role: .dueSoon, search: [$0.element]) }
+            // Whole lines: a warning names people and dates the columns would cut.
+            entries += warnings.map { .heading($0, role: .dueSoon) }
         }
         rows.setEntries(entries)
     }
@@ -106,7 +109,10 @@ final class DutyRosterSection: DeputySection {
         let deputies = try store.deputies(inStrokeOrder: true).map {
             ChoiceOption(value: "d\($0.id)", label: $0.name, note: "\($0.level.label)代表 \($0.sector)", initials: $0.nameInitials)
         }
-        let officers = try store.legalOfficers(onDutyOn: day).map { ChoiceOption(value: "o\($0.id)", label: $0.name, note: $0.note) }
+        // An officer is found by their role or organisation too (律师, 法院).
+        let officers = try store.legalOfficers(onDutyOn: day).map {
+            ChoiceOption(value: "o\($0.id)", label: $0.name, note: $0.note, initials: Pinyin.initials($0.name) + " " + $0.note)
+        }
         return PickLayer(title: "排到 \(day.iso) \(day.chineseWeekday)", details: ["代表在前，三官一员在后"],
                          options: deputies + officers) { [store] option in
             let id = Int64(option.value.dropFirst())
@@ -119,7 +125,7 @@ final class DutyRosterSection: DeputySection {
             do {
                 return try add(false)
             } catch let confirmation as RosterConfirmation {
-                return .push(QuestionLayer(Question(confirmation.question, yes: "仍要排", no: "不排", destructive: false),
+                return .push(QuestionLayer(Question(confirmation.question, yes: "仍要排", no: "不排", destructive: true),
                                            yes: { try add(true) }))
             }
         }

@@ -7,7 +7,6 @@ final class DutyApplicationsSection: DeputySection {
     private let store: LiaisonStore
     private var session = Session.signedOut
     private var entries: [String: DutyLogEntry] = [:]
-    private(set) var count: Int?
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("日期", width: 5), TableColumn("代表", width: 6, elastic: true), TableColumn("履职", width: 8, elastic: true),
         TableColumn("说明", width: 10, flexible: true, elastic: true),
@@ -23,13 +22,14 @@ final class DutyApplicationsSection: DeputySection {
 
     func reload() throws {
         let waiting = try store.dutyApplications()
-        count = waiting.count
         entries = Dictionary(uniqueKeysWithValues: waiting.map { ("\($0.id)", $0) })
         rows.setEntries(waiting.map { entry in
             .row("\(entry.id)", [String(entry.day.iso.dropFirst(5)), entry.deputyName, entry.what, entry.note],
                  search: [entry.deputyName, entry.kind.label, entry.note])
         })
     }
+
+    func count() throws -> Int? { try store.dutyApplicationCount() }
 
     func offers(_ action: Action) -> Bool {
         (action == .approveDutyEntry || action == .refuseDutyEntry) && rows.selectedID != nil
