@@ -10,7 +10,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区         电话        状态 │ 代表详情
             李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
             王建国 全国 企业   第一选区     13900001111 在用 │ 性别  —
@@ -40,7 +40,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   身份   单位                     电话 状态 │ 三官一员详情
             陈静   律师   和平律师事务所                在用 │ 陈静
                                                              │ 身份  律师
@@ -70,7 +70,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             名称                   类型     联系人 电话 状态 │ 承办单位详情
             区住建局               政府部门             在用 │ 区住建局
             区生态环境局           政府部门             在用 │ 类型  政府部门
@@ -100,7 +100,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             名称     默认承办单位                  时限 状态 │ 问题类别详情
             加装电梯 区住建局                        10 在用 │ 加装电梯
             噪声扰民 区生态环境局                     5 在用 │ 默认承办单位  区住建局
@@ -126,11 +126,11 @@ final class AdminSnapshotTests: AdminTestCase {
     }
 
     func testSettings() {
-        desk.press(.left, .left, .left)
+        desk.press(.left, .left, .left, .left)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             项目           设置                              │ 说明
             名称           和平街道代表联络站                │ 联络站的名称，显示在标题行和
             类型           代表联络站                        │ 公示上。
@@ -222,7 +222,7 @@ final class AdminSnapshotTests: AdminTestCase {
     }
 
     func testTheSettingsForm() {
-        desk.press(.left, .left, .left, .down, .down, .down, .down, .down, .enter)
+        desk.press(.left, .left, .left, .left, .down, .down, .down, .down, .down, .enter)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
@@ -256,7 +256,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
-              代表 3  三官一员 1  承办单位 3  问题类别 4  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区         电话        状态 │ 代表详情
             李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
             王建国 全国 企业   第一选区     13900001111 在用 │ 性别  —
@@ -285,7 +285,7 @@ final class AdminSnapshotTests: AdminTestCase {
         assertScreen(DeskController(store: try freshStation(), session: DeskFixture.administrator, start: .admin).screen(), """
              新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
               1 接待   2 代表   3 议程   4 督办   6 管理
-              代表 0  三官一员 0  承办单位 0  问题类别 13  本站设置  操作员  审计日志
+              代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区                电话 状态 │ 代表详情
               还没有代表：用 liaison-desk import deputies 文 │
               件 导入，或在管理页按 a 添加                   │

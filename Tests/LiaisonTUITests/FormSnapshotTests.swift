@@ -249,4 +249,72 @@ final class FormSnapshotTests: DeskTestCase {
             """)
         XCTAssertEqual(grid.role(row: 4, column: 37), .warning)
     }
+
+    /// 登记履职 with a household count of 0: said beside the field, the form kept as typed.
+    func testADutyEntryWithNoHouseholds() {
+        let desk = fixture.controller(start: .deputies)
+        desk.press(.character("l"))
+        desk.type("走访选民")
+        desk.press(.enter, .tab, .tab)
+        desk.type("0")
+        desk.press(.control("s"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             李红：登记履职                                  │ 积分规则
+             履职类型* 走访选民                              │ 登记后为积分申请，督办人员认
+             日期*     2026-11-16                            │ 定后才计入积分和年度要求。进
+            >走访户数  0                        应为 1 到 5~ │ 站接待由接待台自动登记。
+             说明                               如 走访幸福~ │
+                                                             │ 走访选民：每次 2 分
+                                                             │ 走访企业：每次 2 分
+                                                             │ 学习培训：每次 1 分
+                                                             │ 视察调研：每次 3 分
+                                                             │ 参加会议：每次 2 分
+                                                             │ 提出建议：每次 3 分
+                                                             │ 向选民述职：每次 5 分
+                                                             │ 其他：每次 1 分
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+            未保存：走访户数 应为 1 到 500 户
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    /// 接待公告: the time and place, the notice as it will be printed beside them.
+    func testTheNoticeForm() throws {
+        let desk = DeskController(store: fixture.store, session: fixture.supervisor, start: .deputies)
+        desk.press(.left, .left, .character("P"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             2026-11-16 接待公告                             │ 公告预览
+            >接待时间* 上午 9:00—11:30                       │ 和平街道代表联络站
+             接待地点* 和平街道12号                          │ 接待选民公告
+                                                             │
+                                                             │     为密切人大代表同人民群众
+                                                             │ 的联系，倾听群众意见和建议，
+                                                             │ 和平街道代表联络站定于下列时
+                                                             │ 间开展代表接待选民活动，欢迎
+                                                             │ 辖区群众前来反映情况、提出意
+                                                             │ 见建议。
+                                                             │
+                                                             │ 接待时间：2026年11月16日（星
+                                                             │ 期一）上午 9:00—11:30
+                                                             │ 接待地点：和平街道12号
+                                                             │
+                                                             │ 接待代表：
+                                                             │     张乾林（县区人大代表，社
+                                                             │ 区）
+                                                             │     李红（乡镇人大代表，教
+                                                             │ 育）
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
 }

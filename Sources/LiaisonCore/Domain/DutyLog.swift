@@ -223,7 +223,9 @@ extension LiaisonStore {
 
     /// How many applications wait, for the section line.
     public func dutyApplicationCount() throws -> Int {
-        try database.scalarInt("SELECT count(*) FROM duty_log WHERE status = 'applied'") ?? 0
+        try database.scalarInt("""
+            SELECT count(*) FROM duty_log l JOIN deputies d ON d.id = l.deputy_id WHERE l.status = 'applied' AND d.station_id = ?
+            """, [station.id]) ?? 0
     }
 
     /// A deputy's latest entries, every state.

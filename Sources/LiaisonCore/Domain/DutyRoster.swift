@@ -37,6 +37,7 @@ public struct ReceptionDaySlot: Hashable, Sendable {
     /// 规定日 / 增加 / 由 12-15 调整, as the roster says it.
     public var origin: String {
         if let from = movedFrom { return "由 \(from.iso.dropFirst(5)) 调整" }
+        if note == "非接待日" && added { return "非接待日" }
         return added ? "增加" : "规定日"
     }
 }
@@ -70,8 +71,9 @@ extension LiaisonStore {
         let moved = Set(changes.compactMap(\.1))
         var slots: [ReceptionDaySlot] = []
         if let rule = station.receptionRule, first <= last {
-            var (year, month, _) = first.components
-            while Day.firstOfMonth(year: year, month: month) <= last {
+            // A rule day may shift into the next or the previous month (the 1st before a holiday): one month either side.
+            var (year, month, _) = first.adding(days: -31).components
+            while Day.firstOfMonth(year: year, month: month) <= last.adding(days: 31) {
                 let day = rule.receptionDay(year: year, month: month, calendar: calendar)
                 if day >= first, day <= last, !moved.contains(day) {
                     slots.append(ReceptionDaySlot(day: day, movedFrom: nil, added: false, note: ""))
@@ -177,7 +179,7 @@ extension LiaisonStore {
         // A seat on a day that is no longer a reception day still shows, so it can be moved or removed.
         var slots = try receptionDays(from: first, through: last)
         for day in seats.keys where !slots.contains(where: { $0.day == day }) {
-            slots.append(ReceptionDaySlot(day: day, movedFrom: nil, added: false, note: "非接待日"))
+            slots.append(ReceptionDaySlot(day: day, movedFrom: nil, added: true, note: "非接待日"))
         }
         return slots.sorted { $0.day < $1.day }.map {
             RosterDay(slot: $0, seats: seats[$0.day] ?? [], noticeWritten: written.contains($0.day))

@@ -26,7 +26,7 @@ extension AdminSection {
 }
 
 /// 管理: the station's lists and settings, one section at a time (← → switch): deputies, legal
-/// officers, departments, categories, the station's settings, its operators and the audit log. `a` adds, Enter or `e` edits, `d`
+/// officers, departments, categories, the station's settings, the points rules, its operators and the audit log. `a` adds, Enter or `e` edits, `d`
 /// deactivates or brings back; nothing is ever deleted.
 final class AdminPage: Page {
     let id = DeskScreenID.admin
@@ -37,7 +37,7 @@ final class AdminPage: Page {
     init(store: LiaisonStore) {
         self.store = store
         sections = DirectoryList.allCases.map { DirectorySection(list: $0, store: store) }
-            + [SettingsSection(store: store), OperatorSection(store: store), AuditSection(store: store)]
+            + [SettingsSection(store: store), PointRuleSection(store: store), OperatorSection(store: store), AuditSection(store: store)]
     }
 
     func signedIn(_ session: Session) { sections.forEach { $0.signedIn(session) } }

@@ -169,7 +169,7 @@ final class AssignResidentForm: FormSpec {
     var sideTitle: String { "联系群众" }
     func sideLines(form: Form) -> [DetailLine] {
         let kept = (try? store.contactAssignments(deputyID: deputy.id)) ?? []
-        return [DetailLine("\(deputy.name) 已联系 \(kept.count) 人：")] + kept.map { DetailLine("\($0.name) \($0.maskedPhone)", indent: 2) }
+        return [DetailLine("\(deputy.name) 联系名单 \(kept.count) 人：")] + kept.map { DetailLine("\($0.name) \($0.maskedPhone)", indent: 2) }
             + [DetailLine(""), DetailLine("姓名和电话都对上的居民沿用原记录；同一电话的家人按姓名区分。", role: .muted)]
     }
 
