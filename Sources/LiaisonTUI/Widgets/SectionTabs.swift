@@ -10,10 +10,10 @@ struct SectionTabs {
 
     func render(on screen: Screen, row: Int, width: Int) {
         screen.drawRow(row, "", role: .normal)
-        // With the counts when they fit, else the titles alone: every section stays named at 80 columns.
+        // With the counts when they fit, else the current section's alone: every section stays named at 80 columns.
         let counted = labels.map { " \($0.title)" + ($0.count.map { " \($0)" } ?? "") + " " }
         let fits = counted.reduce(1) { $0 + $1.displayWidth } <= width
-        let shown = fits ? counted : labels.map { " \($0.title) " }
+        let shown = fits ? counted : labels.indices.map { $0 == current ? counted[$0] : " \(labels[$0].title) " }
         var column = 1
         for (index, label) in shown.enumerated() {
             screen.draw(row: row, column: column, label, role: index == current ? .activeTab : .muted)
