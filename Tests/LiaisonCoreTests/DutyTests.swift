@@ -233,6 +233,12 @@ final class KeepingInTouchTests: XCTestCase {
         XCTAssertThrowsError(try store.logContact(ContactDraft(deputyID: fixture.deputyID, residentID: first, day: day("2026-11-16"),
                                                                method: .phone, raised: " ", openCase: true), session: fixture.clerk))
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM cases"), cases)
+        // A resident forgotten at their request leaves the list, and cannot be put back on it.
+        try store.anonymizeResident(id: first, session: Session(name: "管理员", role: .admin))
+        XCTAssertEqual(try store.contactAssignments(deputyID: fixture.deputyID).map(\.residentID), [second])
+        XCTAssertThrowsError(try store.assignResident(first, to: fixture.deputyID, session: fixture.supervisor)) {
+            XCTAssertEqual(($0 as? InvalidField)?.message, "这位居民已匿名化，不能再联系")
+        }
         try store.setActive(.deputies, id: township, false, session: .system)
         let residents = try store.database.scalarInt("SELECT count(*) FROM residents")
         XCTAssertThrowsError(try store.assignResident(ResidentDraft(name: "赵四", phone: "13900000000"), to: township,

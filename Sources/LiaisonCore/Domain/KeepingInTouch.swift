@@ -65,9 +65,11 @@ extension LiaisonStore {
                 throw DomainError.notFound("这位代表")
             }
             guard deputy.1 else { throw InvalidField("deputy", "\(deputy.0) 已停用，不能分配联系群众") }
-            guard try database.scalarInt("SELECT count(*) FROM residents WHERE id = ?", [residentID]) == 1 else {
+            guard let anonymized = try database.fetchOne("SELECT anonymized_at IS NOT NULL FROM residents WHERE id = ?", [residentID],
+                                                         { $0.bool(0) }) else {
                 throw DomainError.notFound("这位居民")
             }
+            guard !anonymized else { throw InvalidField("resident", "这位居民已匿名化，不能再联系") }
             let already = try database.scalarInt("""
                 SELECT count(*) FROM contact_assignments WHERE deputy_id = ? AND resident_id = ? AND ended_on IS NULL
                 """, [deputyID, residentID]) ?? 0

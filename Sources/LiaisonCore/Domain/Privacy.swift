@@ -67,6 +67,8 @@ extension LiaisonStore {
                                      id_number = NULL, address = '', anonymized_at = ?
                 WHERE id = ?
                 """, [anonymous, reading.initials, reading.otherInitials, clock.now(), id])
+            // Nobody can reach them now: no deputy is left behind every month for a contact they cannot make.
+            try database.execute("UPDATE contact_assignments SET ended_on = ? WHERE resident_id = ? AND ended_on IS NULL", [today, id])
             // The audit names the record, not the person it no longer names.
             try audit("resident.anonymize", subject: "居民 #\(id)", detail: anonymous, session: session)
         }
