@@ -149,6 +149,98 @@ final class PageSnapshotTests: XCTestCase {
             """)
     }
 
+    /// 积分申请, 未达要求 and 联系群众 as a supervisor sees them: an application waiting, the deputies short of
+    /// their quota, those behind with their residents this month.
+    func testApplicationsShortfallAndContacts() throws {
+        let store = fixture.store
+        try store.addDutyEntry(DutyEntryDraft(deputyID: try XCTUnwrap(fixture.deputies["李红"]), day: store.today, kind: .householdVisit,
+                                              households: 4, note: "走访和平里小区"), session: .system)
+        try store.assignResident(ResidentDraft(name: "王秀英", phone: "13812345678"), to: try XCTUnwrap(fixture.deputies["张乾林"]),
+                                 session: fixture.supervisor)
+        let desk = DeskController(store: store, session: fixture.supervisor, start: .deputies)
+        desk.press(.right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
+            日期  代表   履职          说明                  │ 申请
+            11-16 李红   走访选民 4 户 走访和平里小区        │ 李红  走访选民 4 户
+                                                             │ 日期 2026-11-16 星期一
+                                                             │ 说明 走访和平里小区
+                                                             │
+                                                             │ 积分规则：每次 2 分
+                                                             │ 2026 年已认定 0 次，认定后加
+                                                             │ 2 分（现 5 分）
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  y 认定积分申请  x 退回积分申请  ? 帮助  / 筛选  q 退出
+            """)
+        desk.press(.right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
+            姓名   级别   进站   走访 差额                   │ 年度要求
+            2026 年未达年度要求（3 位）                      │ 王建国  全国人大代表
+            王建国 全国  0/2天 0/10户 进站差 2 天、走访差 1~ │ 进站接待 0 天，要求不少于 2
+            李红   乡镇  1/2天 0/10户 进站差 1 天、走访差 1~ │ 天
+            张乾林 县区  1/2天 0/10户 进站差 1 天、走访差 1~ │ 走访选民 0 户，要求不少于 10
+                                                             │ 户
+                                                             │ 进站差 2 天、走访差 10 户
+                                                             │
+                                                             │ 年度要求按本站设置中这一级代
+                                                             │ 表的要求；只计已认定的登记。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  E 导出CSV  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+        desk.press(.right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
+            姓名   级别   本月 情况                          │ 联系名单
+            11 月未联系到位（2）                             │ 李红  乡镇人大代表
+            李红   乡镇    0/0 少分配 3 人                   │ 每月应联系 3 人，已分配 0
+            张乾林 县区    0/1 本月未联系 1 人、少分配 4 人  │ 人，本月已联系 0 人
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             → 下一类  u 分配联系群众  ? 帮助  / 筛选  q 退出  Tab 切换窗格  Enter 查看
+            """)
+    }
+
     /// 值班表: the month's reception days, one moved and one added, who sits on each, and the year's warnings.
     func testDutyRosterMonth() throws {
         let store = fixture.store

@@ -120,7 +120,7 @@ final class QuotaShortfallSection: DeputySection {
     private let store: LiaisonStore
     private var lines: [String: QuotaShortfall] = [:]
     private(set) lazy var rows = ListDetail(columns: [
-        TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("进站", width: 5, alignRight: true),
+        TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("进站", width: 6, alignRight: true),
         TableColumn("走访", width: 6, alignRight: true), TableColumn("差额", width: 12, flexible: true, elastic: true),
     ], detailTitle: "年度要求", emptyText: "今年每位代表都已达到年度要求") { [unowned self] id in
         id.flatMap { self.lines[$0] }.map(Self.detail(of:)) ?? []
