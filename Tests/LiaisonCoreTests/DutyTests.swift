@@ -35,11 +35,36 @@ final class DutyLogTests: XCTestCase {
                              "a decided application is not decided again (another terminal)")
         let credit = try store.dutyCredit(deputyID: fixture.deputyID, year: 2026)
         XCTAssertEqual(credit.points, 12, "a refused entry counts for nothing")
-        XCTAssertEqual(credit.counts[.training], nil)
+        XCTAssertEqual(credit.counts[.training], 0)
         XCTAssertEqual(try store.dutyLog(deputyID: fixture.deputyID).first?.refusal, "无签到记录")
         // A changed rule counts the whole year again.
         try store.updatePointRule(PointRule(kind: .suggestion, first: 3, further: 3), session: .system)
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).points, 12)
+    }
+
+    /// The year's figures are kept by the database as entries come, change and go: two receptions on one
+    /// day are one day; an entry moved to another year or another deputy, or deleted, leaves its old tally.
+    func testTheYearsFiguresFollowEveryInsertChangeAndDelete() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let other = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-06-15"), kind: .reception, note: "")
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-06-15"), kind: .reception, note: "")
+        try store.creditDuty(deputyID: fixture.deputyID, day: day("2026-07-15"), kind: .reception, note: "")
+        let visit = try entry(store, fixture.deputyID, "2026-05-02", .householdVisit, households: 4, supervisor: fixture.supervisor)
+        _ = try entry(store, fixture.deputyID, "2026-05-03", .householdVisit, households: 3, approve: false, supervisor: fixture.supervisor)
+        var credit = try store.dutyCredit(deputyID: fixture.deputyID, year: 2026)
+        XCTAssertEqual([credit.receptionDays, credit.householdVisits, credit.counts[.householdVisit], credit.pending], [2, 4, 1, 1])
+        try store.database.execute("DELETE FROM duty_log WHERE kind = 'reception' AND day = '2026-07-15'")
+        try store.database.execute("DELETE FROM duty_log WHERE id = (SELECT min(id) FROM duty_log WHERE day = '2026-06-15')")
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 1, "the other 06-15 still counts")
+        try store.database.execute("UPDATE duty_log SET day = '2025-12-30' WHERE id = ?", [visit])
+        credit = try store.dutyCredit(deputyID: fixture.deputyID, year: 2026)
+        XCTAssertEqual([credit.householdVisits, credit.counts[.householdVisit]], [0, 0])
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2025).householdVisits, 4)
+        try store.database.execute("UPDATE duty_log SET deputy_id = ? WHERE kind = 'reception'", [other])
+        XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).receptionDays, 0)
+        XCTAssertEqual(try store.dutyCredit(deputyID: other, year: 2026).receptionDays, 1)
     }
 
     func testBadEntriesAndRulesAreRefusedBesideTheirFieldAndNothingIsSaved() throws {
@@ -87,8 +112,8 @@ final class DutyLogTests: XCTestCase {
         XCTAssertEqual(last.householdVisits, 6, "households, not entries")
         XCTAssertEqual(last.receptionDays, 1, "two residents on one day are one reception day")
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2027).householdVisits, 4)
-        XCTAssertEqual(try store.quotaShortfalls(year: 2026).map(\.missing), ["进站差 1 天、走访差 4 户"])
-        XCTAssertEqual(try store.quotaShortfalls(year: 2027).map(\.missing), ["进站差 2 天、走访差 6 户"])
+        XCTAssertEqual(try store.quotaShortfalls(year: 2026).lines.map(\.missing), ["进站差 1 天、走访差 4 户"])
+        XCTAssertEqual(try store.quotaShortfalls(year: 2027).lines.map(\.missing), ["进站差 2 天、走访差 6 户"])
         let rows = try store.quotaShortfallRows(year: 2026)
         XCTAssertEqual(rows.first?.last, "差额")
         XCTAssertEqual(rows.last, ["张乾林", "县区", "社区", "1", "2", "6", "10", "进站差 1 天、走访差 4 户"])
@@ -102,10 +127,13 @@ final class DutyLogTests: XCTestCase {
         _ = try store.createDeputy(DeputyDraft(name: "丁一", level: .township), session: .system)
         for deputy in [fixture.deputyID, li, wang] { _ = try entry(store, deputy, "2026-10-10", .inspection, supervisor: fixture.supervisor) }
         _ = try entry(store, wang, "2026-10-11", .training, supervisor: fixture.supervisor)
-        let ranking = try store.pointsRanking(year: 2026)
+        let ranking = try store.pointsRanking(year: 2026).lines
         XCTAssertEqual(ranking.map(\.deputy.name), ["王建国", "李红", "张乾林", "丁一"], "points, then stroke order: 李 7 strokes, 张 7")
         XCTAssertEqual(ranking.map(\.rank), [1, 2, 2, 4])
         XCTAssertEqual(ranking.map(\.credit.points), [4, 3, 3, 0])
+        let first = try store.pointsRanking(year: 2026, limit: 3)
+        XCTAssertEqual(first.lines.map(\.rank), [1, 2, 2], "ranks count everyone, however few lines are read")
+        XCTAssertEqual(first.total, 4)
         var written: [UInt8] = []
         try store.exportDutyReport(try store.pointsRankingRows(year: 2026), title: "排名", fileName: "/tmp/x.csv", session: fixture.clerk) {
             written = $0
@@ -207,7 +235,7 @@ final class KeepingInTouchTests: XCTestCase {
         XCTAssertThrowsError(try store.assignResident(first, to: fixture.deputyID, session: fixture.supervisor)) {
             XCTAssertEqual(($0 as? InvalidField)?.message, "已分配给 张乾林")
         }
-        var standings = try store.contactStandings(inMonthOf: day("2026-11-16"))
+        var standings = try store.contactStandings().standings.lines
         XCTAssertEqual(standings.map(\.deputy.name), ["李红", "张乾林"], "the national deputy is not asked to")
         XCTAssertEqual(standings.map(\.missing), ["少分配 3 人", "本月未联系 2 人、少分配 3 人"])
         try store.logContact(ContactDraft(deputyID: fixture.deputyID, residentID: first, day: day("2026-10-30"), method: .visit),
@@ -218,8 +246,10 @@ final class KeepingInTouchTests: XCTestCase {
         XCTAssertEqual(opened.title, "楼道灯坏了")
         XCTAssertEqual(opened.description, "楼道灯坏了\n三楼到五楼都不亮")
         XCTAssertEqual(try store.caseRecord(id: opened.id).responsibleDeputyID, fixture.deputyID)
-        standings = try store.contactStandings(inMonthOf: day("2026-11-16"))
+        standings = try store.contactStandings().standings.lines
         XCTAssertEqual(standings.last?.contacted, 1, "October's contact is last month's")
+        XCTAssertEqual(try store.contactStandings(limit: 1).standings.lines.map(\.deputy.name), ["李红"], "the first line alone")
+        XCTAssertEqual(try store.contactStandings(limit: 0).behind, 2, "counted without reading a line")
         XCTAssertEqual(try store.contactAssignments(deputyID: fixture.deputyID).map(\.lastContact), [day("2026-10-30"), day("2026-11-02")])
         XCTAssertThrowsError(try store.logContact(ContactDraft(deputyID: township, residentID: first, day: day("2026-11-16"), method: .phone),
                                                   session: fixture.clerk)) {

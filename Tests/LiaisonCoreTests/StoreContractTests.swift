@@ -156,13 +156,16 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM calendar_years WHERE year = 2024"), 1,
                        "a shipped year the file lacked was added after migrating")
         XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'new_%' OR name = 'surname_readings'"), 0)
-        XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 2,
+        XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'"), 2,
                        "the audit log is still append-only")
         // Version 3: one reception credit per visit, kept for the deputy who received the resident.
         XCTAssertEqual(try database.fetchAll("SELECT deputy_id, visit_id FROM duty_log WHERE kind = 'reception' ORDER BY visit_id") {
             [$0.int64(0), $0.int64(1)]
         }, [[2, 1], [1, 2]])
         XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM duty_log WHERE kind = 'training'"), 1)
+        // Version 8: the year's figures counted from the log the file already had.
+        XCTAssertEqual(try database.scalarInt("SELECT sum(reception) FROM duty_year"), 2)
+        XCTAssertEqual(try database.scalarInt("SELECT sum(training) FROM duty_year"), 1)
         // Names re-read with their surnames: 曾 is zeng, and the common reading still finds them.
         XCTAssertEqual(try database.fetchAll("SELECT name_initials, name_initials_alt FROM residents ORDER BY id") { [$0.string(0), $0.string(1)] },
                        [["zqh", "cqh"], ["wxy", ""], ["lm", ""]])

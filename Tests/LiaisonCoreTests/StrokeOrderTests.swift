@@ -29,10 +29,10 @@ final class StrokeOrderTests: XCTestCase {
         for name in ["谢明", "丁一", "陈红", "张伟", "王芳"] {
             _ = try fixture.store.createDeputy(DeputyDraft(name: name, level: .township), session: .system)
         }
-        XCTAssertEqual(try fixture.store.deputies(inStrokeOrder: true).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
+        XCTAssertEqual(try fixture.store.deputies(order: .strokes).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
         try fixture.store.database.write { try fixture.store.database.execute("UPDATE deputies SET name_strokes = NULL") }
         try StrokeOrder.fillMissingKeys(in: fixture.store.database)
-        XCTAssertEqual(try fixture.store.deputies(inStrokeOrder: true).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
+        XCTAssertEqual(try fixture.store.deputies(order: .strokes).map(\.name), ["丁一", "王芳", "张伟", "张乾林", "陈红", "谢明"])
     }
 
     func testEveryDeputysDutyAtOnceAndWhatTheirQuotaStillLacks() throws {

@@ -277,31 +277,72 @@ final class PartLoadingTests: XCTestCase {
     /// selection where it was; a re-sort needs them all and loads them first.
     func testTheRosterComesInTwoPartsAndKeepsTheSelection() throws {
         let fixture = try DeskFixture()
-        for index in 0..<(DeputyListSection.firstPart + 10) {
+        for index in 0..<(FirstPart.size + 10) {
             try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .system)
         }
         let desk = fixture.controller(start: .deputies)
         XCTAssertTrue(desk.hasPendingWork)
         desk.press(.character("j"))
         let selected = try XCTUnwrap(desk.page.list?.selectedID)
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart)
+        XCTAssertEqual(desk.page.list?.shownRowCount, FirstPart.size)
         desk.doPendingWork()
         XCTAssertFalse(desk.hasPendingWork)
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart + 13)
+        XCTAssertEqual(desk.page.list?.shownRowCount, FirstPart.size + 13)
         XCTAssertEqual(desk.page.list?.selectedID, selected)
         desk.refresh()
-        XCTAssertEqual(desk.page.list?.shownRowCount, DeputyListSection.firstPart + 13, "a refresh reloads them all")
+        XCTAssertEqual(desk.page.list?.shownRowCount, FirstPart.size + 13, "a refresh reloads them all")
 
         let sorting = fixture.controller(start: .deputies)
         sorting.press(.character("s"))
         // Stroke order comes from the database as pinyin does: a first screenful, then the rest.
         XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("王建国"), "王 has four strokes, the fewest")
-        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputyListSection.firstPart)
+        XCTAssertEqual(sorting.page.list?.shownRowCount, FirstPart.size)
         sorting.doPendingWork()
-        XCTAssertEqual(sorting.page.list?.shownRowCount, DeputyListSection.firstPart + 13)
+        XCTAssertEqual(sorting.page.list?.shownRowCount, FirstPart.size + 13)
         sorting.press(.character("s"))
-        XCTAssertFalse(sorting.hasPendingWork, "by level needs every deputy")
         XCTAssertTrue(sorting.screen().text(row: 4).hasPrefix("王建国"), "the national deputy first by level")
         XCTAssertTrue(sorting.screen().text(row: 5).hasPrefix("张乾林"), "then the county deputy")
+
+        let byLevel = fixture.controller(start: .deputies)
+        byLevel.press(.character("s"))
+        byLevel.press(.character("s"))
+        XCTAssertEqual(byLevel.page.list?.shownRowCount, FirstPart.size, "level order comes from the database in parts too")
+        byLevel.press(.character("s"))
+        XCTAssertFalse(byLevel.hasPendingWork, "by points needs every deputy")
+        XCTAssertEqual(byLevel.page.list?.shownRowCount, FirstPart.size + 13)
+    }
+
+    /// The ranking counts every deputy at once and reads out a screenful; the rest come when no key waits.
+    func testTheRankingComesInTwoPartsAndCountsEveryone() throws {
+        let fixture = try DeskFixture()
+        for index in 0..<(FirstPart.size + 10) {
+            try fixture.store.createDeputy(DeputyDraft(name: "赵代表\(index)", level: .township), session: .system)
+        }
+        let desk = fixture.controller(start: .deputies)
+        try XCTUnwrap(desk.page as? DeputiesPage).show("积分排名")
+        desk.refresh()
+        XCTAssertTrue(desk.screen().text.contains("履职积分排名（\(FirstPart.size + 13) 位）"))
+        XCTAssertEqual(desk.page.list?.shownRowCount, FirstPart.size)
+        XCTAssertTrue(desk.hasPendingWork)
+        desk.doPendingWork()
+        XCTAssertEqual(desk.page.list?.shownRowCount, FirstPart.size + 13)
+    }
+}
+
+final class TitleLineTests: XCTestCase {
+    /// A long station name stays whole at 80 columns when the notice reminder shows: the date loses its
+    /// year and the day its 非接待日 first; wider, everything is said in full.
+    func testTheStationsNameStaysWholeBesideTheReminder() {
+        let overview = StationOverview(today: Day(iso: "2026-12-08")!, isWorkingDay: true, isReceptionDay: false, holidayName: nil,
+                                       calendarKnowsYear: true, nextReceptionDay: Day(iso: "2026-12-15")!, visitsToday: 0, waiting: 0,
+                                       overdue: 0, noticeDue: Day(iso: "2026-12-15")!)
+        let line = TitleLine(stationName: "和平里街道人大代表联络站", overview: overview, operatorName: "前台小李")
+        let narrow = GridScreen(rows: 1, columns: 80)
+        line.render(on: narrow, row: 0)
+        XCTAssertEqual(narrow.text(row: 0), " 和平里街道人大代表联络站      12-15接待公告待写  12-08 星期二 工作日  前台小李")
+        let wide = GridScreen(rows: 1, columns: 120)
+        line.render(on: wide, row: 0)
+        XCTAssertTrue(wide.text(row: 0).hasSuffix("12-15接待公告待写  2026-12-08 星期二 工作日 非接待日  前台小李"))
+        XCTAssertTrue(wide.text(row: 0).hasPrefix(" 和平里街道人大代表联络站 "))
     }
 }

@@ -29,6 +29,11 @@ public struct SyntheticDistrict {
     /// day's roster for each month of the year, and residents to keep in touch with: what the deputies'
     /// screen reads. A file built before the duty log existed gets it when the benchmark next opens it.
     public func addDuty(to database: Database) throws {
+        try addDutyLog(to: database)
+        try addContacts(to: database)
+    }
+
+    private func addDutyLog(to database: Database) throws {
         guard try database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_duty'") == nil else { return }
         var random = SeededRandom(seed: 2_000_003)
         let kinds = DutyKind.entered
@@ -56,6 +61,27 @@ public struct SyntheticDistrict {
                 }
             }
             try database.execute("INSERT INTO settings(key, value) VALUES ('synthetic_duty', '1')")
+        }
+    }
+
+    /// A contact with each resident kept in touch with in most months of the year so far (one in ten
+    /// missed), so this month's check finds some behind. Marked apart: a file built before contacts were
+    /// logged gets them when the benchmark next opens it.
+    private func addContacts(to database: Database) throws {
+        guard try database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_contacts'") == nil else { return }
+        var random = SeededRandom(seed: 2_000_029)
+        try database.write {
+            let kept = try database.fetchAll("SELECT deputy_id, resident_id FROM contact_assignments") { ($0.int64(0), $0.int64(1)) }
+            for (deputy, resident) in kept {
+                for month in 1...today.month where Int.random(in: 0..<10, using: &random) > 0 {
+                    let day = Day(year: today.year, month: month, day: Int.random(in: 1...28, using: &random))!
+                    guard day <= today else { continue }
+                    try database.execute("""
+                        INSERT INTO resident_contacts(deputy_id, resident_id, day, method, raised) VALUES (?, ?, ?, 'phone', '')
+                        """, [deputy, resident, day])
+                }
+            }
+            try database.execute("INSERT INTO settings(key, value) VALUES ('synthetic_contacts', '1')")
         }
     }
 

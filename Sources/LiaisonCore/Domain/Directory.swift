@@ -82,6 +82,13 @@ public struct RecordSelection: Sendable {
     var arguments: [SQLBindable?] { [id, limit] }
 }
 
+/// The first lines of a long list and how many it has in all: a district's screens show a screenful at
+/// once and the rest when no key waits.
+public struct ListPart<Line: Sendable>: Sendable {
+    public let lines: [Line]
+    public let total: Int
+}
+
 /// The checks every list's text fields share. Every field here is one line: a line break or tab a
 /// sheet's cell carried (Alt-Enter in Excel) becomes a space.
 enum DraftCheck {
@@ -254,6 +261,32 @@ public struct Deputy: Hashable, Sendable {
     /// The initials of the name as a surname reads it, and of the common reading when they differ,
     /// separated by a space: a search may use either.
     public let nameInitials: String
+
+}
+
+extension Deputy {
+    static let columns = "id, name, level, sector, constituency, station_group, phone, active, name_pinyin, "
+        + "trim(name_initials || ' ' || name_initials_alt)"
+
+    /// Keeps the memberwise initialiser, which an initialiser in the type's body would hide.
+    init(row: Statement) throws {
+        self.init(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3), constituency: row.string(4),
+                  group: row.string(5), phone: row.string(6), active: row.bool(7), namePinyin: row.string(8), nameInitials: row.string(9))
+    }
+}
+
+/// The orders the store lists deputies in: official rosters print by surname strokes (姓氏笔画), and by
+/// level (全国 → 乡镇) then strokes.
+public enum DeputyOrder: Sendable {
+    case pinyin, strokes, level
+
+    var sql: String {
+        switch self {
+        case .pinyin: "name_pinyin"
+        case .strokes: "name_strokes, name_pinyin"
+        case .level: "\(DeputyLevel.sqlOrder("level")), name_strokes, name_pinyin"
+        }
+    }
 }
 
 extension LiaisonStore {
@@ -303,17 +336,28 @@ extension LiaisonStore {
         }
     }
 
-    /// The station's deputies in pinyin order; `limit` takes only the first ones (a first screenful).
-    public func deputies(includeInactive: Bool = false, limit: Int = -1, inStrokeOrder: Bool = false) throws -> [Deputy] {
+    /// The station's deputies in `order`; `limit` takes only the first ones (a first screenful).
+    public func deputies(includeInactive: Bool = false, limit: Int = -1, order: DeputyOrder = .pinyin) throws -> [Deputy] {
         try database.fetchAll("""
-            SELECT id, name, level, sector, constituency, station_group, phone, active, name_pinyin,
-                   trim(name_initials || ' ' || name_initials_alt) FROM deputies
-            WHERE station_id = ? AND (active = 1 OR ?) ORDER BY \(inStrokeOrder ? "name_strokes, name_pinyin" : "name_pinyin") LIMIT ?
-            """, [station.id, includeInactive, limit]) { row in
-            Deputy(id: row.int64(0), name: row.string(1), level: try row.value(2), sector: row.string(3),
-                   constituency: row.string(4), group: row.string(5), phone: row.string(6), active: row.bool(7),
-                   namePinyin: row.string(8), nameInitials: row.string(9))
-        }
+            SELECT \(Deputy.columns) FROM deputies WHERE station_id = ? AND (active = 1 OR ?) ORDER BY \(order.sql) LIMIT ?
+            """, [station.id, includeInactive, limit], Deputy.init(row:))
+    }
+
+    /// The active deputies' ids and levels in stroke order: what a ranking or a check of every deputy needs
+    /// before it knows which few it will show.
+    public func deputyLevels(deputyID: Int64? = nil) throws -> [(id: Int64, level: DeputyLevel)] {
+        try database.fetchAll("""
+            SELECT id, level FROM deputies WHERE station_id = ?1 AND active = 1 AND (?2 IS NULL OR id = ?2) ORDER BY \(DeputyOrder.strokes.sql)
+            """, [station.id, deputyID]) { ($0.int64(0), try $0.value(1)) }
+    }
+
+    /// The deputies of `ids`, by id (all of the station's when `ids` is every active one).
+    func deputies(ids: [Int64]) throws -> [Int64: Deputy] {
+        // Hundreds are read faster in one pass than looked up one by one.
+        let found = ids.count > 500 ? try deputies() : try database.fetchAll("""
+            SELECT \(Deputy.columns) FROM deputies WHERE station_id = ? AND id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+            """, [station.id] + ids.map { $0 as SQLBindable? }, Deputy.init(row:))
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
     }
 
     /// The deputies as the administration screen edits them, active ones first, in pinyin order.

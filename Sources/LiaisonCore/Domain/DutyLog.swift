@@ -49,7 +49,7 @@ public struct PointRule: Hashable, Sendable {
 /// are kept); household visits by the households; points by the station's rules.
 public struct DutyCredit: Hashable, Sendable {
     /// Approved entries per kind; reception days for a reception.
-    public var counts: [DutyKind: Int] = [:]
+    public var counts = DutyCounts()
     public var householdVisits = 0
     public var visitsReceived = 0
     public var points = 0
@@ -58,15 +58,25 @@ public struct DutyCredit: Hashable, Sendable {
 
     public init() {}
 
-    public var receptionDays: Int { counts[.reception] ?? 0 }
+    public var receptionDays: Int { counts[.reception] }
 
-    /// Bind the year's first and last day; one row per deputy and kind.
-    static let sql = """
-        SELECT deputy_id, kind, CASE kind WHEN 'reception' THEN count(DISTINCT day) ELSE count(*) END,
-               coalesce(sum(households), 0), coalesce(sum(visit_id IS NOT NULL), 0)
-        FROM duty_log WHERE day BETWEEN ?1 AND ?2 AND status = 'approved'
-        """
-    static let pendingSQL = "SELECT deputy_id, count(*) FROM duty_log WHERE status = 'applied' AND day BETWEEN ?1 AND ?2"
+    /// The year's figures of each deputy, kept by the database's triggers: a column per kind (reception
+    /// days for a reception), then households visited, residents received, applications waiting.
+    static let sql = "SELECT deputy_id, \(DutyKind.allCases.map(\.rawValue).joined(separator: ", ")), households, received, pending "
+        + "FROM duty_year WHERE year = ?"
+}
+
+/// A figure per kind of duty, none to begin with: an array rather than a dictionary, as a district counts
+/// thousands of deputies at once.
+public struct DutyCounts: Hashable, Sendable {
+    private var figures = [Int](repeating: 0, count: DutyKind.allCases.count)
+
+    public init() {}
+
+    public subscript(kind: DutyKind) -> Int {
+        get { figures[DutyKind.allCases.firstIndex(of: kind)!] }
+        set { figures[DutyKind.allCases.firstIndex(of: kind)!] = newValue }
+    }
 }
 
 /// One entry of the duty log as the deputy's detail and the approval list show it.
@@ -238,58 +248,70 @@ extension LiaisonStore {
 
     // MARK: Counting
 
-    /// Every deputy's duty in `year` who has any, by deputy; `deputyID` for one deputy alone.
-    public func dutyCredits(year: Int, deputyID: Int64? = nil) throws -> [Int64: DutyCredit] {
-        let (first, last) = Day.yearBounds(year)
+    /// The duty in `year` of every deputy who has any, by deputy; `deputyIDs` for those alone.
+    public func dutyCredits(year: Int, deputyIDs: [Int64]? = nil) throws -> [Int64: DutyCredit] {
         let rules = try pointRules()
-        let one = deputyID == nil ? "" : " AND deputy_id = ?3"
-        var arguments: [SQLBindable?] = [first, last]
-        if let deputyID { arguments.append(deputyID) }
-        var credits: [Int64: DutyCredit] = [:]
-        _ = try database.fetchAll(DutyCredit.sql + one + " GROUP BY deputy_id, kind", arguments) { row in
-            let kind: DutyKind = try row.value(1)
-            let count = row.int(2)
-            credits[row.int64(0), default: DutyCredit()].counts[kind] = count
-            credits[row.int64(0), default: DutyCredit()].points += rules[kind]?.points(for: count) ?? 0
-            if kind == .householdVisit { credits[row.int64(0), default: DutyCredit()].householdVisits = row.int(3) }
-            if kind == .reception { credits[row.int64(0), default: DutyCredit()].visitsReceived = row.int(4) }
+        var sql = DutyCredit.sql
+        var arguments: [SQLBindable?] = [year]
+        if let deputyIDs {
+            sql += " AND deputy_id IN (\(Array(repeating: "?", count: deputyIDs.count).joined(separator: ",")))"
+            arguments += deputyIDs.map { $0 as SQLBindable? }
         }
-        _ = try database.fetchAll(DutyCredit.pendingSQL + one + " GROUP BY deputy_id", arguments) { row in
-            credits[row.int64(0), default: DutyCredit()].pending = row.int(1)
-        }
-        return credits
+        let kinds = DutyKind.allCases
+        let points = kinds.map { rules[$0] }
+        return Dictionary(uniqueKeysWithValues: try database.fetchAll(sql, arguments) { row in
+            var credit = DutyCredit()
+            for (index, kind) in kinds.enumerated() {
+                let count = row.int(Int32(index + 1))
+                credit.counts[kind] = count
+                credit.points += points[index]?.points(for: count) ?? 0
+            }
+            let after = Int32(kinds.count + 1)
+            credit.householdVisits = row.int(after)
+            credit.visitsReceived = row.int(after + 1)
+            credit.pending = row.int(after + 2)
+            return (row.int64(0), credit)
+        })
     }
 
     /// A deputy's duty in a year, as the quota and the points count it.
     public func dutyCredit(deputyID: Int64, year: Int) throws -> DutyCredit {
-        try dutyCredits(year: year, deputyID: deputyID)[deputyID] ?? DutyCredit()
+        try dutyCredits(year: year, deputyIDs: [deputyID])[deputyID] ?? DutyCredit()
     }
 
-    /// The year's points ranking of the active deputies, most first; ties share a rank and come in stroke order.
-    public func pointsRanking(year: Int) throws -> [RankedDeputy] {
+    /// The year's points ranking of the active deputies, most first; ties share a rank and come in stroke
+    /// order. Ranks count every deputy; only the first `limit` lines are read out.
+    public func pointsRanking(year: Int, limit: Int = -1) throws -> ListPart<RankedDeputy> {
         let credits = try dutyCredits(year: year)
-        let ordered = try deputies(inStrokeOrder: true).enumerated().sorted {
-            let (left, right) = (credits[$0.element.id]?.points ?? 0, credits[$1.element.id]?.points ?? 0)
-            return left != right ? left > right : $0.offset < $1.offset
-        }.map(\.element)
-        var ranked: [RankedDeputy] = []
-        for (index, deputy) in ordered.enumerated() {
-            let credit = credits[deputy.id] ?? DutyCredit()
-            let rank = index > 0 && ranked[index - 1].credit.points == credit.points ? ranked[index - 1].rank : index + 1
-            ranked.append(RankedDeputy(rank: rank, deputy: deputy, credit: credit))
+        let everyone = try deputyLevels()
+        let points = everyone.map { credits[$0.id]?.points ?? 0 }
+        let order = everyone.indices.sorted { points[$0] != points[$1] ? points[$0] > points[$1] : $0 < $1 }
+        var ranks: [Int] = []
+        for (place, index) in order.enumerated() {
+            ranks.append(place > 0 && points[order[place - 1]] == points[index] ? ranks[place - 1] : place + 1)
         }
-        return ranked
+        let shown = limit < 0 ? order[...] : order.prefix(limit)
+        let records = try deputies(ids: shown.map { everyone[$0].id })
+        return ListPart(lines: zip(ranks, shown).compactMap { rank, index in
+            let id = everyone[index].id
+            return records[id].map { RankedDeputy(rank: rank, deputy: $0, credit: credits[id] ?? DutyCredit()) }
+        }, total: everyone.count)
     }
 
-    /// The active deputies short of any quota in `year`, in stroke order, with what each lacks.
-    public func quotaShortfalls(year: Int) throws -> [QuotaShortfall] {
+    /// The active deputies short of any quota in `year`, in stroke order, with what each lacks; the first
+    /// `limit` of them, and how many in all.
+    public func quotaShortfalls(year: Int, limit: Int = -1) throws -> ListPart<QuotaShortfall> {
         let credits = try dutyCredits(year: year)
         let quotas = try settings().quotas
-        return try deputies(inStrokeOrder: true).compactMap { deputy in
-            let credit = credits[deputy.id] ?? DutyCredit()
-            let quota = quotas[deputy.level] ?? .standard(for: deputy.level)
-            return quota.shortfall(of: credit).map { QuotaShortfall(deputy: deputy, credit: credit, quota: quota, missing: $0) }
+        let short = try deputyLevels().compactMap { id, level -> (Int64, AnnualQuota, String)? in
+            let quota = quotas[level] ?? .standard(for: level)
+            return quota.shortfall(of: credits[id] ?? DutyCredit()).map { (id, quota, $0) }
         }
+        let shown = limit < 0 ? short[...] : short.prefix(limit)
+        let records = try deputies(ids: shown.map(\.0))
+        return ListPart(lines: shown.compactMap { id, quota, missing in
+            records[id].map { QuotaShortfall(deputy: $0, credit: credits[id] ?? DutyCredit(), quota: quota, missing: missing) }
+        }, total: short.count)
     }
 
     // MARK: For the 人大工委
@@ -298,16 +320,16 @@ extension LiaisonStore {
     public func pointsRankingRows(year: Int) throws -> [[String]] {
         let kinds = DutyKind.allCases
         return [["名次", "姓名", "级别", "界别", "履职积分"] + kinds.map(\.label) + ["走访户数"]]
-            + (try pointsRanking(year: year)).map { line in
+            + (try pointsRanking(year: year)).lines.map { line in
                 [String(line.rank), line.deputy.name, line.deputy.level.label, line.deputy.sector, String(line.credit.points)]
-                    + kinds.map { String(line.credit.counts[$0] ?? 0) } + [String(line.credit.householdVisits)]
+                    + kinds.map { String(line.credit.counts[$0]) } + [String(line.credit.householdVisits)]
             }
     }
 
     /// The deputies short of a quota as CSV rows with their header.
     public func quotaShortfallRows(year: Int) throws -> [[String]] {
         [["姓名", "级别", "界别", "进站接待（天）", "要求（天）", "走访选民（户）", "要求（户）", "差额"]]
-            + (try quotaShortfalls(year: year)).map { line in
+            + (try quotaShortfalls(year: year)).lines.map { line in
                 [line.deputy.name, line.deputy.level.label, line.deputy.sector, String(line.credit.receptionDays),
                  String(line.quota.receptionDays), String(line.credit.householdVisits), String(line.quota.householdVisits), line.missing]
             }

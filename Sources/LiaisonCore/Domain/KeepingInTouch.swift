@@ -24,12 +24,16 @@ public struct ContactStanding: Hashable, Sendable {
     public let contacted: Int
 
     /// Fewer residents than asked, or some not yet contacted this month.
-    public var isBehind: Bool { assigned < required || contacted < assigned }
+    public var isBehind: Bool { ContactStanding.isBehind(required: required, assigned: assigned, contacted: contacted) }
+
+    static func isBehind(required: Int, assigned: Int, contacted: Int) -> Bool { assigned < required || contacted < assigned }
 
     /// 未联系 2 人、少分配 1 人.
     public var missing: String {
-        [(assigned - contacted, "本月未联系 %d 人"), (required - assigned, "少分配 %d 人")]
-            .filter { $0.0 > 0 }.map { $0.1.replacingOccurrences(of: "%d", with: String($0.0)) }.joined(separator: "、")
+        var missing: [String] = []
+        if contacted < assigned { missing.append("本月未联系 \(assigned - contacted) 人") }
+        if assigned < required { missing.append("少分配 \(required - assigned) 人") }
+        return missing.joined(separator: "、")
     }
 }
 
@@ -104,7 +108,7 @@ extension LiaisonStore {
     public func contactAssignments(deputyID: Int64) throws -> [ContactAssignment] {
         try database.fetchAll("""
             SELECT a.id, r.id, r.name, r.phone, r.anonymized_at IS NOT NULL, r.community,
-                   (SELECT max(day) FROM resident_contacts c WHERE c.deputy_id = a.deputy_id AND c.resident_id = a.resident_id)
+                   a.last_contact
             FROM contact_assignments a JOIN residents r ON r.id = a.resident_id
             WHERE a.deputy_id = ? AND a.ended_on IS NULL ORDER BY a.id
             """, [deputyID]) { row in
@@ -143,22 +147,36 @@ extension LiaisonStore {
         }
     }
 
-    /// Every active deputy asked to keep in touch with residents, or given some, with this month's standing.
-    public func contactStandings(inMonthOf day: Day) throws -> [ContactStanding] {
-        let first = Day.firstOfMonth(year: day.year, month: day.month)
-        let last = first.adding(days: Day.daysIn(year: day.year, month: day.month) - 1)
+    /// Every active deputy asked to keep in touch with residents, or given some (`deputyID`: that one alone),
+    /// with this month's standing: those behind first, each part in stroke order. The first `limit` lines
+    /// are read out, with how many there are and how many are behind.
+    public func contactStandings(deputyID: Int64? = nil, limit: Int = -1) throws -> (standings: ListPart<ContactStanding>, behind: Int) {
         let quotas = try settings().quotas
-        let figures = Dictionary(uniqueKeysWithValues: try database.fetchAll("""
-            SELECT a.deputy_id, count(*),
-                   sum(EXISTS (SELECT 1 FROM resident_contacts c WHERE c.deputy_id = a.deputy_id AND c.resident_id = a.resident_id
-                                                                  AND c.day BETWEEN ? AND ?))
-            FROM contact_assignments a WHERE a.ended_on IS NULL GROUP BY a.deputy_id
-            """, [first, last]) { ($0.int64(0), ($0.int(1), $0.int(2))) })
-        return try deputies(inStrokeOrder: true).compactMap { deputy in
-            let required = (quotas[deputy.level] ?? .standard(for: deputy.level)).contacts
-            let (assigned, contacted) = figures[deputy.id] ?? (0, 0)
-            guard required > 0 || assigned > 0 else { return nil }
-            return ContactStanding(deputy: deputy, required: required, assigned: assigned, contacted: contacted)
+        let figures = try contactFigures()
+        var behind: [(id: Int64, required: Int, assigned: Int, contacted: Int)] = []
+        var onTrack = behind
+        for (id, level) in try deputyLevels(deputyID: deputyID) {
+            let required = (quotas[level] ?? .standard(for: level)).contacts
+            let (assigned, contacted) = figures[id] ?? (0, 0)
+            guard required > 0 || assigned > 0 else { continue }
+            if ContactStanding.isBehind(required: required, assigned: assigned, contacted: contacted) {
+                behind.append((id, required, assigned, contacted))
+            } else {
+                onTrack.append((id, required, assigned, contacted))
+            }
         }
+        let shown = limit < 0 ? (behind + onTrack)[...] : (behind + onTrack).prefix(limit)
+        let records = try deputies(ids: shown.map(\.id))
+        return (ListPart(lines: shown.compactMap { line in
+            records[line.id].map { ContactStanding(deputy: $0, required: line.required, assigned: line.assigned, contacted: line.contacted) }
+        }, total: behind.count + onTrack.count), behind.count)
+    }
+
+    /// Per deputy: residents kept in touch with now, and of those, contacted this month (no contact is
+    /// logged ahead of today, so the latest is this month's if any is).
+    private func contactFigures() throws -> [Int64: (assigned: Int, contacted: Int)] {
+        Dictionary(uniqueKeysWithValues: try database.fetchAll("""
+            SELECT deputy_id, count(*), coalesce(sum(last_contact >= ?), 0) FROM contact_assignments WHERE ended_on IS NULL GROUP BY deputy_id
+            """, [Day.firstOfMonth(year: today.year, month: today.month)]) { ($0.int64(0), ($0.int(1), $0.int(2))) })
     }
 }

@@ -25,8 +25,9 @@ public struct AnnualQuota: Hashable, Sendable {
 
     /// What is missing this year (进站差 1 天、走访差 10 户), nil when the quota is met.
     public func shortfall(of credit: DutyCredit) -> String? {
-        let missing = [(receptionDays - credit.receptionDays, "进站差 %d 天"), (householdVisits - credit.householdVisits, "走访差 %d 户")]
-            .filter { $0.0 > 0 }.map { $0.1.replacingOccurrences(of: "%d", with: String($0.0)) }
+        var missing: [String] = []
+        if receptionDays > credit.receptionDays { missing.append("进站差 \(receptionDays - credit.receptionDays) 天") }
+        if householdVisits > credit.householdVisits { missing.append("走访差 \(householdVisits - credit.householdVisits) 户") }
         return missing.isEmpty ? nil : missing.joined(separator: "、")
     }
 }

@@ -61,6 +61,9 @@ public final class Database {
             try verifyOwnership(mode: mode, knownVersion: migrator.latestVersion)
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA trusted_schema = OFF")
+            // 32 MB of pages (SQLite's default is 2 MB): a district's lists read the same few thousand pages
+            // every frame, better kept than read again from the file.
+            try execute("PRAGMA cache_size = -32768")
             if !isReadOnly {
                 guard sqlite3_db_readonly(handle, "main") == 0 else { throw StoreOpenError.readOnlyFile(path) }
                 let journal = try scalarString("PRAGMA journal_mode = WAL")

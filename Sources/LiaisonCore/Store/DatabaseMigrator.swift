@@ -71,6 +71,7 @@ public struct DatabaseMigrator: Sendable {
         migrator.register(version: 5, name: "the shared terminal", sql: SchemaV5.sql)
         migrator.register(version: 6, name: "the follow-up board", sql: SchemaV6.sql)
         migrator.register(version: 7, name: "the deputies' duty", sql: SchemaV7.sql)
+        migrator.register(version: 8, name: "the duty tally", sql: SchemaV8.sql)
         migrator.afterMigrating = { database in
             try HolidaySchedule.addMissingShippedYears(to: database)
             try StrokeOrder.fillMissingKeys(in: database)

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A value that can be bound to a statement parameter.
 public protocol SQLBindable {
@@ -120,7 +121,7 @@ public final class Statement {
     public func bool(_ column: Int32) -> Bool { sqlite3_column_int64(handle, column) != 0 }
     public func string(_ column: Int32) -> String {
         guard let text = sqlite3_column_text(handle, column) else { return "" }
-        return String(cString: text)
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
     public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
@@ -147,6 +148,19 @@ public final class Statement {
     /// A stored enum value.
     public func value<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T where T.RawValue == String {
         try required(column, as: "值", T.init(rawValue:))
+    }
+
+    /// A stored enum value matched against its cases' bytes, without making a string of each row's text:
+    /// a district's tallies read tens of thousands.
+    public func value<T: RawRepresentable & CaseIterable>(_ column: Int32, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        if let text = sqlite3_column_text(handle, column) {
+            let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+            if let match = T.allCases.first(where: {
+                var raw = $0.rawValue
+                return raw.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+            }) { return match }
+        }
+        return try required(column, as: "值", T.init(rawValue:))
     }
 
     public func optionalValue<T: RawRepresentable>(_ column: Int32, as type: T.Type = T.self) throws -> T? where T.RawValue == String {

@@ -9,6 +9,8 @@ final class ContactSection: DeputySection {
     private let store: LiaisonStore
     private var session = Session.signedOut
     private var standings: [String: ContactStanding] = [:]
+    private var part = FirstPart()
+    var hasMoreToLoad: Bool { !part.loadedAll }
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("本月", width: 6, alignRight: true),
         TableColumn("情况", width: 12, flexible: true, elastic: true),
@@ -22,15 +24,17 @@ final class ContactSection: DeputySection {
 
     func signedIn(_ session: Session) { self.session = session }
 
+    /// A deputy signed in sees themself.
+    private var onlyDeputy: Int64? { session.role == .deputy ? session.deputyID ?? -1 : nil }
+
     func reload() throws {
         let today = store.today
-        let all = try store.contactStandings(inMonthOf: today)
-        // A deputy signed in sees themself.
-        let mine = session.role == .deputy ? all.filter { $0.deputy.id == session.deputyID } : all
-        standings = Dictionary(uniqueKeysWithValues: mine.map { ("\($0.deputy.id)", $0) })
-        let behind = mine.filter(\.isBehind)
+        let (part, behindCount) = try store.contactStandings(deputyID: onlyDeputy, limit: self.part.limit)
+        self.part.loaded(part.lines.count)
+        standings = Dictionary(uniqueKeysWithValues: part.lines.map { ("\($0.deputy.id)", $0) })
         var entries: [ListEntry] = []
-        for (heading, group) in [("\(today.month) 月未联系到位（\(behind.count)）", behind), ("已联系到位", mine.filter { !$0.isBehind })]
+        for (heading, group) in [("\(today.month) 月未联系到位（\(behindCount)）", part.lines.filter(\.isBehind)),
+                                 ("已联系到位（\(part.total - behindCount)）", part.lines.filter { !$0.isBehind })]
         where !group.isEmpty {
             entries.append(.heading(heading, role: group.first?.isBehind == true ? .dueSoon : .header))
             entries += group.map { standing in
@@ -43,8 +47,12 @@ final class ContactSection: DeputySection {
     }
 
     func count() throws -> Int? {
-        let standings = try store.contactStandings(inMonthOf: store.today)
-        return (session.role == .deputy ? standings.filter { $0.deputy.id == session.deputyID } : standings).filter(\.isBehind).count
+        try store.contactStandings(deputyID: onlyDeputy, limit: 0).behind
+    }
+
+    func loadMore() throws {
+        part.loadAll()
+        try reload()
     }
 
     private var selected: ContactStanding? { rows.selectedID.flatMap { standings[$0] } }

@@ -28,6 +28,18 @@ extension DeputySection {
     func signedIn(_ session: Session) {}
 }
 
+/// How much of a long section is loaded: a district's thousands of deputies show a screenful at once and
+/// the rest when no key waits (as the board does); a reload loads as much as was loaded before.
+struct FirstPart {
+    static let size = 60
+    private(set) var loadedAll = false
+    var limit: Int { loadedAll ? -1 : FirstPart.size }
+
+    /// After a load that found `shown` lines: fewer than asked for are all there are.
+    mutating func loaded(_ shown: Int) { loadedAll = loadedAll || shown < FirstPart.size }
+    mutating func loadAll() { loadedAll = true }
+}
+
 /// 代表: the deputies and their duty, one section at a time (← → switch): the roster, the duty
 /// applications waiting for a supervisor, the year's points ranking, those short of the yearly quota,
 /// the duty roster of reception days, and keeping in touch with residents.
@@ -71,7 +83,8 @@ final class DeputiesPage: Page {
         switch action {
         case .nextSection, .previousSection:
             current = (current + (action == .nextSection ? 1 : -1) + sections.count) % sections.count
-            try reload()
+            // Switching changes no figure: the counts stay as the last refresh found them.
+            try section.reload()
             return .handled
         default:
             if let reaction = try section.handle(action, desk: desk) ?? section.rows.handle(action) { return reaction }

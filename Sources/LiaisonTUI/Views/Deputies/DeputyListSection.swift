@@ -6,6 +6,14 @@ import LiaisonCore
 final class DeputyListSection: DeputySection {
     enum Sort: CaseIterable {
         case pinyin, strokes, level, points
+        /// The store's order; by points, the store gives stroke order and the section sorts by points.
+        var stored: DeputyOrder {
+            switch self {
+            case .pinyin: .pinyin
+            case .strokes, .points: .strokes
+            case .level: .level
+            }
+        }
         var column: Int {
             switch self {
             case .pinyin, .strokes: 0
@@ -30,12 +38,10 @@ final class DeputyListSection: DeputySection {
     private var session = Session.signedOut
     private var deputies: [Deputy] = []
     private(set) var sort = Sort.pinyin
-    /// A district lists thousands: the first screenful in pinyin or stroke order comes at once, the rest
-    /// when no key waits (as the board does). A reload loads as much as was loaded before.
-    static let firstPart = 60
-    private var loadedAll = false
-    var hasMoreToLoad: Bool { !loadedAll }
-    /// This year's duty of every deputy, read in one query when the points column or a quota condition needs it.
+    /// In pinyin, stroke or level order the first screenful comes at once; by points, every deputy.
+    private var part = FirstPart()
+    var hasMoreToLoad: Bool { !part.loadedAll }
+    /// This year's duty of the deputies loaded, for the points column and the quota condition.
     private var credits: [Int64: DutyCredit] = [:]
     private var quotas: [DeputyLevel: AnnualQuota] = [:]
     private(set) lazy var rows = ListDetail(columns: [
@@ -53,9 +59,9 @@ final class DeputyListSection: DeputySection {
     func signedIn(_ session: Session) { self.session = session }
 
     func reload() throws {
-        deputies = try store.deputies(limit: loadedAll ? -1 : DeputyListSection.firstPart, inStrokeOrder: sort == .strokes)
-        loadedAll = loadedAll || deputies.count < DeputyListSection.firstPart
-        credits = try store.dutyCredits(year: store.today.year)
+        deputies = try store.deputies(limit: part.limit, order: sort.stored)
+        part.loaded(deputies.count)
+        credits = try store.dutyCredits(year: store.today.year, deputyIDs: part.loadedAll ? nil : deputies.map(\.id))
         quotas = try store.settings().quotas
         // None in use is not none at all when a term's deputies were deactivated.
         let deactivated = try deputies.isEmpty && !store.deputies(includeInactive: true, limit: 1).isEmpty
@@ -64,24 +70,18 @@ final class DeputyListSection: DeputySection {
     }
 
     func loadMore() throws {
-        loadedAll = true
+        part.loadAll()
         try reload()
     }
 
     private func points(_ deputy: Deputy) -> Int { credits[deputy.id]?.points ?? 0 }
 
     private func order() {
-        let levels = DeputyLevel.allCases
-        // Stable: within a level or a score, the order the store returned.
-        let ordered: [Deputy]
-        switch sort {
-        case .pinyin, .strokes: ordered = deputies
-        case .level:
-            ordered = deputies.enumerated().sorted {
-                (levels.firstIndex(of: $0.element.level) ?? 0, $0.offset) < (levels.firstIndex(of: $1.element.level) ?? 0, $1.offset)
-            }.map(\.element)
-        case .points:
-            ordered = deputies.enumerated().sorted { (-points($0.element), $0.offset) < (-points($1.element), $1.offset) }.map(\.element)
+        var ordered = deputies
+        if sort == .points {
+            // Stable: equal scores keep the stroke order the store returned.
+            let scores = deputies.map(points)
+            ordered = deputies.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { deputies[$0] }
         }
         rows.sortColumn = sort.column
         if !conditions.isEmpty { rows.emptyText = "没有符合条件的代表（c 清除条件）" }
@@ -139,7 +139,7 @@ final class DeputyListSection: DeputySection {
             return .push(try FormLayer(spec: DeputyFilterForm(store: store, conditions: conditions) { [self] chosen in
                 conditions = chosen
                 // Conditions look at every deputy.
-                if !loadedAll { try loadMore() } else { try reload() }
+                if !part.loadedAll { try loadMore() } else { try reload() }
             }, share: rows.share))
         case .clearFilter:
             guard !conditions.isEmpty else { return .say("没有筛选条件", .muted) }
@@ -148,8 +148,8 @@ final class DeputyListSection: DeputySection {
             return .say("已清除筛选条件", .muted)
         case .cycleSort:
             sort = sort.next
-            // The orders by level and by points need every deputy; the others come sorted from the store.
-            if (sort == .level || sort == .points) && !loadedAll { try loadMore() } else { try reload() }
+            // The order by points needs every deputy; the others come sorted from the store.
+            if sort == .points && !part.loadedAll { try loadMore() } else { try reload() }
             return .say("代表名单已\(sort.label)排序")
         case .logDutyEntry:
             guard let deputy = selected else { return .say("先选中一位代表", .warning) }
@@ -186,8 +186,8 @@ final class DeputyListSection: DeputySection {
             DetailLine("走访选民 \(duty.householdVisits)/\(quota.householdVisits) 户",
                        role: quota.householdVisitsMet(by: duty) ? .normal : .dueSoon),
         ]
-        let others = DutyKind.entered.filter { $0 != .householdVisit && (duty.counts[$0] ?? 0) > 0 }
-        if !others.isEmpty { lines.append(DetailLine(others.map { "\($0.label) \(duty.counts[$0] ?? 0) 次" }.joined(separator: "，"))) }
+        let others = DutyKind.entered.filter { $0 != .householdVisit && duty.counts[$0] > 0 }
+        if !others.isEmpty { lines.append(DetailLine(others.map { "\($0.label) \(duty.counts[$0]) 次" }.joined(separator: "，"))) }
         if duty.pending > 0 { lines.append(DetailLine("待审批的积分申请 \(duty.pending) 条", role: .dueSoon)) }
         if !profile.recentDuty.isEmpty {
             lines += [DetailLine(""), .heading("履职登记")]

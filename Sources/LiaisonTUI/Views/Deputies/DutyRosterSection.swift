@@ -106,7 +106,7 @@ final class DutyRosterSection: DeputySection {
     /// Deputies, then legal officers: typing a name or its initials narrows the list; a day that is not a
     /// reception day, or someone already on it, asks first.
     private func seatPicker(day: Day, session: Session) throws -> PickLayer {
-        let deputies = try store.deputies(inStrokeOrder: true).map {
+        let deputies = try store.deputies(order: .strokes).map {
             ChoiceOption(value: "d\($0.id)", label: $0.name, note: "\($0.level.label)代表 \($0.sector)", initials: $0.nameInitials)
         }
         // An officer is found by their role or organisation too (律师, 法院).

@@ -7,6 +7,8 @@ final class DutyApplicationsSection: DeputySection {
     private let store: LiaisonStore
     private var session = Session.signedOut
     private var entries: [String: DutyLogEntry] = [:]
+    private var part = FirstPart()
+    var hasMoreToLoad: Bool { !part.loadedAll }
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("日期", width: 5), TableColumn("代表", width: 6, elastic: true), TableColumn("履职", width: 8, elastic: true),
         TableColumn("说明", width: 10, flexible: true, elastic: true),
@@ -21,7 +23,8 @@ final class DutyApplicationsSection: DeputySection {
     func signedIn(_ session: Session) { self.session = session }
 
     func reload() throws {
-        let waiting = try store.dutyApplications()
+        let waiting = try store.dutyApplications(limit: part.limit)
+        part.loaded(waiting.count)
         entries = Dictionary(uniqueKeysWithValues: waiting.map { ("\($0.id)", $0) })
         rows.setEntries(waiting.map { entry in
             .row("\(entry.id)", [String(entry.day.iso.dropFirst(5)), entry.deputyName, entry.what, entry.note],
@@ -30,6 +33,11 @@ final class DutyApplicationsSection: DeputySection {
     }
 
     func count() throws -> Int? { try store.dutyApplicationCount() }
+
+    func loadMore() throws {
+        part.loadAll()
+        try reload()
+    }
 
     func offers(_ action: Action) -> Bool {
         (action == .approveDutyEntry || action == .refuseDutyEntry) && rows.selectedID != nil
@@ -48,7 +56,7 @@ final class DutyApplicationsSection: DeputySection {
     private func detail(of entry: DutyLogEntry) throws -> [DetailLine] {
         let rule = try store.pointRules()[entry.kind]
         let credit = try store.dutyCredit(deputyID: entry.deputyID, year: entry.day.year)
-        let count = credit.counts[entry.kind] ?? 0
+        let count = credit.counts[entry.kind]
         var lines: [DetailLine] = [
             .heading("\(entry.deputyName)  \(entry.what)"),
             DetailLine("日期 \(entry.day.iso) \(entry.day.chineseWeekday)"),
@@ -69,6 +77,8 @@ final class PointsRankingSection: DeputySection {
     let actions: Set<Action> = [.exportReport]
     private let store: LiaisonStore
     private var ranked: [String: RankedDeputy] = [:]
+    private var part = FirstPart()
+    var hasMoreToLoad: Bool { !part.loadedAll }
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("名次", width: 4, alignRight: true), TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4),
         TableColumn("积分", width: 4, alignRight: true), TableColumn("进站", width: 4, alignRight: true),
@@ -82,13 +92,19 @@ final class PointsRankingSection: DeputySection {
     }
 
     func reload() throws {
-        let lines = try store.pointsRanking(year: store.today.year)
-        ranked = Dictionary(uniqueKeysWithValues: lines.map { ("\($0.deputy.id)", $0) })
-        rows.setEntries([.heading("\(store.today.year) 年履职积分排名（\(lines.count) 位）")] + lines.map { line in
+        let ranking = try store.pointsRanking(year: store.today.year, limit: part.limit)
+        part.loaded(ranking.lines.count)
+        ranked = Dictionary(uniqueKeysWithValues: ranking.lines.map { ("\($0.deputy.id)", $0) })
+        rows.setEntries([.heading("\(store.today.year) 年履职积分排名（\(ranking.total) 位）")] + ranking.lines.map { line in
             .row("\(line.deputy.id)", [String(line.rank), line.deputy.name, line.deputy.level.label, String(line.credit.points),
                                        "\(line.credit.receptionDays)天", "\(line.credit.householdVisits)户", line.deputy.sector],
                  search: [line.deputy.name, line.deputy.sector], initials: [line.deputy.nameInitials])
         })
+    }
+
+    func loadMore() throws {
+        part.loadAll()
+        try reload()
     }
 
     func offers(_ action: Action) -> Bool { action == .exportReport }
@@ -103,7 +119,7 @@ final class PointsRankingSection: DeputySection {
         let rules = try store.pointRules()
         var lines: [DetailLine] = [.heading("第 \(line.rank) 名  \(line.deputy.name)  \(line.credit.points) 分")]
         for kind in DutyKind.allCases {
-            let count = line.credit.counts[kind] ?? 0
+            let count = line.credit.counts[kind]
             guard count > 0, let rule = rules[kind] else { continue }
             lines.append(DetailLine("\(kind.label) \(count) \(kind == .reception ? "天" : "次")：\(rule.points(for: count)) 分", indent: 2))
         }
@@ -119,6 +135,8 @@ final class QuotaShortfallSection: DeputySection {
     let actions: Set<Action> = [.exportReport]
     private let store: LiaisonStore
     private var lines: [String: QuotaShortfall] = [:]
+    private var part = FirstPart()
+    var hasMoreToLoad: Bool { !part.loadedAll }
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("姓名", width: 6, elastic: true), TableColumn("级别", width: 4), TableColumn("进站", width: 6, alignRight: true),
         TableColumn("走访", width: 6, alignRight: true), TableColumn("差额", width: 12, flexible: true, elastic: true),
@@ -131,13 +149,19 @@ final class QuotaShortfallSection: DeputySection {
     }
 
     func reload() throws {
-        let short = try store.quotaShortfalls(year: store.today.year)
-        lines = Dictionary(uniqueKeysWithValues: short.map { ("\($0.deputy.id)", $0) })
-        rows.setEntries([.heading("\(store.today.year) 年未达年度要求（\(short.count) 位）")] + short.map { line in
+        let short = try store.quotaShortfalls(year: store.today.year, limit: part.limit)
+        part.loaded(short.lines.count)
+        lines = Dictionary(uniqueKeysWithValues: short.lines.map { ("\($0.deputy.id)", $0) })
+        rows.setEntries([.heading("\(store.today.year) 年未达年度要求（\(short.total) 位）")] + short.lines.map { line in
             .row("\(line.deputy.id)", [line.deputy.name, line.deputy.level.label, "\(line.credit.receptionDays)/\(line.quota.receptionDays)天",
                                        "\(line.credit.householdVisits)/\(line.quota.householdVisits)户", line.missing],
                  role: .dueSoon, search: [line.deputy.name, line.deputy.sector], initials: [line.deputy.nameInitials])
         })
+    }
+
+    func loadMore() throws {
+        part.loadAll()
+        try reload()
     }
 
     func offers(_ action: Action) -> Bool { action == .exportReport }
