@@ -28,7 +28,7 @@ final class DutyLogTests: XCTestCase {
         XCTAssertEqual(try store.dutyCredit(deputyID: fixture.deputyID, year: 2026).points, 12, "5 + 3 + 3 + 3 capped at 12")
         let refused = try entry(store, fixture.deputyID, "2026-07-01", .training, approve: false, supervisor: fixture.supervisor)
         XCTAssertThrowsError(try store.decideDutyEntry(id: refused, approve: false, session: fixture.supervisor)) {
-            XCTAssertEqual(userMessage(for: $0), "退回积分申请须写明理由")
+            XCTAssertEqual(userMessage(for: $0), "不予认定积分申请须写明理由")
         }
         try store.decideDutyEntry(id: refused, approve: false, reason: "无签到记录", session: fixture.supervisor)
         XCTAssertThrowsError(try store.decideDutyEntry(id: refused, approve: true, session: fixture.supervisor),
@@ -157,13 +157,34 @@ final class DutyRosterTests: XCTestCase {
         try store.changeReceptionDay(day("2026-12-16"), insteadOf: day("2026-12-15"), session: fixture.supervisor)
         let december = try store.rosterMonth(year: 2026, month: 12)
         XCTAssertEqual(december.map(\.slot.day), [day("2026-12-16"), day("2026-12-22")])
-        XCTAssertEqual(december.map(\.slot.origin), ["由 12-15 调整", "增加"])
+        XCTAssertEqual(december.map(\.slot.originLabel), ["由 12-15 调整", "增加"])
         XCTAssertEqual(december.first?.seats.map(\.name), ["张乾林"], "the seats go with the moved day")
         XCTAssertThrowsError(try store.changeReceptionDay(day("2026-12-22"), session: fixture.supervisor)) {
             XCTAssertEqual(($0 as? InvalidField)?.message, "2026-12-22 已是接待日")
         }
         XCTAssertTrue(store.isReceptionDay(day("2026-12-16")))
         XCTAssertFalse(store.isReceptionDay(day("2026-12-15")))
+        // A past day is a record: not added, not moved.
+        XCTAssertThrowsError(try store.changeReceptionDay(day("2026-11-13"), session: fixture.supervisor)) {
+            XCTAssertEqual(($0 as? InvalidField)?.field, "day")
+        }
+        XCTAssertThrowsError(try store.changeReceptionDay(day("2026-11-20"), insteadOf: day("2026-10-15"), session: fixture.supervisor)) {
+            XCTAssertEqual(($0 as? InvalidField)?.message, "2026-10-15 已经过去，不能再调整")
+        }
+        // Undone: an added day with someone on it waits until they are taken off; a moved day goes back with its seats.
+        try store.addToRoster(day: day("2026-12-22"), deputyID: fixture.deputyID, session: fixture.supervisor)
+        XCTAssertThrowsError(try store.undoReceptionDayChange(day("2026-12-22"), session: fixture.supervisor)) {
+            XCTAssertEqual(userMessage(for: $0), "2026-12-22 还排着 1 位，先移出值班表再取消这一天")
+        }
+        try store.removeFromRoster(seatID: try XCTUnwrap(store.dutyRoster(on: day("2026-12-22")).first?.id), session: fixture.supervisor)
+        try store.undoReceptionDayChange(day("2026-12-22"), session: fixture.supervisor)
+        try store.undoReceptionDayChange(day("2026-12-16"), session: fixture.supervisor)
+        let undone = try store.rosterMonth(year: 2026, month: 12)
+        XCTAssertEqual(undone.map(\.slot.day), [day("2026-12-15")])
+        XCTAssertEqual(undone.first?.seats.map(\.name), ["张乾林"], "the seats go back with the day")
+        XCTAssertThrowsError(try store.undoReceptionDayChange(day("2026-12-15"), session: fixture.supervisor), "the rule's own day")
+        XCTAssertEqual(try store.database.fetchAll("SELECT detail FROM audit_log WHERE action LIKE 'roster.%' ORDER BY id") { $0.string(0) },
+                       ["增加接待日", "排 张乾林", "由 2026-12-15 调整", "排 张乾林", "移出 张乾林", "取消增加的接待日", "改回 2026-12-15"])
     }
 
     func testRosteringAsksOnANonReceptionDayOrTwiceAndWarnsAboutTheYear() throws {
@@ -181,6 +202,9 @@ final class DutyRosterTests: XCTestCase {
             XCTAssertEqual(userMessage(for: $0), "张乾林 已排在 2026-12-15，仍要再排一次吗？")
         }
         try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, confirmed: true, session: fixture.supervisor)
+        // Twice on a day gone by is a record, not something to fix.
+        try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice, session: fixture.supervisor)
+        try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice, confirmed: true, session: fixture.supervisor)
         try store.setActive(.legalOfficers, id: lawyer, false, session: .system)
         XCTAssertEqual(try store.rosterWarnings(year: 2026), [
             "陈静 已停用，仍排在 2026-12-15", "张乾林 在 2026-12-15 排了两次", "2026 年没有排进站接待的代表 1 位：李红",

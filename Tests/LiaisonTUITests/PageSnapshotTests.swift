@@ -183,7 +183,7 @@ final class PageSnapshotTests: XCTestCase {
                                                              │
                                                              │
 
-             → 下一类  y 认定积分申请  x 退回积分申请  ? 帮助  / 筛选  q 退出
+             → 下一类  y 认定积分申请  x 不予认定  ? 帮助  / 筛选  q 退出  Tab 切换窗格
             """)
         desk.press(.right, .right)
         assertScreen(desk.screen(), """

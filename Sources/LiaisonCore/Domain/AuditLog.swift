@@ -18,7 +18,9 @@ public struct AuditEntry: Hashable, Sendable {
                      "operator.create": "添加操作员", "operator.update": "改操作员角色", "operator.passwd": "改 PIN",
                      "operator.disable": "停用操作员", "operator.restore": "恢复操作员", "signin.failed": "登录失败",
                      "signin.locked": "登录锁定", "resident.anonymize": "匿名化居民",
-                     "chase.export": "导出督办单"]
+                     "chase.export": "导出督办单", "points.update": "修改积分规则", "duty.export": "导出履职报表",
+                     "roster.day": "调整接待日", "roster.seat": "排班", "roster.notice": "写接待公告",
+                     "contacts.assign": "分配联系群众", "contacts.end": "结束联系群众"]
         if let label = fixed[action] { return label }
         let parts = action.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return action }

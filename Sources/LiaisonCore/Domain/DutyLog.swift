@@ -214,11 +214,12 @@ extension LiaisonStore {
     public func decideDutyEntry(id: Int64, approve: Bool, reason: String = "", session: Session) throws {
         try session.require(.approveDuty)
         let reason = try DraftCheck.text(reason, field: "reason", limit: 100)
-        if !approve, reason.isEmpty { throw DomainError.reasonRequired("退回积分申请") }
+        if !approve, reason.isEmpty { throw DomainError.reasonRequired("不予认定积分申请") }
         try database.write {
             try database.execute("""
-                UPDATE duty_log SET status = ?, decided_by = ?, decided_at = ?, refusal = ? WHERE id = ? AND status = 'applied'
-                """, [approve ? DutyEntryStatus.approved : .refused, session.operatorID, clock.now(), approve ? "" : reason, id])
+                UPDATE duty_log SET status = ?, decided_by = ?, decided_at = ?, refusal = ?
+                WHERE id = ? AND status = 'applied' AND deputy_id IN (SELECT id FROM deputies WHERE station_id = ?)
+                """, [approve ? DutyEntryStatus.approved : .refused, session.operatorID, clock.now(), approve ? "" : reason, id, station.id])
             guard database.changes == 1 else { throw DomainError.invalid("这条申请已经审批过了（可能是另一终端），请刷新") }
         }
     }
@@ -242,8 +243,8 @@ extension LiaisonStore {
     public func dutyLog(deputyID: Int64, limit: Int = 8) throws -> [DutyLogEntry] {
         try database.fetchAll("""
             SELECT \(DutyLogEntry.columns) FROM duty_log l JOIN deputies d ON d.id = l.deputy_id
-            WHERE l.deputy_id = ? ORDER BY l.day DESC, l.id DESC LIMIT ?
-            """, [deputyID, limit]) { try DutyLogEntry(row: $0) }
+            WHERE l.deputy_id = ? AND d.station_id = ? ORDER BY l.day DESC, l.id DESC LIMIT ?
+            """, [deputyID, station.id, limit]) { try DutyLogEntry(row: $0) }
     }
 
     // MARK: Counting

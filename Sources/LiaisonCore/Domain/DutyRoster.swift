@@ -25,20 +25,35 @@ public struct DutySeat: Hashable, Sendable {
     }
 }
 
-/// A reception day (接待选民日): from the station's rule, added besides it, or moved from the rule's day.
+/// A reception day (接待选民日): from the station's rule, added besides it, or moved from the rule's day;
+/// or a day that is none but has someone rostered on it (confirmed), so they can be moved or taken off.
 public struct ReceptionDaySlot: Hashable, Sendable {
+    public enum Origin: Hashable, Sendable {
+        case rule, added
+        case moved(from: Day)
+        case notAReceptionDay
+    }
+
     public let day: Day
-    /// The rule's day this one replaces (moved); nil for the rule's own day or an added one.
-    public let movedFrom: Day?
-    /// Added by the station besides its rule.
-    public let added: Bool
+    public let origin: Origin
     public let note: String
 
-    /// 规定日 / 增加 / 由 12-15 调整, as the roster says it.
-    public var origin: String {
-        if let from = movedFrom { return "由 \(from.iso.dropFirst(5)) 调整" }
-        if note == "非接待日" && added { return "非接待日" }
-        return added ? "增加" : "规定日"
+    /// 规定日 / 增加 / 由 12-15 调整 / 非接待日, as the roster says it.
+    public var originLabel: String {
+        switch origin {
+        case .rule: "规定日"
+        case .added: "增加"
+        case .moved(let from): "由 \(from.iso.dropFirst(5)) 调整"
+        case .notAReceptionDay: "非接待日"
+        }
+    }
+
+    /// Added or moved by the station: a change that can be undone.
+    public var isChange: Bool {
+        switch origin {
+        case .added, .moved: true
+        case .rule, .notAReceptionDay: false
+        }
     }
 }
 
@@ -76,25 +91,28 @@ extension LiaisonStore {
             while Day.firstOfMonth(year: year, month: month) <= last.adding(days: 31) {
                 let day = rule.receptionDay(year: year, month: month, calendar: calendar)
                 if day >= first, day <= last, !moved.contains(day) {
-                    slots.append(ReceptionDaySlot(day: day, movedFrom: nil, added: false, note: ""))
+                    slots.append(ReceptionDaySlot(day: day, origin: .rule, note: ""))
                 }
                 (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
             }
         }
         for (day, from, note) in changes where day >= first && day <= last && !slots.contains(where: { $0.day == day }) {
-            slots.append(ReceptionDaySlot(day: day, movedFrom: from, added: from == nil, note: note))
+            slots.append(ReceptionDaySlot(day: day, origin: from.map { .moved(from: $0) } ?? .added, note: note))
         }
         return slots.sorted { $0.day < $1.day }
     }
 
-    /// Adds a reception day besides the rule's, or moves the rule's day `insteadOf` to `day`.
+    /// Adds a reception day besides the rule's, or moves the rule's day `insteadOf` to `day`. Days gone by
+    /// are not changed: the roster of a past day is a record.
     public func changeReceptionDay(_ day: Day, insteadOf: Day? = nil, note: String = "", session: Session) throws {
         try session.require(.keepDutyRecords)
         let note = try DraftCheck.text(note, field: "note", limit: 60)
+        guard day >= today else { throw InvalidField("day", "不能把接待日定在今天以前") }
+        if let from = insteadOf, from < today { throw InvalidField("insteadOf", "\(from.iso) 已经过去，不能再调整") }
         try database.write {
             if try !receptionDays(from: day, through: day).isEmpty { throw InvalidField("day", "\(day.iso) 已是接待日") }
             if let from = insteadOf {
-                guard try receptionDays(from: from, through: from).first.map({ $0.movedFrom == nil && !$0.added }) == true else {
+                guard try receptionDays(from: from, through: from).first?.origin == .rule else {
                     throw InvalidField("insteadOf", "\(from.iso) 不是本站规定的接待日")
                 }
                 if try database.scalarInt("SELECT count(*) FROM duty_roster WHERE station_id = ? AND day = ?", [station.id, from]) ?? 0 > 0 {
@@ -105,6 +123,28 @@ extension LiaisonStore {
             try database.execute("INSERT INTO reception_day_changes(station_id, day, instead_of, note) VALUES (?, ?, ?, ?)",
                                  [station.id, day, insteadOf, note])
             try audit("roster.day", subject: day.iso, detail: insteadOf.map { "由 \($0.iso) 调整" } ?? "增加接待日", session: session)
+        }
+    }
+
+    /// Undoes an added or moved reception day: an added one goes (refused while someone is rostered on
+    /// it), a moved one goes back to the rule's day with its seats.
+    public func undoReceptionDayChange(_ day: Day, session: Session) throws {
+        try session.require(.keepDutyRecords)
+        guard day >= today else { throw DomainError.invalid("\(day.iso) 已经过去，不能再调整") }
+        try database.write {
+            guard let from = try database.fetchOne("SELECT instead_of FROM reception_day_changes WHERE station_id = ? AND day = ?",
+                                                   [station.id, day], { try $0.optionalDay(0) }) else {
+                throw DomainError.invalid("\(day.iso) 不是本站增加或调整的接待日（可能是另一终端刚改过）")
+            }
+            let seated = try database.scalarInt("SELECT count(*) FROM duty_roster WHERE station_id = ? AND day = ?", [station.id, day]) ?? 0
+            if let from {
+                guard from >= today else { throw DomainError.invalid("原定的 \(from.iso) 已经过去，不能改回") }
+                try database.execute("UPDATE duty_roster SET day = ? WHERE station_id = ? AND day = ?", [from, station.id, day])
+            } else if seated > 0 {
+                throw DomainError.invalid("\(day.iso) 还排着 \(seated) 位，先移出值班表再取消这一天")
+            }
+            try database.execute("DELETE FROM reception_day_changes WHERE station_id = ? AND day = ?", [station.id, day])
+            try audit("roster.day", subject: day.iso, detail: from.map { "改回 \($0.iso)" } ?? "取消增加的接待日", session: session)
         }
     }
 
@@ -136,14 +176,21 @@ extension LiaisonStore {
             try database.execute(
                 "INSERT INTO duty_roster(station_id, day, deputy_id, legal_officer_id, role) VALUES (?, ?, ?, ?, ?)",
                 [station.id, day, deputyID, legalOfficerID, role])
+            try audit("roster.seat", subject: day.iso, detail: "排 \(person.0)", session: session)
         }
     }
 
     public func removeFromRoster(seatID: Int64, session: Session) throws {
         try session.require(.keepDutyRecords)
         try database.write {
-            try database.execute("DELETE FROM duty_roster WHERE id = ? AND station_id = ?", [seatID, station.id])
-            guard database.changes == 1 else { throw DomainError.invalid("这一位已不在值班表上（可能是另一终端刚改过）") }
+            guard let seat = try database.fetchOne("""
+                SELECT r.day, coalesce(d.name, o.name) FROM duty_roster r LEFT JOIN deputies d ON d.id = r.deputy_id
+                LEFT JOIN legal_officers o ON o.id = r.legal_officer_id WHERE r.id = ? AND r.station_id = ?
+                """, [seatID, station.id], { ($0.string(0), $0.string(1)) }) else {
+                throw DomainError.invalid("这一位已不在值班表上（可能是另一终端刚改过）")
+            }
+            try database.execute("DELETE FROM duty_roster WHERE id = ?", [seatID])
+            try audit("roster.seat", subject: seat.0, detail: "移出 \(seat.1)", session: session)
         }
     }
 
@@ -179,21 +226,22 @@ extension LiaisonStore {
         // A seat on a day that is no longer a reception day still shows, so it can be moved or removed.
         var slots = try receptionDays(from: first, through: last)
         for day in seats.keys where !slots.contains(where: { $0.day == day }) {
-            slots.append(ReceptionDaySlot(day: day, movedFrom: nil, added: true, note: "非接待日"))
+            slots.append(ReceptionDaySlot(day: day, origin: .notAReceptionDay, note: ""))
         }
         return slots.sorted { $0.day < $1.day }.map {
             RosterDay(slot: $0, seats: seats[$0.day] ?? [], noticeWritten: written.contains($0.day))
         }
     }
 
-    /// What the roster should look at again in `year`: someone on one day twice, someone rostered since
-    /// deactivated, and the active deputies with no reception day all year.
+    /// What the roster should look at again in `year`: someone on a coming day twice, someone rostered on a
+    /// coming day since deactivated (days gone by are a record, not a task), and the active deputies with
+    /// no reception day all year.
     public func rosterWarnings(year: Int) throws -> [String] {
         let (first, last) = Day.yearBounds(year)
         let seats = try dutyRoster(from: first, through: last).values.joined()
         var warnings: [String] = []
         var seen: Set<String> = []
-        for seat in seats.sorted(by: { ($0.day, $0.id) < ($1.day, $1.id) }) {
+        for seat in seats.sorted(by: { ($0.day, $0.id) < ($1.day, $1.id) }) where seat.day >= today {
             let key = "\(seat.day.iso)/\(seat.deputyID.map { "d\($0)" } ?? "o\(seat.legalOfficerID ?? 0)")"
             if !seen.insert(key).inserted { warnings.append("\(seat.name) 在 \(seat.day.iso) 排了两次") }
             if seat.inactive, seen.insert("inactive/" + key).inserted { warnings.append("\(seat.name) 已停用，仍排在 \(seat.day.iso)") }
@@ -223,9 +271,9 @@ extension LiaisonStore {
         return days.first { !written.contains($0) }
     }
 
-    /// The notice for the station's board, ready to print.
-    public func rosterNotice(day: Day, hours: String, place: String) throws -> String {
-        let seats = try dutyRoster(on: day).filter { !$0.inactive }
+    /// The notice for the station's board, ready to print, of the seats on `day` (read now unless given).
+    public func rosterNotice(day: Day, seats: [DutySeat]? = nil, hours: String, place: String) throws -> String {
+        let seats = try (seats ?? dutyRoster(on: day)).filter { !$0.inactive }
         let deputies = seats.filter { $0.deputyID != nil }
         let officers = seats.filter { $0.legalOfficerID != nil }
         guard !deputies.isEmpty else { throw DomainError.invalid("\(day.iso) 还没有排代表，不能写公告") }

@@ -80,6 +80,7 @@ extension LiaisonStore {
             guard already == 0 else { throw InvalidField("resident", "已分配给 \(deputy.0)") }
             try database.execute("INSERT INTO contact_assignments(deputy_id, resident_id, assigned_on) VALUES (?, ?, ?)",
                                  [deputyID, residentID, today])
+            try audit("contacts.assign", subject: deputy.0, detail: "居民 #\(residentID)", session: session)
         }
     }
 
@@ -99,8 +100,14 @@ extension LiaisonStore {
     public func endAssignment(_ assignmentID: Int64, session: Session) throws {
         try session.require(.keepDutyRecords)
         try database.write {
-            try database.execute("UPDATE contact_assignments SET ended_on = ? WHERE id = ? AND ended_on IS NULL", [today, assignmentID])
-            guard database.changes == 1 else { throw DomainError.invalid("这位居民已不在联系名单上（可能是另一终端刚改过）") }
+            guard let deputy = try database.fetchOne("""
+                SELECT d.name FROM contact_assignments a JOIN deputies d ON d.id = a.deputy_id
+                WHERE a.id = ? AND a.ended_on IS NULL AND d.station_id = ?
+                """, [assignmentID, station.id], { $0.string(0) }) else {
+                throw DomainError.invalid("这位居民已不在联系名单上（可能是另一终端刚改过）")
+            }
+            try database.execute("UPDATE contact_assignments SET ended_on = ? WHERE id = ?", [today, assignmentID])
+            try audit("contacts.end", subject: deputy, detail: "联系名单 #\(assignmentID)", session: session)
         }
     }
 

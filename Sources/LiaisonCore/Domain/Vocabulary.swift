@@ -257,7 +257,7 @@ public enum DutyEntryStatus: String, Labelled {
         switch self {
         case .applied: "待审批"
         case .approved: "已认定"
-        case .refused: "未通过"
+        case .refused: "不予认定"
         }
     }
 }

@@ -175,7 +175,7 @@ public enum KeyTable {
         KeyBinding([.character("l")], "l", .logDutyEntry, "登记履职", deputies, hint: true, needs: .applyForDuty),
         KeyBinding([.character("o")], "o", .openDeputyCase, "打开其诉求", deputies, hint: true),
         KeyBinding([.character("y")], "y", .approveDutyEntry, "认定积分申请", deputies, hint: true, needs: .approveDuty),
-        KeyBinding([.character("x")], "x", .refuseDutyEntry, "退回积分申请", deputies, hint: true, needs: .approveDuty),
+        KeyBinding([.character("x")], "x", .refuseDutyEntry, "不予认定", deputies, hint: true, needs: .approveDuty),
         KeyBinding([.character("E")], "E", .exportReport, "导出CSV", deputies, hint: true),
         KeyBinding([.character("<"), .character(",")], "<", .previousMonth, "上个月", deputies, hint: true),
         KeyBinding([.character(">"), .character(".")], ">", .nextMonth, "下个月", deputies, hint: true),

@@ -5,17 +5,18 @@ final class DutyEntryForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
     private let deputy: Deputy
+    private let rules: [DutyKind: PointRule]
 
-    init(store: LiaisonStore, session: Session, deputy: Deputy) {
+    init(store: LiaisonStore, session: Session, deputy: Deputy) throws {
         self.store = store
         self.session = session
         self.deputy = deputy
+        rules = try store.pointRules()
     }
 
     var sideTitle: String { "积分规则" }
 
     func sideLines(form: Form) -> [DetailLine] {
-        let rules = (try? store.pointRules()) ?? [:]
         var lines = [DetailLine("登记后为积分申请，督办人员认定后才计入积分和年度要求。进站接待由接待台自动登记。", role: .muted), DetailLine("")]
         lines += DutyKind.entered.compactMap { kind in rules[kind].map { DetailLine("\(kind.label)：\($0.label)") } }
         return lines
@@ -45,7 +46,7 @@ final class DutyEntryForm: FormSpec {
     }
 }
 
-/// 退回积分申请, with the reason the deputy will read.
+/// 不予认定: an application refused, with the reason the deputy will read.
 final class RefusalForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
@@ -63,14 +64,14 @@ final class RefusalForm: FormSpec {
     }
 
     func makeForm() throws -> Form {
-        Form(title: "退回积分申请", fields: [FormField("reason", "理由", .text(TextField(limit: 100)), required: true, hint: "如 无活动记录")])
+        Form(title: "不予认定积分申请", fields: [FormField("reason", "理由", .text(TextField(limit: 100)), required: true, hint: "如 无活动记录")])
     }
 
     func validate(_ form: inout Form) {}
 
     func save(_ form: Form) throws -> SaveStep {
         try store.decideDutyEntry(id: entry.id, approve: false, reason: form.text("reason"), session: session)
-        return .done("已退回 \(entry.deputyName) 的申请：\(form.text("reason"))")
+        return .done("已不予认定 \(entry.deputyName) 的申请：\(form.text("reason"))")
     }
 }
 
@@ -86,7 +87,7 @@ final class ReceptionDayForm: FormSpec {
         self.session = session
         self.selected = selected
         let first = Day.firstOfMonth(year: month.year, month: month.month)
-        ruleDays = try store.receptionDays(from: first, through: first.adding(days: 62)).filter { !$0.added && $0.movedFrom == nil }
+        ruleDays = try store.receptionDays(from: first, through: first.adding(days: 62)).filter { $0.origin == .rule && $0.day >= store.today }
     }
 
     var sideTitle: String { "接待日" }
@@ -121,17 +122,20 @@ final class NoticeForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
     private let day: Day
+    /// Read once: the preview is drawn on every key.
+    private let seats: [DutySeat]
     static let usualHours = "上午 9:00—11:30"
 
-    init(store: LiaisonStore, session: Session, day: Day) {
+    init(store: LiaisonStore, session: Session, day: Day) throws {
         self.store = store
         self.session = session
         self.day = day
+        seats = try store.dutyRoster(on: day)
     }
 
     var sideTitle: String { "公告预览" }
     func sideLines(form: Form) -> [DetailLine] {
-        let text = (try? store.rosterNotice(day: day, hours: form.text("hours"), place: form.text("place"))) ?? ""
+        let text = (try? store.rosterNotice(day: day, seats: seats, hours: form.text("hours"), place: form.text("place"))) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine(String($0)) }
     }
 
@@ -159,16 +163,17 @@ final class AssignResidentForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
     private let deputy: Deputy
+    private let kept: [ContactAssignment]
 
-    init(store: LiaisonStore, session: Session, deputy: Deputy) {
+    init(store: LiaisonStore, session: Session, deputy: Deputy) throws {
         self.store = store
         self.session = session
         self.deputy = deputy
+        kept = try store.contactAssignments(deputyID: deputy.id)
     }
 
     var sideTitle: String { "联系群众" }
     func sideLines(form: Form) -> [DetailLine] {
-        let kept = (try? store.contactAssignments(deputyID: deputy.id)) ?? []
         return [DetailLine("\(deputy.name) 联系名单 \(kept.count) 人：")] + kept.map { DetailLine("\($0.name) \($0.maskedPhone)", indent: 2) }
             + [DetailLine(""), DetailLine("姓名和电话都对上的居民沿用原记录；同一电话的家人按姓名区分。", role: .muted)]
     }

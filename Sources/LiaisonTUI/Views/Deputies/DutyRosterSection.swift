@@ -34,7 +34,7 @@ final class DutyRosterSection: DeputySection {
             let past = day.slot.day < store.today
             let state = day.slot.day == store.today ? "今天" : day.seats.isEmpty ? (past ? "未排" : "未排班")
                 : day.noticeWritten ? "公告已写" : past ? "已过" : "公告未写"
-            entries.append(.heading("\(date)  \(day.slot.origin)  \(state)", role: past ? .muted : .header))
+            entries.append(.heading("\(date)  \(day.slot.originLabel)  \(state)", role: past ? .muted : .header))
             if day.seats.isEmpty {
                 entries.append(.row("day-\(day.slot.day.iso)", ["（未排，按 a 排班）", "", ""], role: .muted, search: [day.slot.day.iso]))
             }
@@ -93,8 +93,19 @@ final class DutyRosterSection: DeputySection {
                 return .saved("已把 \(seat.name) 移出 \(seat.day.iso) 的值班表")
             }))
         case .changeReceptionDay:
-            return .push(try FormLayer(spec: ReceptionDayForm(store: store, session: desk.session, month: shown,
-                                                              selected: selectedDay?.slot), share: rows.share))
+            let form = try FormLayer(spec: ReceptionDayForm(store: store, session: desk.session, month: shown, selected: selectedDay?.slot),
+                                     share: rows.share)
+            // On a day the station added or moved, the change can be undone instead.
+            guard let slot = selectedDay?.slot, slot.isChange, slot.day >= store.today else { return .push(form) }
+            let undo: String
+            if case .moved(let from) = slot.origin { undo = "改回 \(from.iso)（已排的值班一并移回）" } else { undo = "取消增加的这一天" }
+            return .push(PickLayer(title: "\(slot.day.iso) \(slot.originLabel)", options: [
+                ChoiceOption(value: "undo", label: undo), ChoiceOption(value: "change", label: "增加或调整其他接待日"),
+            ]) { [store] option in
+                guard option.value == "undo" else { return .push(form) }
+                try store.undoReceptionDayChange(slot.day, session: desk.session)
+                return .saved("\(slot.day.iso)：已\(undo.prefix { $0 != "（" })")
+            })
         case .writeNotice:
             guard let day = selectedDay else { return .say("先选中一个接待日", .warning) }
             guard day.seats.contains(where: { $0.deputyID != nil }) else { return .say("\(day.slot.day.iso) 还没有排代表，先按 a 排班", .warning) }
@@ -144,12 +155,12 @@ final class DutyRosterSection: DeputySection {
         guard let day = selectedDay else {
             return warnings.isEmpty ? [] : [.heading("提醒")] + warnings.map { DetailLine($0, role: .dueSoon) }
         }
-        var lines: [DetailLine] = [.heading("\(day.slot.day.iso) \(day.slot.day.chineseWeekday)"), DetailLine(day.slot.origin)]
+        var lines: [DetailLine] = [.heading("\(day.slot.day.iso) \(day.slot.day.chineseWeekday)"), DetailLine(day.slot.originLabel)]
         if !day.slot.note.isEmpty { lines.append(DetailLine(day.slot.note)) }
         let deputies = day.seats.filter { $0.deputyID != nil }.count
         lines.append(DetailLine("代表 \(deputies) 位，三官一员 \(day.seats.count - deputies) 位"))
         let notice = store.calendar.adding(workingDays: -LiaisonStore.noticeWorkingDays, to: day.slot.day)
-        lines.append(DetailLine(day.noticeWritten ? "公告已写" : "公告应于 \(notice.iso) 前张贴（提前 \(LiaisonStore.noticeWorkingDays) 个工作日）",
+        lines.append(DetailLine(day.noticeWritten ? "公告已写" : "最迟 \(notice.iso) 张贴公告（提前 \(LiaisonStore.noticeWorkingDays) 个工作日，当天起标题栏提醒）",
                                 role: day.noticeWritten ? .normal : .dueSoon))
         return lines
     }
