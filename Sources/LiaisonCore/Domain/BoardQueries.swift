@@ -257,13 +257,18 @@ public enum SearchSQL {
     public static let recentWindow = 20_000
     /// One character: the titles and descriptions read newest first until enough are found.
     public static let anywhere = "(c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')"
-    /// A responsible deputy by name or pinyin initials, or a department by its whole name.
+    /// A responsible deputy by name or pinyin initials, or a department by its whole name. Each through
+    /// its own index, joined: an OR over both columns would read every case, newest first, when nobody matches.
     public static let byDeputyOrDepartment = """
-        (c.responsible_deputy_id IN (SELECT id FROM deputies WHERE name = ? OR name_initials = ? OR name_initials_alt = ?)
-         OR c.department_id IN (SELECT id FROM departments WHERE name = ?))
+        c.id IN (SELECT id FROM cases WHERE responsible_deputy_id IN
+                     (SELECT id FROM deputies WHERE name = ? OR name_initials = ? OR name_initials_alt = ?)
+                 UNION ALL SELECT id FROM cases WHERE department_id IN (SELECT id FROM departments WHERE name = ?))
         """
+    /// A resident by the start of their name or their initials, each through its own index.
     public static let byResident = """
-        c.resident_id IN (SELECT id FROM residents WHERE (name >= ? AND name < ?) OR name_initials = ? OR name_initials_alt = ?)
+        c.resident_id IN (SELECT id FROM residents WHERE name >= ? AND name < ?
+                          UNION ALL SELECT id FROM residents WHERE name_initials = ?
+                          UNION ALL SELECT id FROM residents WHERE name_initials_alt = ?)
         """
 
     /// A new case's text, as the migration indexed every earlier one: bind the id and title + " " +
