@@ -178,13 +178,20 @@ final class DutyRosterTests: XCTestCase {
         }
         try store.removeFromRoster(seatID: try XCTUnwrap(store.dutyRoster(on: day("2026-12-22")).first?.id), session: fixture.supervisor)
         try store.undoReceptionDayChange(day("2026-12-22"), session: fixture.supervisor)
+        // A moved day is not put back onto a day that has since got seats of its own.
+        try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, confirmed: true, session: fixture.supervisor)
+        XCTAssertThrowsError(try store.undoReceptionDayChange(day("2026-12-16"), session: fixture.supervisor)) {
+            XCTAssertEqual(userMessage(for: $0), "原定的 2026-12-15 已另有安排，不能改回")
+        }
+        try store.removeFromRoster(seatID: try XCTUnwrap(store.dutyRoster(on: day("2026-12-15")).first?.id), session: fixture.supervisor)
         try store.undoReceptionDayChange(day("2026-12-16"), session: fixture.supervisor)
         let undone = try store.rosterMonth(year: 2026, month: 12)
         XCTAssertEqual(undone.map(\.slot.day), [day("2026-12-15")])
         XCTAssertEqual(undone.first?.seats.map(\.name), ["张乾林"], "the seats go back with the day")
         XCTAssertThrowsError(try store.undoReceptionDayChange(day("2026-12-15"), session: fixture.supervisor), "the rule's own day")
         XCTAssertEqual(try store.database.fetchAll("SELECT detail FROM audit_log WHERE action LIKE 'roster.%' ORDER BY id") { $0.string(0) },
-                       ["增加接待日", "排 张乾林", "由 2026-12-15 调整", "排 张乾林", "移出 张乾林", "取消增加的接待日", "改回 2026-12-15"])
+                       ["增加接待日", "排 张乾林", "由 2026-12-15 调整", "排 张乾林", "移出 张乾林", "取消增加的接待日", "排 张乾林", "移出 张乾林",
+                        "改回 2026-12-15"])
     }
 
     func testRosteringAsksOnANonReceptionDayOrTwiceAndWarnsAboutTheYear() throws {
@@ -287,6 +294,13 @@ final class KeepingInTouchTests: XCTestCase {
         XCTAssertThrowsError(try store.logContact(ContactDraft(deputyID: fixture.deputyID, residentID: first, day: day("2026-11-16"),
                                                                method: .phone, raised: " ", openCase: true), session: fixture.clerk))
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM cases"), cases)
+        // Given back to a deputy after an end, a resident keeps the latest contact already logged.
+        let ended = try XCTUnwrap(store.contactAssignments(deputyID: fixture.deputyID).last?.assignmentID)
+        try store.endAssignment(ended, session: fixture.supervisor)
+        try store.assignResident(second, to: fixture.deputyID, session: fixture.supervisor)
+        XCTAssertEqual(try store.contactAssignments(deputyID: fixture.deputyID).last?.lastContact, day("2026-11-02"))
+        XCTAssertEqual(try store.database.fetchAll("SELECT detail FROM audit_log WHERE action LIKE 'contacts.%' ORDER BY id") { $0.string(0) }
+                           .suffix(2), ["居民 #\(second)", "居民 #\(second)"], "ending and giving back name the same resident")
         // A resident forgotten at their request leaves the list, and cannot be put back on it.
         try store.anonymizeResident(id: first, session: Session(name: "管理员", role: .admin))
         XCTAssertEqual(try store.contactAssignments(deputyID: fixture.deputyID).map(\.residentID), [second])

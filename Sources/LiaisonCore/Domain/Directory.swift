@@ -261,7 +261,6 @@ public struct Deputy: Hashable, Sendable {
     /// The initials of the name as a surname reads it, and of the common reading when they differ,
     /// separated by a space: a search may use either.
     public let nameInitials: String
-
 }
 
 extension Deputy {

@@ -127,7 +127,8 @@ extension LiaisonStore {
     }
 
     /// Undoes an added or moved reception day: an added one goes (refused while someone is rostered on
-    /// it), a moved one goes back to the rule's day with its seats.
+    /// it), a moved one goes back to the rule's day with its seats (refused where that day has since got
+    /// seats or a change of its own, or is no longer the rule's, so nobody is merged or stranded).
     public func undoReceptionDayChange(_ day: Day, session: Session) throws {
         try session.require(.keepDutyRecords)
         guard day >= today else { throw DomainError.invalid("\(day.iso) 已经过去，不能再调整") }
@@ -139,11 +140,19 @@ extension LiaisonStore {
             let seated = try database.scalarInt("SELECT count(*) FROM duty_roster WHERE station_id = ? AND day = ?", [station.id, day]) ?? 0
             if let from {
                 guard from >= today else { throw DomainError.invalid("原定的 \(from.iso) 已经过去，不能改回") }
+                let taken = try database.scalarInt("""
+                    SELECT (SELECT count(*) FROM duty_roster WHERE station_id = ?1 AND day = ?2)
+                         + (SELECT count(*) FROM reception_day_changes WHERE station_id = ?1 AND day = ?2)
+                    """, [station.id, from]) ?? 0
+                guard taken == 0 else { throw DomainError.invalid("原定的 \(from.iso) 已另有安排，不能改回") }
                 try database.execute("UPDATE duty_roster SET day = ? WHERE station_id = ? AND day = ?", [from, station.id, day])
             } else if seated > 0 {
                 throw DomainError.invalid("\(day.iso) 还排着 \(seated) 位，先移出值班表再取消这一天")
             }
             try database.execute("DELETE FROM reception_day_changes WHERE station_id = ? AND day = ?", [station.id, day])
+            if let from, try receptionDays(from: from, through: from).first?.origin != .rule {
+                throw DomainError.invalid("\(from.iso) 已不是本站规定的接待日，不能改回")
+            }
             try audit("roster.day", subject: day.iso, detail: from.map { "改回 \($0.iso)" } ?? "取消增加的接待日", session: session)
         }
     }

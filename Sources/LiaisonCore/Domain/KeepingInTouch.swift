@@ -100,14 +100,14 @@ extension LiaisonStore {
     public func endAssignment(_ assignmentID: Int64, session: Session) throws {
         try session.require(.keepDutyRecords)
         try database.write {
-            guard let deputy = try database.fetchOne("""
-                SELECT d.name FROM contact_assignments a JOIN deputies d ON d.id = a.deputy_id
+            guard let (deputy, resident) = try database.fetchOne("""
+                SELECT d.name, a.resident_id FROM contact_assignments a JOIN deputies d ON d.id = a.deputy_id
                 WHERE a.id = ? AND a.ended_on IS NULL AND d.station_id = ?
-                """, [assignmentID, station.id], { $0.string(0) }) else {
+                """, [assignmentID, station.id], { ($0.string(0), $0.int64(1)) }) else {
                 throw DomainError.invalid("这位居民已不在联系名单上（可能是另一终端刚改过）")
             }
             try database.execute("UPDATE contact_assignments SET ended_on = ? WHERE id = ?", [today, assignmentID])
-            try audit("contacts.end", subject: deputy, detail: "联系名单 #\(assignmentID)", session: session)
+            try audit("contacts.end", subject: deputy, detail: "居民 #\(resident)", session: session)
         }
     }
 
@@ -179,11 +179,15 @@ extension LiaisonStore {
         }, total: behind.count + onTrack.count), behind.count)
     }
 
-    /// Per deputy: residents kept in touch with now, and of those, contacted this month (no contact is
-    /// logged ahead of today, so the latest is this month's if any is).
+    /// Per deputy of the station: residents kept in touch with now, and of those, contacted this month
+    /// (their latest contact in this month's bounds, as `ContactAssignment.contacted(inMonthOf:)` says it).
     private func contactFigures() throws -> [Int64: (assigned: Int, contacted: Int)] {
-        Dictionary(uniqueKeysWithValues: try database.fetchAll("""
-            SELECT deputy_id, count(*), coalesce(sum(last_contact >= ?), 0) FROM contact_assignments WHERE ended_on IS NULL GROUP BY deputy_id
-            """, [Day.firstOfMonth(year: today.year, month: today.month)]) { ($0.int64(0), ($0.int(1), $0.int(2))) })
+        let first = Day.firstOfMonth(year: today.year, month: today.month)
+        return Dictionary(uniqueKeysWithValues: try database.fetchAll("""
+            SELECT deputy_id, count(*), coalesce(sum(last_contact BETWEEN ? AND ?), 0) FROM contact_assignments
+            WHERE ended_on IS NULL AND deputy_id IN (SELECT id FROM deputies WHERE station_id = ?) GROUP BY deputy_id
+            """, [first, first.adding(days: Day.daysIn(year: today.year, month: today.month) - 1), station.id]) {
+            ($0.int64(0), ($0.int(1), $0.int(2)))
+        })
     }
 }

@@ -81,6 +81,12 @@ enum SchemaV8 {
                                                        WHERE c.deputy_id = OLD.deputy_id AND c.resident_id = OLD.resident_id)
         WHERE deputy_id = OLD.deputy_id AND resident_id = OLD.resident_id;
     END;
+    CREATE TRIGGER resident_contacts_update AFTER UPDATE OF deputy_id, resident_id, day ON resident_contacts BEGIN
+        UPDATE contact_assignments SET last_contact = (SELECT max(day) FROM resident_contacts c
+                                                       WHERE c.deputy_id = contact_assignments.deputy_id
+                                                         AND c.resident_id = contact_assignments.resident_id)
+        WHERE (deputy_id = OLD.deputy_id AND resident_id = OLD.resident_id) OR (deputy_id = NEW.deputy_id AND resident_id = NEW.resident_id);
+    END;
     CREATE INDEX contact_assignments_by_deputy ON contact_assignments(deputy_id, last_contact) WHERE ended_on IS NULL;
     """
 }

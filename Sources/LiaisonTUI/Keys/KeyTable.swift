@@ -181,7 +181,7 @@ public enum KeyTable {
         KeyBinding([.character(">"), .character(".")], ">", .nextMonth, "下个月", deputies, hint: true),
         KeyBinding([.character("a")], "a", .addSeat, "排班", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("d")], "d", .removeSeat, "移出值班表", deputies, needs: .keepDutyRecords),
-        KeyBinding([.character("D")], "D", .changeReceptionDay, "增加或调整接待日", deputies, needs: .keepDutyRecords),
+        KeyBinding([.character("D")], "D", .changeReceptionDay, "增加、调整或撤销接待日", deputies, needs: .keepDutyRecords),
         KeyBinding([.character("P")], "P", .writeNotice, "写公告", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("u")], "u", .assignResident, "分配联系群众", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("U")], "U", .endAssignment, "不再联系", deputies, needs: .keepDutyRecords),

@@ -99,12 +99,15 @@ final class DutyRosterSection: DeputySection {
             guard let slot = selectedDay?.slot, slot.isChange, slot.day >= store.today else { return .push(form) }
             let undo: String
             if case .moved(let from) = slot.origin { undo = "改回 \(from.iso)（已排的值班一并移回）" } else { undo = "取消增加的这一天" }
+            // Enter on the first option is the harmless one; undoing asks first.
             return .push(PickLayer(title: "\(slot.day.iso) \(slot.originLabel)", options: [
-                ChoiceOption(value: "undo", label: undo), ChoiceOption(value: "change", label: "增加或调整其他接待日"),
+                ChoiceOption(value: "change", label: "增加或调整其他接待日"), ChoiceOption(value: "undo", label: undo),
             ]) { [store] option in
                 guard option.value == "undo" else { return .push(form) }
-                try store.undoReceptionDayChange(slot.day, session: desk.session)
-                return .saved("\(slot.day.iso)：已\(undo.prefix { $0 != "（" })")
+                return .push(QuestionLayer(Question("\(slot.day.iso)：\(undo)吗？", yes: "撤销", no: "不撤销", destructive: true), yes: {
+                    try store.undoReceptionDayChange(slot.day, session: desk.session)
+                    return .saved("\(slot.day.iso)：已\(undo.prefix { $0 != "（" })")
+                }))
             })
         case .writeNotice:
             guard let day = selectedDay else { return .say("先选中一个接待日", .warning) }
