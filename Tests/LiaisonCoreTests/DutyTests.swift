@@ -209,8 +209,12 @@ final class DutyRosterTests: XCTestCase {
             XCTAssertEqual(userMessage(for: $0), "张乾林 已排在 2026-12-15，仍要再排一次吗？")
         }
         try store.addToRoster(day: day("2026-12-15"), deputyID: fixture.deputyID, confirmed: true, session: fixture.supervisor)
-        // Twice on a day gone by is a record, not something to fix.
-        try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice, session: fixture.supervisor)
+        // A day gone by is recorded only on purpose; twice on it is a record, not something to fix.
+        XCTAssertThrowsError(try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice,
+                                                   session: fixture.supervisor)) {
+            XCTAssertEqual(userMessage(for: $0), "2026-10-15 已经过去，仍要补记 陈静 在这一天值班吗？")
+        }
+        try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice, confirmed: true, session: fixture.supervisor)
         try store.addToRoster(day: day("2026-10-15"), legalOfficerID: lawyer, role: .legalAdvice, confirmed: true, session: fixture.supervisor)
         try store.setActive(.legalOfficers, id: lawyer, false, session: .system)
         XCTAssertEqual(try store.rosterWarnings(year: 2026), [
@@ -246,6 +250,14 @@ final class DutyRosterTests: XCTestCase {
         XCTAssertTrue(written.contains("法律服务（三官一员）：\n    陈静（律师，和平律师事务所）"))
         XCTAssertTrue(written.hasSuffix("2026年2月11日\n"))
         XCTAssertNil(try store.rosterNoticeDue(), "written: no more reminding")
+        // Someone rostered after the notice was written: it is out of date and the reminder comes back.
+        let li = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)
+        try store.addToRoster(day: day("2026-02-25"), deputyID: li, session: fixture.supervisor)
+        XCTAssertEqual(try store.rosterNoticeDue(), day("2026-02-25"))
+        let february = try XCTUnwrap(store.rosterMonth(year: 2026, month: 2).last)
+        XCTAssertEqual([february.noticeWritten, february.noticeOutdated], [false, true])
+        try store.exportRosterNotice(day: day("2026-02-25"), hours: "上午", place: "站里", fileName: "公告.txt", session: fixture.supervisor) { _ in }
+        XCTAssertNil(try store.rosterNoticeDue(), "written again")
         XCTAssertThrowsError(try store.exportRosterNotice(day: day("2026-03-16"), hours: "上午", place: "站里", fileName: "x",
                                                           session: fixture.supervisor) { _ in XCTFail("nothing written") }) {
             XCTAssertEqual(userMessage(for: $0), "2026-03-16 还没有排代表，不能写公告")
@@ -294,6 +306,13 @@ final class KeepingInTouchTests: XCTestCase {
         XCTAssertThrowsError(try store.logContact(ContactDraft(deputyID: fixture.deputyID, residentID: first, day: day("2026-11-16"),
                                                                method: .phone, raised: " ", openCase: true), session: fixture.clerk))
         XCTAssertEqual(try store.database.scalarInt("SELECT count(*) FROM cases"), cases)
+        // A township deputy asked for 3 with 4 given meets the month with any 3 contacted.
+        let family = try (1...4).map { try store.assignResident(ResidentDraft(name: "赵家\($0)", phone: "1390000000\($0)"), to: township,
+                                                                 session: fixture.supervisor) }
+        for resident in family.prefix(3) {
+            try store.logContact(ContactDraft(deputyID: township, residentID: resident, day: day("2026-11-10"), method: .phone), session: fixture.clerk)
+        }
+        XCTAssertEqual(try store.contactStandings(deputyID: township).standings.lines.map(\.isBehind), [false])
         // Given back to a deputy after an end, a resident keeps the latest contact already logged.
         let ended = try XCTUnwrap(store.contactAssignments(deputyID: fixture.deputyID).last?.assignmentID)
         try store.endAssignment(ended, session: fixture.supervisor)

@@ -23,6 +23,15 @@ final class BoardActionTests: XCTestCase {
     func message() -> String { desk.screen().text(row: 22).trimmingCharacters(in: .whitespaces) }
     func record(_ code: String) throws -> CaseRecord { try XCTUnwrap(store.caseRecord(code: code)) }
 
+    /// A long letter the resident brought is read in full in the detail, not only its first line (the title).
+    func testTheDetailShowsWhatTheResidentRaisedInFull() throws {
+        let letter = "楼道灯坏了\n三楼到五楼都不亮，" + String(repeating: "老人晚上下楼看不见台阶。", count: 20)
+        let record = try store.openCase(CaseDraft(title: "楼道灯坏了", description: letter), residentID: nil, session: .system)
+        let lines = CaseDetailLines.lines(try store.caseDetail(id: record.id), calendar: store.calendar, today: store.today).map(\.text)
+        let raised = try XCTUnwrap(lines.firstIndex(of: "反映问题"))
+        XCTAssertEqual(Array(lines[(raised + 1)...(raised + 2)]), letter.components(separatedBy: "\n"))
+    }
+
     func testASaveAfterAnotherTerminalMovedTheCaseIsRefusedAndKeepsWhatWasTyped() throws {
         desk.press(.character("j"))
         desk.press(.character("r"))

@@ -274,7 +274,7 @@ final class PageSnapshotTests: XCTestCase {
                                                              │
                                                              │
 
-             → 下一类  < 上个月  > 下个月  a 排班  P 写公告  ? 帮助  / 筛选  q 退出
+             → 下一类  < 上个月  > 下个月  a 排班  P 写公告  d 移出值班表  ? 帮助
             """)
     }
 

@@ -61,8 +61,10 @@ public struct ReceptionDaySlot: Hashable, Sendable {
 public struct RosterDay: Hashable, Sendable {
     public let slot: ReceptionDaySlot
     public let seats: [DutySeat]
-    /// The notice (公告) for it has been written.
+    /// The notice (公告) for it has been written since the day's seats last changed.
     public let noticeWritten: Bool
+    /// A notice was written, but someone was rostered or taken off since: it must be written again.
+    public let noticeOutdated: Bool
 }
 
 /// Why a roster entry needs a yes before it is saved.
@@ -159,8 +161,8 @@ extension LiaisonStore {
 
     // MARK: Seats
 
-    /// Rosters a deputy or a legal officer onto `day`. A day that is not a reception day, or someone already
-    /// on it, needs `confirmed` (the desk asks first); an inactive person is refused.
+    /// Rosters a deputy or a legal officer onto `day`. A day gone by, a day that is not a reception day, or
+    /// someone already on it, needs `confirmed` (the desk asks first); an inactive person is refused.
     public func addToRoster(day: Day, deputyID: Int64? = nil, legalOfficerID: Int64? = nil, role: DutyRole = .receiving,
                             confirmed: Bool = false, session: Session) throws {
         try session.require(.keepDutyRecords)
@@ -173,6 +175,10 @@ extension LiaisonStore {
             }
             guard person.1 else { throw InvalidField("person", "\(person.0) 已停用，不能排班") }
             if !confirmed {
+                // A day gone by is recorded after the fact only on purpose.
+                if day < today {
+                    throw RosterConfirmation(question: "\(day.iso) 已经过去，仍要补记 \(person.0) 在这一天值班吗？")
+                }
                 if try receptionDays(from: day, through: day).isEmpty {
                     throw RosterConfirmation(question: "\(day.iso) 不是接待日，仍要把 \(person.0) 排在这一天吗？")
                 }
@@ -231,14 +237,14 @@ extension LiaisonStore {
         let first = Day.firstOfMonth(year: year, month: month)
         let last = first.adding(days: Day.daysIn(year: year, month: month) - 1)
         let seats = try dutyRoster(from: first, through: last)
-        let written = try noticesWritten(from: first, through: last)
+        let notices = try noticeStates(from: first, through: last)
         // A seat on a day that is no longer a reception day still shows, so it can be moved or removed.
         var slots = try receptionDays(from: first, through: last)
         for day in seats.keys where !slots.contains(where: { $0.day == day }) {
             slots.append(ReceptionDaySlot(day: day, origin: .notAReceptionDay, note: ""))
         }
         return slots.sorted { $0.day < $1.day }.map {
-            RosterDay(slot: $0, seats: seats[$0.day] ?? [], noticeWritten: written.contains($0.day))
+            RosterDay(slot: $0, seats: seats[$0.day] ?? [], noticeWritten: notices[$0.day] == true, noticeOutdated: notices[$0.day] == false)
         }
     }
 
@@ -266,18 +272,24 @@ extension LiaisonStore {
 
     // MARK: The notice (公告)
 
-    private func noticesWritten(from first: Day, through last: Day) throws -> Set<Day> {
-        Set(try database.fetchAll("SELECT subject FROM audit_log WHERE action = 'roster.notice' AND subject BETWEEN ? AND ?",
-                                  [first.iso, last.iso]) { Day(iso: $0.string(0)) }.compactMap { $0 })
+    /// The days in [first, last] with a notice written: true where it was written after the day's seats
+    /// and the day itself last changed, false where it is out of date.
+    private func noticeStates(from first: Day, through last: Day) throws -> [Day: Bool] {
+        let rows = try database.fetchAll("""
+            SELECT n.subject, max(n.id) > coalesce((SELECT max(c.id) FROM audit_log c
+                                                    WHERE c.action IN ('roster.seat', 'roster.day') AND c.subject = n.subject), 0)
+            FROM audit_log n WHERE n.action = 'roster.notice' AND n.subject BETWEEN ? AND ? GROUP BY n.subject
+            """, [first.iso, last.iso]) { (Day(iso: $0.string(0)), $0.bool(1)) }
+        return Dictionary(rows.compactMap { day, current in day.map { ($0, current) } }, uniquingKeysWith: { $1 })
     }
 
-    /// The next reception day whose notice is due (within five working days) and not yet written: the
-    /// title line reminds of it.
+    /// The next reception day whose notice is due (within five working days) and not yet written, or
+    /// out of date: the title line reminds of it.
     public func rosterNoticeDue() throws -> Day? {
         let horizon = calendar.adding(workingDays: LiaisonStore.noticeWorkingDays, to: today)
         let days = try receptionDays(from: today.adding(days: 1), through: horizon).map(\.day)
-        let written = try noticesWritten(from: today, through: horizon)
-        return days.first { !written.contains($0) }
+        let notices = try noticeStates(from: today, through: horizon)
+        return days.first { notices[$0] != true }
     }
 
     /// The notice for the station's board, ready to print, of the seats on `day` (read now unless given).

@@ -23,15 +23,16 @@ public struct ContactStanding: Hashable, Sendable {
     public let assigned: Int
     public let contacted: Int
 
-    /// Fewer residents than asked, or some not yet contacted this month.
+    /// Fewer residents than asked, or fewer contacted this month than asked (of those given: a deputy
+    /// with more residents than asked meets the month with as many as asked).
     public var isBehind: Bool { ContactStanding.isBehind(required: required, assigned: assigned, contacted: contacted) }
 
-    static func isBehind(required: Int, assigned: Int, contacted: Int) -> Bool { assigned < required || contacted < assigned }
+    static func isBehind(required: Int, assigned: Int, contacted: Int) -> Bool { assigned < required || contacted < min(required, assigned) }
 
     /// 未联系 2 人、少分配 1 人.
     public var missing: String {
         var missing: [String] = []
-        if contacted < assigned { missing.append("本月未联系 \(assigned - contacted) 人") }
+        if contacted < min(required, assigned) { missing.append("本月未联系 \(min(required, assigned) - contacted) 人") }
         if assigned < required { missing.append("少分配 \(required - assigned) 人") }
         return missing.joined(separator: "、")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonCore
 
 /// A case's detail as the board's pane and the action forms' side pane show it.
@@ -54,6 +55,13 @@ enum CaseDetailLines {
                                         + (rating.attitude.map { "，态度\($0.label)" } ?? "")
                                         + (rating.comment.isEmpty ? "" : "。\(rating.comment)"), indent: 2))
             }
+        }
+        // What the resident raised, in full (a letter pasted at the desk, a problem raised on a deputy's call):
+        // the title is only its first line.
+        let raised = record.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !raised.isEmpty, raised != record.title {
+            lines.append(.heading("反映问题"))
+            lines += raised.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine(String($0), indent: 2) }
         }
         lines.append(.heading("时间线"))
         for event in detail.timeline {

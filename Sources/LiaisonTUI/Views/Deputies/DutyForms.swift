@@ -80,12 +80,10 @@ final class ReceptionDayForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
     private let ruleDays: [ReceptionDaySlot]
-    private let selected: ReceptionDaySlot?
 
-    init(store: LiaisonStore, session: Session, month: (year: Int, month: Int), selected: ReceptionDaySlot?) throws {
+    init(store: LiaisonStore, session: Session, month: (year: Int, month: Int)) throws {
         self.store = store
         self.session = session
-        self.selected = selected
         let first = Day.firstOfMonth(year: month.year, month: month.month)
         ruleDays = try store.receptionDays(from: first, through: first.adding(days: 62)).filter { $0.origin == .rule && $0.day >= store.today }
     }
@@ -99,10 +97,10 @@ final class ReceptionDayForm: FormSpec {
     func makeForm() throws -> Form {
         let today = store.today
         let options = ruleDays.map { ChoiceOption(value: $0.day.iso, label: "\($0.day.iso) \($0.day.chineseWeekday)") }
-        let chosen = selected.flatMap { slot in ruleDays.contains(slot) ? slot.day.iso : nil }
         return Form(title: "增加或调整接待日", fields: [
             FormField("day", "接待日期", .date(DateField(day: nil, today: today)), required: true),
-            FormField("insteadOf", "代替", .choice(ChoiceField(options: options, selectedValue: chosen)), hint: "空着为增加"),
+            // Empty unless chosen: adding a day is the harmless default, moving one takes its seats along.
+            FormField("insteadOf", "代替", .choice(ChoiceField(options: options, selectedValue: nil)), hint: "空着为增加"),
             FormField("note", "说明", .text(TextField(limit: 60)), hint: "如 国庆调整"),
         ])
     }

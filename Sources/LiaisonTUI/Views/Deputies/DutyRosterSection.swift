@@ -33,7 +33,7 @@ final class DutyRosterSection: DeputySection {
             let date = "\(day.slot.day.iso.dropFirst(5)) \(day.slot.day.chineseWeekday)"
             let past = day.slot.day < store.today
             let state = day.slot.day == store.today ? "今天" : day.seats.isEmpty ? (past ? "未排" : "未排班")
-                : day.noticeWritten ? "公告已写" : past ? "已过" : "公告未写"
+                : day.noticeWritten ? "公告已写" : past ? "已过" : day.noticeOutdated ? "公告需重写" : "公告未写"
             entries.append(.heading("\(date)  \(day.slot.originLabel)  \(state)", role: past ? .muted : .header))
             if day.seats.isEmpty {
                 entries.append(.row("day-\(day.slot.day.iso)", ["（未排，按 a 排班）", "", ""], role: .muted, search: [day.slot.day.iso]))
@@ -93,7 +93,7 @@ final class DutyRosterSection: DeputySection {
                 return .saved("已把 \(seat.name) 移出 \(seat.day.iso) 的值班表")
             }))
         case .changeReceptionDay:
-            let form = try FormLayer(spec: ReceptionDayForm(store: store, session: desk.session, month: shown, selected: selectedDay?.slot),
+            let form = try FormLayer(spec: ReceptionDayForm(store: store, session: desk.session, month: shown),
                                      share: rows.share)
             // On a day the station added or moved, the change can be undone instead.
             guard let slot = selectedDay?.slot, slot.isChange, slot.day >= store.today else { return .push(form) }
@@ -163,6 +163,7 @@ final class DutyRosterSection: DeputySection {
         let deputies = day.seats.filter { $0.deputyID != nil }.count
         lines.append(DetailLine("代表 \(deputies) 位，三官一员 \(day.seats.count - deputies) 位"))
         let notice = store.calendar.adding(workingDays: -LiaisonStore.noticeWorkingDays, to: day.slot.day)
+        if day.noticeOutdated { lines.append(DetailLine("公告写好后值班有变动，请按 P 重写", role: .dueSoon)) }
         lines.append(DetailLine(day.noticeWritten ? "公告已写" : "最迟 \(notice.iso) 张贴公告（提前 \(LiaisonStore.noticeWorkingDays) 个工作日，当天起标题栏提醒）",
                                 role: day.noticeWritten ? .normal : .dueSoon))
         return lines
