@@ -63,7 +63,7 @@ public struct DutyCredit: Hashable, Sendable {
     /// The year's figures of each deputy, kept by the database's triggers: a column per kind (reception
     /// days for a reception), then households visited, residents received, applications waiting.
     static let sql = "SELECT deputy_id, \(DutyKind.allCases.map(\.rawValue).joined(separator: ", ")), households, received, pending "
-        + "FROM duty_year WHERE year = ? AND deputy_id IN (SELECT id FROM deputies WHERE station_id = ?)"
+        + "FROM duty_year WHERE year = ?"
 }
 
 /// A figure per kind of duty, none to begin with: an array rather than a dictionary, as a district counts
@@ -249,11 +249,12 @@ extension LiaisonStore {
 
     // MARK: Counting
 
-    /// The duty in `year` of every deputy who has any, by deputy; `deputyIDs` for those alone.
+    /// The duty in `year` of every deputy who has any, by deputy; `deputyIDs` for those alone. Looked up by
+    /// the station's own deputies (a join on the station here would cost the first frame more than the read).
     public func dutyCredits(year: Int, deputyIDs: [Int64]? = nil) throws -> [Int64: DutyCredit] {
         let rules = try pointRules()
         var sql = DutyCredit.sql
-        var arguments: [SQLBindable?] = [year, station.id]
+        var arguments: [SQLBindable?] = [year]
         if let deputyIDs {
             sql += " AND deputy_id IN (\(Array(repeating: "?", count: deputyIDs.count).joined(separator: ",")))"
             arguments += deputyIDs.map { $0 as SQLBindable? }

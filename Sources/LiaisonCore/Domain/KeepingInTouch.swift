@@ -180,14 +180,15 @@ extension LiaisonStore {
         }, total: behind.count + onTrack.count), behind.count)
     }
 
-    /// Per deputy of the station: residents kept in touch with now, and of those, contacted this month
-    /// (their latest contact in this month's bounds, as `ContactAssignment.contacted(inMonthOf:)` says it).
+    /// Per deputy: residents kept in touch with now, and of those, contacted this month (their latest
+    /// contact in this month's bounds, as `ContactAssignment.contacted(inMonthOf:)` says it). Looked up by
+    /// the station's own deputies, read through the covering index.
     private func contactFigures() throws -> [Int64: (assigned: Int, contacted: Int)] {
         let first = Day.firstOfMonth(year: today.year, month: today.month)
         return Dictionary(uniqueKeysWithValues: try database.fetchAll("""
             SELECT deputy_id, count(*), coalesce(sum(last_contact BETWEEN ? AND ?), 0) FROM contact_assignments
-            WHERE ended_on IS NULL AND deputy_id IN (SELECT id FROM deputies WHERE station_id = ?) GROUP BY deputy_id
-            """, [first, first.adding(days: Day.daysIn(year: today.year, month: today.month) - 1), station.id]) {
+            WHERE ended_on IS NULL GROUP BY deputy_id
+            """, [first, first.adding(days: Day.daysIn(year: today.year, month: today.month) - 1)]) {
             ($0.int64(0), ($0.int(1), $0.int(2)))
         })
     }
