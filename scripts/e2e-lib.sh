@@ -108,6 +108,10 @@ run_test() {
   local before=$E2E_FAILED
   "$2"
   tm kill-server 2>/dev/null
+  # The server exits after kill-server returns: the next test's first session must not reach the dying
+  # one ("server exited unexpectedly"), so wait for its process (named by the socket) to go.
+  local waited=0
+  while pgrep -f -- "-L $E2E_SOCKET " >/dev/null && [ "$waited" -lt 100 ]; do sleep 0.05; waited=$((waited + 1)); done
   if [ $E2E_FAILED -eq $before ]; then
     E2E_PASSED=$((E2E_PASSED + 1))
     echo "  ok  $1"
