@@ -278,6 +278,41 @@ final class PageSnapshotTests: XCTestCase {
             """)
     }
 
+    /// D on a day the station added offers to add or move another (first, the harmless Enter) or to undo it.
+    func testUndoingAnAddedReceptionDayIsOffered() throws {
+        try fixture.store.changeReceptionDay(Day(iso: "2026-11-30")!, note: "月底加开", session: fixture.supervisor)
+        let desk = DeskController(store: fixture.store, session: fixture.supervisor, start: .deputies)
+        desk.press(.left, .left)
+        desk.page.list?.select(id: "day-2026-11-30")
+        desk.press(.character("D"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
+            值班                身份          单位/界别      │ 接待日
+            2026 年 11 月值班表（< > 换月）                  │ 2026-11-30 星期一
+            11-16 星期一    ────────────────────────────────────────────────
+            张乾林            2026-11-30 增加
+            李红                                                              一员 0 位
+            陈静              >                                              3 张贴公告（提
+            11-30 星期一       增加或调整其他接待日                           当天起标题栏提
+            （未排，按 a 排    取消增加的这一天
+            提醒（1）
+            2026 年没有排进
+
+
+                              输入姓名或拼音首字母筛选
+
+                            ────────────────────────────────────────────────
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Enter 选定  Down 下一个  Up 上一个  Esc 清除输入/返回
+            """)
+    }
+
     /// F: the township deputies short of this year's quota, the conditions on the message line.
     func testDeputiesFilteredByLevelAndQuota() {
         let desk = fixture.controller(start: .deputies)
