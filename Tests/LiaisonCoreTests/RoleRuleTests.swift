@@ -116,14 +116,48 @@ final class RoleRuleTests: XCTestCase {
         Write(name: "createMeeting", permission: .planMeetings) { store, f, session in
             _ = try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: f.base.clock.now()), session: session)
         },
-        Write(name: "recordMinutes", permission: .planMeetings) { store, f, session in
-            try store.recordMinutes(meetingID: f.meetingID, minutes: "纪要", resolution: "决定", session: session)
+        Write(name: "closeMeeting", permission: .planMeetings) { store, f, session in
+            let deputy = try store.invite(.deputy(f.base.deputyID), to: f.meetingID, session: .system)
+            XCTAssertEqual(deputy, [])
+            let item = try store.addAgendaItem(meetingID: f.meetingID, title: "议题", session: .system)
+            let participant = try XCTUnwrap(store.participants(meetingID: f.meetingID).first).id
+            try store.closeMeeting(id: f.meetingID, MeetingCloseOut(minutes: "纪要", attended: [participant: true],
+                                                                    results: [ItemResult(itemID: item, resolution: "决定")]),
+                                   expectedVersion: try store.meeting(id: f.meetingID).version, session: session)
+        },
+        Write(name: "updateMeeting", permission: .planMeetings) { store, f, session in
+            try store.updateMeeting(id: f.meetingID, MeetingDraft(kind: .bench, title: "院落议事", startsAt: f.base.clock.now()),
+                                    expectedVersion: 1, session: session)
+        },
+        Write(name: "cancelMeeting", permission: .planMeetings) { store, f, session in
+            try store.cancelMeeting(id: f.meetingID, reason: "下雨", expectedVersion: 1, session: session)
         },
         Write(name: "addAgendaItem", permission: .planMeetings) { store, f, session in
             try store.addAgendaItem(meetingID: f.meetingID, title: "议题", session: session)
         },
-        Write(name: "addParticipant", permission: .planMeetings) { store, f, session in
-            try store.addParticipant(meetingID: f.meetingID, deputyID: f.base.deputyID, session: session)
+        Write(name: "linkCase", permission: .planMeetings) { store, f, session in
+            let item = try store.addAgendaItem(meetingID: f.meetingID, title: "议题", session: .system)
+            try store.linkCase(f.caseID, toItem: item, session: session)
+        },
+        Write(name: "removeAgendaItem", permission: .planMeetings) { store, f, session in
+            try store.removeAgendaItem(id: try store.addAgendaItem(meetingID: f.meetingID, title: "议题", session: .system), session: session)
+        },
+        Write(name: "invite", permission: .planMeetings) { store, f, session in
+            try store.invite(.deputy(f.base.deputyID), to: f.meetingID, session: session)
+        },
+        Write(name: "removeParticipant", permission: .planMeetings) { store, f, session in
+            try store.invite(.resident(id: nil, name: "王大妈", group: .representative, namePublic: false), to: f.meetingID, session: .system)
+            try store.removeParticipant(id: try XCTUnwrap(store.participants(meetingID: f.meetingID).first).id, session: session)
+        },
+        Write(name: "exportMeetingNotice", permission: .planMeetings) { store, f, session in
+            try store.addAgendaItem(meetingID: f.meetingID, title: "议题", session: .system)
+            try store.exportMeetingNotice(.announcement, meetingID: f.meetingID, fileName: "公告.txt", session: session) { _ in }
+        },
+        Write(name: "scheduleThemeDays", permission: .planMeetings) { store, f, session in
+            var settings = try store.settings()
+            settings.themeDay = 25
+            try store.updateSettings(settings, session: .system)
+            try store.scheduleThemeDays(session: session)
         },
         Write(name: "addToRoster", permission: .keepDutyRecords) { store, f, session in
             try store.addToRoster(day: day("2026-12-15"), deputyID: f.base.deputyID, session: session)

@@ -118,6 +118,7 @@ final class MigrationTests: XCTestCase {
                 INSERT INTO ratings(case_id, round, result, rated_at) VALUES (4, 1, 'satisfied', '2026-11-22 10:00:00');
                 INSERT INTO meetings(id, station_id, kind, title, starts_at) VALUES (1, 1, 'tripartite', '加装电梯三方共议', '2026-11-20 14:30:00');
                 INSERT INTO meeting_participants(meeting_id, deputy_id) VALUES (1, 1);
+                INSERT INTO agenda_items(meeting_id, position, title, case_id) VALUES (1, 1, '电梯费用', 1), (1, 2, '另议', NULL);
                 INSERT INTO duty_roster(station_id, day, deputy_id) VALUES (1, '2026-11-16', 1);
                 INSERT INTO duty_log(deputy_id, day, kind, points, note, visit_id) VALUES
                     (1, '2026-11-16', 'reception', 5, '接待第 1 号', 1), (2, '2026-11-16', 'reception', 5, '接待第 1 号', 1),
@@ -132,7 +133,7 @@ final class MigrationTests: XCTestCase {
         let path = directory.path("v1.sqlite")
         try makeVersionOneFile(at: path)
         let tables = ["stations", "deputies", "departments", "categories", "residents", "visits", "cases", "dispatches",
-                      "case_events", "ratings", "meetings", "meeting_participants", "duty_roster", "holidays"]
+                      "case_events", "ratings", "meetings", "meeting_participants", "agenda_items", "duty_roster", "holidays"]
         var before: [String: Int] = [:]
         do {
             let old = try Database(path: path, mode: .readOnly)
@@ -166,6 +167,9 @@ final class MigrationTests: XCTestCase {
         // Version 8: the year's figures counted from the log the file already had.
         XCTAssertEqual(try database.scalarInt("SELECT sum(reception) FROM duty_year"), 2)
         XCTAssertEqual(try database.scalarInt("SELECT sum(training) FROM duty_year"), 1)
+        // Version 9: the case an agenda item named is linked to it, the one link an item may now have of several.
+        XCTAssertEqual(try database.fetchAll("SELECT item_id, case_id FROM agenda_item_cases") { [$0.int64(0), $0.int64(1)] }, [[1, 1]])
+        XCTAssertEqual(try database.scalarInt("SELECT count(*) FROM agenda_items WHERE case_id IS NOT NULL"), 0)
         // Names re-read with their surnames: 曾 is zeng, and the common reading still finds them.
         XCTAssertEqual(try database.fetchAll("SELECT name_initials, name_initials_alt FROM residents ORDER BY id") { [$0.string(0), $0.string(1)] },
                        [["zqh", "cqh"], ["wxy", ""], ["lm", ""]])

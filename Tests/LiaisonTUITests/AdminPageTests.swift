@@ -99,7 +99,7 @@ final class AdminPageTests: AdminTestCase {
         XCTAssertTrue(desk.screen().text(row: 0).contains("和平街道人大代表联络站"), desk.screen().text(row: 0))
         XCTAssertEqual(try fixture.store.settings().name, "和平街道人大代表联络站")
         // A number that is not one stays in the form, beside its field.
-        desk.press(.down, .down, .down, .down, .down, .down, .enter)
+        desk.press(.down, .down, .down, .down, .down, .down, .down, .enter)
         desk.press(.control("u"))
         desk.type("两")
         desk.press(.control("s"))

@@ -53,8 +53,8 @@ final class DeskFixture {
                                                           startsAt: LocalTime(day: today.adding(days: 4), hour: 14, minute: 30),
                                                           place: "社区议事厅"), session: .system)
         try store.addAgendaItem(meetingID: meeting, title: "加装电梯费用分摊", session: .system)
-        try store.addParticipant(meetingID: meeting, deputyID: deputies["张乾林"], session: .system)
-        try store.addParticipant(meetingID: meeting, departmentID: departments["区住建局"], role: "科长", session: .system)
+        try store.invite(.deputy(deputies["张乾林"]!), to: meeting, session: .system)
+        try store.invite(.department(departments["区住建局"]!, attendee: "刘科长"), to: meeting, session: .system)
 
         // Cases opened on earlier days, one for each group of the board.
         try openCase(on: "2026-10-19", resident: ("赵大爷", "13800000001"), category: "噪声扰民", title: "广场舞音响太吵影响休息",

@@ -78,6 +78,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func firstOfMonth(year: Int, month: Int) -> Day { Day(year: year, month: month, day: 1)! }
+
+    /// The month `offset` months after (before, when negative) `month` of `year`.
+    public static func month(_ month: Int, of year: Int, adding offset: Int) -> (year: Int, month: Int) {
+        let index = year * 12 + (month - 1) + offset
+        return (index / 12, index % 12 + 1)
+    }
 }
 
 extension Day: SQLBindable {

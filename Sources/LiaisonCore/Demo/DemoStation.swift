@@ -320,33 +320,45 @@ struct DemoGenerator {
         }
     }
 
+    /// The template's meetings: those past are closed as held with minutes, everyone present and a result
+    /// for each item; those to come are planned. The station holds its theme activity day on the 25th.
     mutating func createMeetings() throws {
+        var settings = try store.settings()
+        settings.themeDay = 25
+        try store.updateSettings(settings, session: .system)
         for info in template.meetings {
             let day = calendar.adding(workingDays: 0, to: today.adding(days: info.offsetDays))
-            let held = day < today
             let id = try store.createMeeting(MeetingDraft(kind: MeetingKind(rawValue: info.kind)!, title: info.title,
-                                                          startsAt: at(day, 14, 30), place: info.place,
-                                                          phase: held ? .after : .before, status: held ? .held : .planned), session: .system)
+                                                          startsAt: at(day, 14, 30), endsAt: at(day, 16, 0), place: info.place,
+                                                          organiser: template.station.name), session: .system)
             var deputies: Set<Int64> = []
             while deputies.count < 3 { deputies.insert(pick(deputyIDs)) }
-            for deputyID in deputies.sorted() {
-                try store.addParticipant(meetingID: id, deputyID: deputyID, role: "代表", session: .system)
-                if held { try store.creditDuty(deputyID: deputyID, day: day, kind: .meeting, note: info.title, meetingID: id) }
-            }
+            for deputyID in deputies.sorted() { try store.invite(.deputy(deputyID), to: id, session: .system) }
             if let name = info.category, let index = template.categories.firstIndex(where: { $0.name == name }) {
                 let categoryID = categoryIDs[index]
-                try store.addParticipant(meetingID: id, departmentID: categoryDepartment[categoryID], role: "承办单位", session: .system)
+                if let department = categoryDepartment[categoryID] {
+                    try store.invite(.department(department, attendee: "分管负责人"), to: id, session: .system)
+                }
                 let caseID = try store.database.scalarInt(
                     "SELECT id FROM cases WHERE category_id = ? AND status <> 'closed' ORDER BY opened_on LIMIT 1", [categoryID])
-                try store.addAgendaItem(meetingID: id, title: "\(name)问题协商", caseID: caseID.map(Int64.init), session: .system)
+                try store.addAgendaItem(meetingID: id, title: "\(name)问题协商", caseIDs: caseID.map { [Int64($0)] } ?? [], session: .system)
             } else {
                 try store.addAgendaItem(meetingID: id, title: info.title, session: .system)
             }
-            for _ in 0..<2 { try store.addParticipant(meetingID: id, name: pick(template.residents), role: "居民代表", session: .system) }
-            if held {
-                try store.recordMinutes(meetingID: id, minutes: "与会代表、承办单位和居民代表充分协商，形成一致意见。",
-                                        resolution: "由承办单位在十五个工作日内拿出方案，代表跟踪督办。", session: .system)
+            var residents: Set<String> = []
+            while residents.count < 2 { residents.insert(pick(template.residents)) }
+            for name in residents.sorted() {
+                try store.invite(.resident(id: nil, name: name, group: .representative, namePublic: false), to: id, session: .system)
             }
+            guard day < today else { continue }
+            let meeting = try store.meeting(id: id)
+            let everyone = try store.participants(meetingID: id).map { ($0.id, true) }
+            let results = try store.agendaItems(meetingID: id).map {
+                ItemResult(itemID: $0.id, notes: "与会各方充分发表意见", resolution: "形成一致意见：由承办单位拿出方案，代表跟踪督办")
+            }
+            try store.closeMeeting(id: id, MeetingCloseOut(minutes: "与会代表、承办单位和居民代表充分协商，形成一致意见。",
+                                                           attended: Dictionary(uniqueKeysWithValues: everyone), results: results),
+                                   expectedVersion: meeting.version, session: .system)
         }
     }
 

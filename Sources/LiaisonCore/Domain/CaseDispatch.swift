@@ -156,7 +156,7 @@ extension LiaisonStore {
     }
 
     @discardableResult
-    private func endCurrentDispatch(of record: CaseRecord, how: String, reason: String) throws -> DispatchEntry? {
+    func endCurrentDispatch(of record: CaseRecord, how: String, reason: String) throws -> DispatchEntry? {
         let dispatch = try currentDispatch(of: record)
         try database.execute("UPDATE dispatches SET ended_on = ?, ended_how = ?, end_reason = ? WHERE id = ?",
                              [today, how, reason, dispatch?.id])

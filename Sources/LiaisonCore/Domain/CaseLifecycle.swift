@@ -72,7 +72,7 @@ public struct CaseRecord: Hashable, Sendable {
 
 public enum CaseEventKind: String, Labelled {
     case registered, answeredOnSpot, triaged, dispatched, acknowledged, returned, supervised, extensionRequested, extended,
-         swapped, replied, feedback, rated, reopened, closed, escalated, answeredFromAbove, dueRecomputed, note
+         swapped, replied, feedback, rated, reopened, closed, escalated, answeredFromAbove, dueRecomputed, note, meeting
     public var label: String {
         switch self {
         case .registered: "登记"
@@ -94,6 +94,7 @@ public enum CaseEventKind: String, Labelled {
         case .answeredFromAbove: "上级答复"
         case .dueRecomputed: "期限重算"
         case .note: "备注"
+        case .meeting: "会议"
         }
     }
 }

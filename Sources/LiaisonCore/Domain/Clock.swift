@@ -25,6 +25,20 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(day: day, hour: clock[0], minute: clock[1], second: clock[2])
     }
 
+    /// A time of day as typed on `day`: 14:30, 9:00, 9点, 1430 or 14：30 (as an IME types it); nil when
+    /// it is no time of day (25:00, 14:70, 下午).
+    public init?(day: Day, clock text: String) {
+        let typed = text.halfWidthDigits.trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "点", with: ":")
+        var parts = typed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 2, parts[1].isEmpty { parts[1] = "00" }
+        if parts.count == 1, parts[0].count == 4 { parts = [String(parts[0].prefix(2)), String(parts[0].suffix(2))] }
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }), let hour = Int(parts[0]), let minute = Int(parts[1]),
+              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.init(day: day, hour: hour, minute: minute)
+    }
+
     public var hour: Int { secondOfDay / 3600 }
     public var minute: Int { secondOfDay / 60 % 60 }
     public var second: Int { secondOfDay % 60 }

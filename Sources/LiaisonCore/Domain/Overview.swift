@@ -11,9 +11,12 @@ public struct StationOverview: Hashable, Sendable {
     public let overdue: Int
     /// A reception day within five working days whose notice (公告) is not yet written.
     public let noticeDue: Day?
+    /// Planned meetings whose day has passed, neither closed nor cancelled.
+    public let unclosedMeetings: Int
 
     public init(today: Day, isWorkingDay: Bool, isReceptionDay: Bool, holidayName: String?, calendarKnowsYear: Bool,
-                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, overdue: Int, noticeDue: Day? = nil) {
+                nextReceptionDay: Day?, visitsToday: Int, waiting: Int, overdue: Int, noticeDue: Day? = nil,
+                unclosedMeetings: Int = 0) {
         self.today = today
         self.isWorkingDay = isWorkingDay
         self.isReceptionDay = isReceptionDay
@@ -24,6 +27,7 @@ public struct StationOverview: Hashable, Sendable {
         self.waiting = waiting
         self.overdue = overdue
         self.noticeDue = noticeDue
+        self.unclosedMeetings = unclosedMeetings
     }
 }
 
@@ -38,7 +42,8 @@ extension LiaisonStore {
                 today: today, isWorkingDay: calendar.isWorkingDay(today), isReceptionDay: isReceptionDay(today),
                 holidayName: calendar.name(of: today), calendarKnowsYear: calendar.knows(year: today.year),
                 nextReceptionDay: nextReceptionDay, visitsToday: visits.0, waiting: visits.1,
-                overdue: try overdueCount(asOf: today), noticeDue: try rosterNoticeDue())
+                overdue: try overdueCount(asOf: today), noticeDue: try rosterNoticeDue(),
+                unclosedMeetings: try unclosedMeetingCount())
         }
     }
 }

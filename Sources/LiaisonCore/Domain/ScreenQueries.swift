@@ -28,25 +28,6 @@ public struct DeputyProfile: Hashable, Sendable {
     public let contactAssignments: [ContactAssignment]
 }
 
-/// What the agenda screen lists (not an agenda item, 议题): a meeting, or a reception day from the
-/// station's rule.
-public struct ScheduleEntry: Hashable, Sendable {
-    public let day: Day
-    public let time: String
-    public let kindLabel: String
-    public let title: String
-    public let place: String
-    public let status: String
-    public let meetingID: Int64?
-}
-
-public struct MeetingDetail: Hashable, Sendable {
-    public let participants: [String]
-    public let agendaItems: [String]
-    public let minutes: String
-    public let resolution: String
-}
-
 extension LiaisonStore {
     /// Today's queue with names, in number order.
     public func queueEntries(on day: Day) throws -> [(entry: QueueEntry, calledAt: LocalTime?)] {
@@ -83,38 +64,5 @@ extension LiaisonStore {
                              dutyThisYear: try dutyCredit(deputyID: deputy.id, year: today.year),
                              quota: try annualQuota(for: deputy.level), recentDuty: try dutyLog(deputyID: deputy.id),
                              contactAssignments: try contactAssignments(deputyID: deputy.id))
-    }
-
-    /// Meetings and reception days from `start` for `days` days, in date order.
-    public func schedule(from start: Day, days: Int) throws -> [ScheduleEntry] {
-        let end = start.adding(days: days)
-        var entries = try meetings(from: start, to: end).map { meeting in
-            ScheduleEntry(day: meeting.startsAt.day, time: meeting.startsAt.clockText, kindLabel: meeting.kind.label,
-                        title: meeting.title, place: meeting.place, status: meeting.status.label, meetingID: meeting.id)
-        }
-        let roster = try dutyRoster(from: start, through: end.adding(days: -1))
-        for slot in try receptionDays(from: start, through: end.adding(days: -1)) {
-            let seats = roster[slot.day]?.count ?? 0
-            entries.append(ScheduleEntry(day: slot.day, time: "09:00", kindLabel: MeetingKind.reception.label,
-                                         title: seats > 0 ? "接待选民日（值班 \(seats) 人）" : "接待选民日（值班未排）",
-                                         place: station.address, status: slot.day == today ? "今天" : "待召开", meetingID: nil))
-        }
-        return entries.sorted { ($0.day, $0.time) < ($1.day, $1.time) }
-    }
-
-    public func meetingDetail(id: Int64) throws -> MeetingDetail {
-        let participants = try database.fetchAll("""
-            SELECT coalesce(d.name, dep.name, r.name, p.name), p.role FROM meeting_participants p
-            LEFT JOIN deputies d ON d.id = p.deputy_id
-            LEFT JOIN departments dep ON dep.id = p.department_id
-            LEFT JOIN residents r ON r.id = p.resident_id
-            WHERE p.meeting_id = ? ORDER BY p.id
-            """, [id]) { $0.string(1).isEmpty ? $0.string(0) : "\($0.string(0))（\($0.string(1))）" }
-        let items = try database.fetchAll("""
-            SELECT a.title, coalesce(c.code, '') FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
-            WHERE a.meeting_id = ? ORDER BY a.position
-            """, [id]) { $0.string(1).isEmpty ? $0.string(0) : "\($0.string(0))（\($0.string(1))）" }
-        let text = try database.fetchOne("SELECT minutes, resolution FROM meetings WHERE id = ?", [id]) { ($0.string(0), $0.string(1)) }
-        return MeetingDetail(participants: participants, agendaItems: items, minutes: text?.0 ?? "", resolution: text?.1 ?? "")
     }
 }

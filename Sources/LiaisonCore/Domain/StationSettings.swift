@@ -43,6 +43,8 @@ public struct StationSettings: Equatable, Sendable {
     /// The day of the month deputies receive the public; nil when the station has no fixed day.
     public var receptionDay: Int?
     public var tie: ReceptionDayRule.Tie
+    /// The day of the month of the theme activity (主题活动日); nil when the station has none.
+    public var themeDay: Int? = nil
     /// Empty when unset: a local number then takes the area code of the station's own phone.
     public var areaCode: String
     public var quotas: [DeputyLevel: AnnualQuota]
@@ -67,6 +69,7 @@ public struct StationSettings: Equatable, Sendable {
     static let idleLockKey = "idle_lock_minutes"
     static let skipSignInKey = "single_operator_skips_sign_in"
     static let returnLimitKey = "return_limit_working_days"
+    static let themeDayKey = "theme_day_of_month"
     /// 非本单位职责 may be sent back within 7 working days of dispatch unless the station says otherwise.
     public static let defaultReturnLimitDays = 7
 
@@ -84,6 +87,7 @@ public struct StationSettings: Equatable, Sendable {
         let named: [(String, Bool)] = [
             ("名称", name != before.name), ("类型", kind != before.kind), ("地址", address != before.address),
             ("电话", phone != before.phone), ("接待日", receptionDay != before.receptionDay || tie != before.tie),
+            ("主题活动日", themeDay != before.themeDay),
             ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas),
             ("自动锁定", idleLockMinutes != before.idleLockMinutes), ("退回时限", returnLimitDays != before.returnLimitDays),
             ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn),
@@ -102,6 +106,7 @@ public struct StationSettings: Equatable, Sendable {
             throw InvalidField("phone", problem.message)
         }
         if let day = receptionDay { settings.receptionDay = try DraftCheck.number(day, field: "receptionDay", in: 1...31, unit: "号") }
+        if let day = themeDay { settings.themeDay = try DraftCheck.number(day, field: "themeDay", in: 1...31, unit: "号") }
         settings.areaCode = areaCode.trimmingSheetSpace.halfWidthDigits
         if !settings.areaCode.isEmpty, !PhoneNumber.isAreaCode(settings.areaCode) {
             throw InvalidField("areaCode", "区号应为 0 开头的 3 或 4 位数字，如 010、0571")
@@ -168,6 +173,7 @@ extension LiaisonStore {
         for level in DeputyLevel.allCases { quotas[level] = try annualQuota(for: level) }
         return StationSettings(name: station.name, kind: station.kind, address: station.address, phone: station.phone,
                                receptionDay: station.receptionRule?.dayOfMonth, tie: station.receptionRule?.tie ?? .earlier,
+                               themeDay: try intSetting(StationSettings.themeDayKey),
                                areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas,
                                idleLockMinutes: try idleLockMinutes(), returnLimitDays: try returnLimitDays(),
                                singleOperatorSkipsSignIn: try setting(StationSettings.skipSignInKey) == "1")
@@ -198,6 +204,7 @@ extension LiaisonStore {
                 (StationSettings.areaCodeKey, settings.areaCode.isEmpty ? nil : settings.areaCode),
                 (StationSettings.idleLockKey, String(settings.idleLockMinutes)),
                 (StationSettings.returnLimitKey, String(settings.returnLimitDays)),
+                (StationSettings.themeDayKey, settings.themeDay.map(String.init)),
                 (StationSettings.skipSignInKey, settings.singleOperatorSkipsSignIn ? "1" : nil),
             ]
             for (level, quota) in settings.quotas {

@@ -61,11 +61,12 @@ enum Shell {
         return reaction
     }
 
-    /// Counts on the tab line where they help: people waiting, cases overdue.
+    /// Counts on the tab line where they help: people waiting, cases overdue, meetings past their day not closed.
     static func badges(_ overview: StationOverview?) -> [DeskScreenID: String] {
         var badges: [DeskScreenID: String] = [:]
         if let waiting = overview?.waiting, waiting > 0 { badges[.reception] = "等候\(waiting)" }
         if let overdue = overview?.overdue, overdue > 0 { badges[.board] = "逾期\(overdue)" }
+        if let unclosed = overview?.unclosedMeetings, unclosed > 0 { badges[.agenda] = "待结\(unclosed)" }
         return badges
     }
 }

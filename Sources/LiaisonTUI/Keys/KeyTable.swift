@@ -61,8 +61,10 @@ public enum Action: String, CaseIterable, Sendable {
          recordFeedback, rateCase, closeCase, escalateCase, filterByConditions, clearFilter, chaseSheet, recomputeDueDates
     case registerVisit, callNext, handToDeputy, answerOnSpot, openCase, refer, markLeft, markNoShow, requeue
     case nextSection, previousSection, addEntry, editEntry, toggleActive
-    case logDutyEntry, openDeputyCase, approveDutyEntry, refuseDutyEntry, exportReport, previousMonth, nextMonth, addSeat, removeSeat,
+    case logDutyEntry, openCaseOnBoard, approveDutyEntry, refuseDutyEntry, exportReport, previousMonth, nextMonth, addSeat, removeSeat,
          changeReceptionDay, writeNotice, assignResident, endAssignment, logContact
+    case toggleMonthView, newMeeting, editMeeting, cancelMeeting, inviteParticipant, addAgendaItem, removeFromMeeting, closeMeeting,
+         publishNotice, scheduleThemeDays
     case nextField, previousField, save, cancel
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
          deleteWord, lineUp, lineDown
@@ -114,6 +116,7 @@ public enum KeyTable {
     private static let admin = KeyScope.screens([.admin])
     private static let board = KeyScope.screens([.board])
     private static let deputies = KeyScope.screens([.deputies])
+    private static let agenda = KeyScope.screens([.agenda])
 
     public static let bindings: [KeyBinding] = [
         KeyBinding([.control("l")], "Ctrl-L", .redraw, "重绘", .terminal),
@@ -173,12 +176,12 @@ public enum KeyTable {
         KeyBinding([.character("F")], "F", .filterByConditions, "条件筛选", deputies, hint: true),
         KeyBinding([.character("c")], "c", .clearFilter, "清除条件", deputies),
         KeyBinding([.character("l")], "l", .logDutyEntry, "登记履职", deputies, hint: true, needs: .applyForDuty),
-        KeyBinding([.character("o")], "o", .openDeputyCase, "打开其诉求", deputies, hint: true),
+        KeyBinding([.character("o")], "o", .openCaseOnBoard, "打开其诉求", deputies, hint: true),
         KeyBinding([.character("y")], "y", .approveDutyEntry, "认定积分申请", deputies, hint: true, needs: .approveDuty),
         KeyBinding([.character("x")], "x", .refuseDutyEntry, "不予认定", deputies, hint: true, needs: .approveDuty),
         KeyBinding([.character("E")], "E", .exportReport, "导出CSV", deputies, hint: true),
-        KeyBinding([.character("<"), .character(",")], "<", .previousMonth, "上个月", deputies, hint: true),
-        KeyBinding([.character(">"), .character(".")], ">", .nextMonth, "下个月", deputies, hint: true),
+        KeyBinding([.character("<"), .character(",")], "<", .previousMonth, "上个月", .screens([.deputies, .agenda]), hint: true),
+        KeyBinding([.character(">"), .character(".")], ">", .nextMonth, "下个月", .screens([.deputies, .agenda]), hint: true),
         KeyBinding([.character("a")], "a", .addSeat, "排班", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("P")], "P", .writeNotice, "写公告", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("d")], "d", .removeSeat, "移出值班表", deputies, hint: true, needs: .keepDutyRecords),
@@ -186,6 +189,20 @@ public enum KeyTable {
         KeyBinding([.character("u")], "u", .assignResident, "分配联系群众", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("U")], "U", .endAssignment, "不再联系", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("t")], "t", .logContact, "登记联系", deputies, hint: true, needs: .logContacts),
+        // 议程: the meeting's keys work on the selected meeting; the month view moves by day and week.
+        KeyBinding([.character("v")], "v", .toggleMonthView, "月历/列表", agenda, hint: true),
+        KeyBinding([.left, .character("h")], "←", .previousDay, "前一天", agenda, hint: true),
+        KeyBinding([.right, .character("l")], "→", .nextDay, "后一天", agenda, hint: true),
+        KeyBinding([.character("a")], "a", .newMeeting, "新建会议", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("i")], "i", .inviteParticipant, "邀请参加", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("t")], "t", .addAgendaItem, "添加议题", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("c")], "c", .closeMeeting, "结束会议", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("P")], "P", .publishNotice, "写公示", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("e")], "e", .editMeeting, "修改/改期", agenda, hint: true, needs: .planMeetings),
+        KeyBinding([.character("x")], "x", .cancelMeeting, "取消会议", agenda, needs: .planMeetings),
+        KeyBinding([.character("d")], "d", .removeFromMeeting, "移除参加人或议题", agenda, needs: .planMeetings),
+        KeyBinding([.character("o")], "o", .openCaseOnBoard, "到督办看其诉求", agenda),
+        KeyBinding([.character("T")], "T", .scheduleThemeDays, "排主题活动日", agenda, needs: .planMeetings),
         KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true, needs: .manageDirectory),

@@ -180,6 +180,10 @@ final class ListDetail {
         return true
     }
 
+    /// Scrolls so the selection stands `context` rows below the top (a list that opens on today shows
+    /// what comes rather than what went before).
+    func scrollSelection(toRow context: Int) { top = max(0, position - context) }
+
     /// Moves by `delta` selectable rows, staying inside the list.
     private func move(by delta: Int) {
         var index = position

@@ -34,6 +34,8 @@ final class SettingsForm: FormSpec {
                       hint: "每月几号，空着为不固定"),
             FormField("tie", "前后一样近时", .choice(ChoiceField(options: ties, selectedValue: settings.tie.rawValue)), required: true,
                       hint: "接待日遇休息日"),
+            FormField("themeDay", "主题活动日", .text(TextField(text: settings.themeDay.map(String.init) ?? "", limit: 2)),
+                      hint: "每月几号，空着为没有"),
             FormField("areaCode", "区号", .text(TextField(text: settings.areaCode, limit: 4)), hint: "空着用本站电话的"),
         ]
         for level in DeputyLevel.allCases {
@@ -61,14 +63,16 @@ final class SettingsForm: FormSpec {
 
     /// Whole numbers where numbers go; the store checks their ranges.
     func validate(_ form: inout Form) {
-        for field in form.fields where field.key != "receptionDay" || !form.text(field.key).isEmpty {
+        for field in form.fields where !SettingsForm.mayBeEmpty(field.key) || !form.text(field.key).isEmpty {
             guard case .text = field.input, SettingsForm.isNumber(field.key) else { continue }
             if Int(form.number(field.key)) == nil { form.setError(field.key, "应为整数") }
         }
     }
 
+    private static func mayBeEmpty(_ key: String) -> Bool { key == "receptionDay" || key == "themeDay" }
+
     private static func isNumber(_ key: String) -> Bool {
-        key == "receptionDay" || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.")
+        mayBeEmpty(key) || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.")
     }
 
     func save(_ form: Form) throws -> SaveStep {
@@ -78,6 +82,7 @@ final class SettingsForm: FormSpec {
         edited.address = form.text("address")
         edited.phone = form.text("phone")
         edited.receptionDay = Int(form.number("receptionDay"))
+        edited.themeDay = Int(form.number("themeDay"))
         edited.tie = form.choice("tie").flatMap(ReceptionDayRule.Tie.init(rawValue:)) ?? settings.tie
         edited.areaCode = form.text("areaCode")
         for level in DeputyLevel.allCases {
@@ -103,6 +108,7 @@ final class SettingsForm: FormSpec {
             ("name", "名称", settings.name), ("kind", "类型", settings.kind.label), ("address", "地址", settings.address),
             ("phone", "电话", settings.phone),
             ("receptionDay", "接待选民日", settings.receptionDay.map { "每月 \($0) 日，前后一样近时\(settings.tie.label)" } ?? "不固定"),
+            ("themeDay", "主题活动日", settings.themeDay.map { "每月 \($0) 日（议程页 T 排上）" } ?? "没有"),
             ("areaCode", "区号", settings.areaCode.isEmpty ? PhoneNumber.areaCode(of: settings.phone).map { "\($0)（本站电话的）" } ?? "未设"
                                                            : settings.areaCode),
         ]
@@ -125,6 +131,8 @@ final class SettingsForm: FormSpec {
         case "address", "phone": return "联络站的地址和电话，写在公示上；电话带区号。"
         case "receptionDay", "tie":
             return "每月固定的接待选民日。这一天不是工作日时改到最近的工作日；前后一样近（如长假中）时提前或推后。空着表示没有固定的接待日。"
+        case "themeDay":
+            return "每月的主题活动日，规则同接待日：不是工作日时改到最近的工作日。在议程页按 T 把三个月内的排上。空着表示没有。"
         case "areaCode":
             return "登记来访时，没带区号的 7 或 8 位固话按这个区号保存。空着则用本站电话的区号"
                 + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"

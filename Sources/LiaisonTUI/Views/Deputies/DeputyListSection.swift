@@ -33,7 +33,7 @@ final class DeputyListSection: DeputySection {
     }
 
     let title = "名单"
-    let actions: Set<Action> = [.cycleSort, .filterByConditions, .clearFilter, .logDutyEntry, .openDeputyCase]
+    let actions: Set<Action> = [.cycleSort, .filterByConditions, .clearFilter, .logDutyEntry, .openCaseOnBoard]
     private let store: LiaisonStore
     private var session = Session.signedOut
     private var deputies: [Deputy] = []
@@ -112,7 +112,7 @@ final class DeputyListSection: DeputySection {
         case .cycleSort, .filterByConditions: true
         case .clearFilter: !conditions.isEmpty
         case .logDutyEntry: selected.map { session.role != .deputy || session.deputyID == $0.id } ?? false
-        case .openDeputyCase: selected != nil
+        case .openCaseOnBoard: selected != nil
         default: false
         }
     }
@@ -154,7 +154,7 @@ final class DeputyListSection: DeputySection {
         case .logDutyEntry:
             guard let deputy = selected else { return .say("先选中一位代表", .warning) }
             return .push(try FormLayer(spec: DutyEntryForm(store: store, session: desk.session, deputy: deputy), share: rows.share))
-        case .openDeputyCase:
+        case .openCaseOnBoard:
             guard let deputy = selected else { return .say("先选中一位代表", .warning) }
             let cases = try store.openCases(ofDeputy: deputy.id)
             guard !cases.isEmpty else { return .say("\(deputy.name) 没有未办结的诉求", .muted) }

@@ -122,7 +122,6 @@ final class NoticeForm: FormSpec {
     private let day: Day
     /// Read once: the preview is drawn on every key.
     private let seats: [DutySeat]
-    static let usualHours = "上午 9:00—11:30"
 
     init(store: LiaisonStore, session: Session, day: Day) throws {
         self.store = store
@@ -139,7 +138,7 @@ final class NoticeForm: FormSpec {
 
     func makeForm() throws -> Form {
         Form(title: "\(day.iso) 接待公告", fields: [
-            FormField("hours", "接待时间", .text(TextField(text: NoticeForm.usualHours, limit: 30)), required: true),
+            FormField("hours", "接待时间", .text(TextField(text: ReceptionHours.text, limit: 30)), required: true),
             FormField("place", "接待地点", .text(TextField(text: store.station.address, limit: 100)), required: true),
         ])
     }

@@ -76,9 +76,7 @@ final class DutyRosterSection: DeputySection {
         switch action {
         case .previousMonth, .nextMonth:
             let (year, month) = shown
-            let step = action == .nextMonth ? 1 : -1
-            let index = year * 12 + (month - 1) + step
-            self.month = (index / 12, index % 12 + 1)
+            self.month = Day.month(month, of: year, adding: action == .nextMonth ? 1 : -1)
             try reload()
             _ = rows.handle(.first)
             return .say("\(self.month!.year) 年 \(self.month!.month) 月值班表", .muted)

@@ -1,0 +1,79 @@
+import LiaisonCore
+
+/// A department invited, with the name of who attends for it (the notice names them).
+final class AttendeeForm: FormSpec {
+    private let store: LiaisonStore
+    private let session: Session
+    private let meeting: Meeting
+    private let department: (id: Int64, name: String)
+
+    init(store: LiaisonStore, session: Session, meeting: Meeting, department: (id: Int64, name: String)) {
+        self.store = store
+        self.session = session
+        self.meeting = meeting
+        self.department = department
+    }
+
+    var sideTitle: String { "邀请单位" }
+    func sideLines(form: Form) -> [DetailLine] {
+        [DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText)"), DetailLine(""),
+         DetailLine("写明出席人，公告和结果公示里写全名。", role: .muted)]
+    }
+
+    func makeForm() throws -> Form {
+        Form(title: "邀请 \(department.name)", fields: [
+            FormField("attendee", "出席人", .text(TextField(limit: 30)), required: true, hint: "如 刘科长"),
+        ])
+    }
+
+    func validate(_ form: inout Form) {}
+
+    func save(_ form: Form) throws -> SaveStep {
+        try store.invite(.department(department.id, attendee: form.text("attendee")), to: meeting.id, session: session)
+        return .done("已邀请 \(department.name)（\(form.text("attendee"))）", select: "meeting-\(meeting.id)")
+    }
+}
+
+/// A resident invited: one whose case is on the agenda, or anyone typed in with their group. The notices
+/// name them as surname + 某 unless they agree to their full name.
+final class ResidentInviteForm: FormSpec {
+    private let store: LiaisonStore
+    private let session: Session
+    private let meeting: Meeting
+    private let resident: (id: Int64, name: String)?
+    private static let consent = [ChoiceOption(value: "0", label: "否（公示写作 某某）"), ChoiceOption(value: "1", label: "是，同意写全名")]
+
+    init(store: LiaisonStore, session: Session, meeting: Meeting, resident: (id: Int64, name: String)?) {
+        self.store = store
+        self.session = session
+        self.meeting = meeting
+        self.resident = resident
+    }
+
+    var sideTitle: String { "邀请群众" }
+    func sideLines(form: Form) -> [DetailLine] {
+        [DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText)"), DetailLine(""),
+         DetailLine("公示里群众只写姓氏加「某」，本人同意的才写全名。", role: .muted)]
+    }
+
+    func makeForm() throws -> Form {
+        Form(title: "邀请群众", fields: [
+            FormField("name", "姓名", .text(TextField(text: resident?.name ?? "", limit: max(20, resident?.name.count ?? 0))), required: true),
+            FormField("group", "身份", .choice(ChoiceField(options: ChoiceLists.labelled(ResidentGroup.allCases),
+                                                          selectedValue: resident == nil ? nil : ResidentGroup.concerned.rawValue)),
+                      required: true, hint: "居民代表、物业、商户、企业"),
+            FormField("public", "公示写全名", .choice(ChoiceField(options: ResidentInviteForm.consent, selectedValue: "0")), required: true),
+        ])
+    }
+
+    func validate(_ form: inout Form) {}
+
+    func save(_ form: Form) throws -> SaveStep {
+        guard let group = form.choice("group").flatMap(ResidentGroup.init(rawValue:)) else { return .stay(focus: "group") }
+        // The resident picked stays that resident only while the name is theirs.
+        let id = resident.flatMap { $0.name == form.text("name") ? $0.id : nil }
+        try store.invite(.resident(id: id, name: form.text("name"), group: group, namePublic: form.choice("public") == "1"),
+                         to: meeting.id, session: session)
+        return .done("已邀请 \(form.text("name"))（\(group.label)）", select: "meeting-\(meeting.id)")
+    }
+}

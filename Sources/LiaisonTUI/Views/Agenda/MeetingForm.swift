@@ -1,0 +1,103 @@
+import LiaisonCore
+
+/// 新建会议 or 修改/改期: kind, title, day, start and end, place, organiser. A new day, time or place on a
+/// meeting whose notice was posted says the notice must be written again.
+final class MeetingForm: FormSpec {
+    private let store: LiaisonStore
+    private let session: Session
+    private let meeting: Meeting?
+    private let day: Day?
+    /// The plans of the day typed, read when the day changes (the pane is laid out on every key).
+    private var plans: (day: Day, lines: [DetailLine])?
+
+    init(store: LiaisonStore, session: Session, meeting: Meeting?, day: Day?) {
+        self.store = store
+        self.session = session
+        self.meeting = meeting
+        self.day = day
+    }
+
+    var sideTitle: String { "当天安排" }
+
+    func sideLines(form: Form) -> [DetailLine] {
+        guard let day = form.day("day") else { return [DetailLine("填好日期后，这里列出当天已有的安排。", role: .muted)] }
+        if plans?.day != day {
+            let entries = (try? store.agenda(from: day, through: day)) ?? []
+            let others = entries.filter { $0.meetingID == nil || $0.meetingID != meeting?.id }
+            var lines = [DetailLine.heading("\(day.iso) \(day.chineseWeekday)")]
+            if !store.calendar.isWorkingDay(day) { lines.append(DetailLine(store.calendar.name(of: day).map { "\($0) 放假" } ?? "休息日", role: .dueSoon)) }
+            lines += others.isEmpty ? [DetailLine("没有其他安排", role: .muted)]
+                : others.map { DetailLine("\($0.time) \($0.kind.label) \($0.title)" + ($0.cancelled ? "（已取消）" : "")) }
+            plans = (day, lines)
+        }
+        var lines = plans?.lines ?? []
+        if meeting?.announcedAt != nil {
+            lines += [DetailLine(""), DetailLine("会前公告已写：改日期、时间或地点后须重写公告。", role: .dueSoon)]
+        }
+        return lines
+    }
+
+    func makeForm() throws -> Form {
+        let kinds = ChoiceLists.labelled(MeetingKind.allCases.filter { $0 != .reception })
+        return Form(title: meeting.map { "修改会议：\($0.title)" } ?? "新建会议", fields: [
+            FormField("kind", "会议类型", .choice(ChoiceField(options: kinds, selectedValue: meeting?.kind.rawValue)), required: true),
+            FormField("title", "会议名称", .text(TextField(text: meeting?.title ?? "", limit: MeetingDraft.titleLimit)), required: true,
+                      hint: "如 3号楼加装电梯三方共议"),
+            FormField("day", "日期", .date(DateField(day: meeting?.day ?? day, today: store.today)), required: true),
+            FormField("start", "开始时间", .text(TextField(text: meeting?.startsAt.clockText ?? "", limit: 5)), required: true, hint: "如 14:30"),
+            FormField("end", "结束时间", .text(TextField(text: meeting?.endsAt?.clockText ?? "", limit: 5)), hint: "可空"),
+            FormField("place", "地点", .text(TextField(text: meeting?.place ?? "", limit: 60)), hint: "如 社区议事厅"),
+            FormField("organiser", "组织单位", .text(TextField(text: meeting?.organiser ?? "", limit: 30)), hint: "如 和平社区居委会"),
+        ])
+    }
+
+    func validate(_ form: inout Form) {
+        guard let day = form.day("day") else { return }
+        if !form.text("start").isEmpty, LocalTime(day: day, clock: form.text("start")) == nil { form.setError("start", "应为时间，如 14:30") }
+        if !form.text("end").isEmpty, LocalTime(day: day, clock: form.text("end")) == nil { form.setError("end", "应为时间，如 16:00") }
+    }
+
+    func save(_ form: Form) throws -> SaveStep {
+        guard let day = form.day("day"), let kind = form.choice("kind").flatMap(MeetingKind.init(rawValue:)),
+              let start = LocalTime(day: day, clock: form.text("start")) else { return .stay() }
+        let draft = MeetingDraft(kind: kind, title: form.text("title"), startsAt: start,
+                                 endsAt: form.text("end").isEmpty ? nil : LocalTime(day: day, clock: form.text("end")),
+                                 place: form.text("place"), organiser: form.text("organiser"))
+        guard let meeting else {
+            let id = try store.createMeeting(draft, session: session)
+            return .done("已新建 \(day.iso) \(kind.label)「\(draft.title)」：下一步 t 添加议题、i 邀请参加", select: "meeting-\(id)")
+        }
+        let renotice = try store.updateMeeting(id: meeting.id, draft, expectedVersion: meeting.version, session: session)
+        return .done("已保存「\(draft.title)」" + (renotice ? "；改了时间或地点，会前公告须重写（P）" : ""), select: "meeting-\(meeting.id)")
+    }
+}
+
+/// 取消会议: with the reason, which the agenda keeps showing.
+final class CancelMeetingForm: FormSpec {
+    private let store: LiaisonStore
+    private let session: Session
+    private let meeting: Meeting
+
+    init(store: LiaisonStore, session: Session, meeting: Meeting) {
+        self.store = store
+        self.session = session
+        self.meeting = meeting
+    }
+
+    var sideTitle: String { "会议" }
+    func sideLines(form: Form) -> [DetailLine] {
+        [DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText) \(meeting.place)"), DetailLine(""),
+         DetailLine("取消后仍留在议程里，标为已取消；已写公告的，请另行通知参加人。", role: .muted)]
+    }
+
+    func makeForm() throws -> Form {
+        Form(title: "取消会议", fields: [FormField("reason", "取消理由", .text(TextField(limit: 100)), required: true, hint: "如 承办单位另有安排")])
+    }
+
+    func validate(_ form: inout Form) {}
+
+    func save(_ form: Form) throws -> SaveStep {
+        try store.cancelMeeting(id: meeting.id, reason: form.text("reason"), expectedVersion: meeting.version, session: session)
+        return .done("已取消「\(meeting.title)」：\(form.text("reason"))", select: "meeting-\(meeting.id)")
+    }
+}

@@ -1,0 +1,238 @@
+import XCTest
+import LiaisonCore
+@testable import LiaisonTUI
+
+/// The agenda's screens at 80×24, from the fixture: the list, a meeting's detail, the month calendar in
+/// the month of the Spring Festival holiday and its make-up days, and the forms.
+final class AgendaSnapshotTests: XCTestCase {
+    var fixture: DeskFixture!
+
+    override func setUpWithError() throws { fixture = try DeskFixture() }
+
+    func testMeetingDetail() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            日期       时间  类型 名称              阶段     │ 议程详情
+            2026 年 7 月                                     │ 3号楼加装电梯三方共议
+            07-15 周三 09:00 接待 接待选民日        未排班   │ 三方共议 · 待召开
+            2026 年 8 月                                     │ 2026-11-20 星期五 14:30
+            08-14 周五 09:00 接待 接待选民日        未排班   │ 地点 社区议事厅
+            2026 年 9 月                                     │ 协商前：还缺邀请群众、会前公
+            09-15 周二 09:00 接待 接待选民日        未排班   │ 告
+            2026 年 10 月                                    │
+            10-15 周四 09:00 接待 接待选民日        未排班   │ 议题（1）
+            2026 年 11 月                                    │ 1. 加装电梯费用分摊
+            11-16 周一 09:00 接待 接待选民日        今天     │
+            11-20 周五 14:30 共议 3号楼加装电梯三~  协商前   │ 参加（邀请 2）
+            2026 年 12 月                                    │ 代表：张乾林
+            12-15 周二 09:00 接待 接待选民日        未排班   │ 单位：区住建局（刘科长）
+            2027 年 1 月                                     │
+            01-15 周五 09:00 接待 接待选民日        未排班   │
+            2027 年 2 月                                     │
+            02-15 周一 09:00 接待 接待选民日        未排班   │
+            2027 年 3 月                                     │
+            03-15 周一 09:00 接待 接待选民日        未排班   │
+
+             < 上个月  > 下个月  v 月历/列表  a 新建会议  i 邀请参加  t 添加议题  ? 帮助
+            """)
+    }
+
+    func testMonthWithTheSpringFestival() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("v"))
+        for _ in 0..<9 { desk.press(.character("<")) }
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            2026 年 2 月                                     │ 当天安排
+              一     二     三     四     五     六     日   │ 2026-02-16 星期一
+                                                        1    │ 春节 放假
+                                                             │
+              2      3      4      5      6      7      8    │ 这一天没有安排
+                                                             │
+              9     10     11     12     13     14 接  15 休 │ Enter 在列表中查看，a 在这天
+                                                             │ 新建会议
+             16 休  17 休  18 休  19 休  20 休  21 休  22 休 │
+                                                             │
+             23 休  24     25     26     27     28 班        │
+                                                             │
+            接 接待日  休 放假  班 调休上班  [ ] 今天        │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+            """)
+        // Back two days from the 16th: the make-up Saturday.
+        desk.press(.left, .left)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            2026 年 2 月                                     │ 当天安排
+              一     二     三     四     五     六     日   │ 2026-02-14 星期六
+                                                        1    │ 春节调休 调休上班
+                                                             │
+              2      3      4      5      6      7      8    │ 09:00 接待 接待选民日
+                                                             │       接待选民日 · 未排班
+              9     10     11     12     13     14 接  15 休 │
+                                                             │ Enter 在列表中查看，a 在这天
+             16 休  17 休  18 休  19 休  20 休  21 休  22 休 │ 新建会议
+                                                             │
+             23 休  24     25     26     27     28 班        │
+                                                             │
+            接 接待日  休 放假  班 调休上班  [ ] 今天        │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+            """)
+    }
+
+    func testThisMonthWithTodayAndAMeeting() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("v"), .right, .right, .right, .right)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            2026 年 11 月                                    │ 当天安排
+              一     二     三     四     五     六     日   │ 2026-11-20 星期五
+                                                        1    │ 工作日
+                                                             │
+              2      3      4      5      6      7      8    │ 14:30 共议 3号楼加装电梯三方
+                                                             │ 共议
+              9     10     11     12     13     14     15    │       三方共议 · 协商前
+                                                             │
+            [16]接  17     18     19     20     21     22    │ Enter 在列表中查看，a 在这天
+                                         共议                │ 新建会议
+             23     24     25     26     27     28     29    │
+                                                             │
+             30                                              │
+                                                             │
+            接 接待日  休 放假  班 调休上班  [ ] 今天        │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+            """)
+    }
+
+    func testAYearTheCalendarDoesNotKnowSaysSo() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("v"), .character(">"), .character(">"))
+        XCTAssertEqual(desk.screen().text(row: 2).prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces),
+                       "2027 年 1 月（未导入 2027 年节假日，只按周末算）")
+        desk.press(.enter)
+        let list = desk.screen()
+        XCTAssertTrue(list.text(row: 2).hasPrefix("日期"), "Enter goes to the list")
+        XCTAssertEqual(list.text(row: 22).trimmingCharacters(in: .whitespaces), "2027-01-16 这一天没有安排")
+    }
+
+    func testNewMeetingForm() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("a"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             新建会议                                        │ 当天安排
+            >会议类型* （未选）                              │ 填好日期后，这里列出当天已有
+             会议名称*                          如 3号楼加~  │ 的安排。
+             日期*                                           │
+             开始时间*                          如 14:30     │
+             结束时间                           可空         │
+             地点                               如 社区议事~ │
+             组织单位                           如 和平社区~ │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testInvitePicker() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("i"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            日期       时间  类型 名称              阶段     │ 议程详情
+            2026 年 7 月                                     │ 3号楼加装电梯三方共议
+            07-15 周三 09:00 接待 接待选民日        未排班   │ 三方共议 · 待召开
+            2026 年 8 月    ────────────────────────────────────────────────  五 14:30
+            08-14 周五 09:0   邀请参加「3号楼加装电梯三方共议」
+            2026 年 9 月      代表、单位、诉求人，或填写其他群众             请群众、会前公
+            09-15 周二 09:0
+            2026 年 10 月     >
+            10-15 周四 09:0    王建国  代表 全国
+            2026 年 11 月      李红  代表 乡镇                                分摊
+            11-16 周一 09:0    张乾林  代表 县区
+            11-20 周五 14:3    区住建局  单位 政府部门
+            2026 年 12 月      区生态环境局  单位 政府部门
+            12-15 周二 09:0    和平街道办事处  单位 街道                     （刘科长）
+            2027 年 1 月      输入姓名或拼音首字母筛选
+            01-15 周五 09:0
+            2027 年 2 月    ────────────────────────────────────────────────
+            02-15 周一 09:00 接待 接待选民日        未排班   │
+            2027 年 3 月                                     │
+            03-15 周一 09:00 接待 接待选民日        未排班   │
+
+             Enter 选定  Down 下一个  Up 上一个  Esc 清除输入/返回
+            """)
+    }
+
+    func testCloseOutForm() {
+        fixture.clock.set(LocalTime(day: Day(iso: "2026-11-20")!, hour: 16, minute: 10))
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("c"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                 2026-11-20 星期五 工作日 非接待日  前台小李
+              1 接待   2 代表   3 议程   4 督办(逾期2)   6 管理
+             结束会议：3号楼加装电梯三方共议                 │ 会议
+            >会议纪要*                                       │ 3号楼加装电梯三方共议
+                                                             │ 2026-11-20 14:30 社区议事厅
+                                                             │
+             张乾林*             （未选）       出席或缺席   │ 议题 1 项，参加 2 人
+             区住建局（刘科长）* （未选）       出席或缺席   │ 纪要、每人出席与否、每项议题
+             议题1讨论                          各方意见     │ 的结果都填好才能结束；出席的
+             议题1结果*                                      │ 代表记一次会议履职。
+             议题1办理                          商定的事，~  │
+             承办单位            （未选）       有办理事项~  │
+             时限                               个工作日     │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+}
