@@ -205,6 +205,35 @@ final class MeetingTests: XCTestCase {
         XCTAssertEqual(try store.dutyLog(deputyID: absentDeputy).count, 0, "the absent one is not")
     }
 
+    func testAnActionNoLinkedCaseCanTakeGoesToAFollowUpAndAnUnsatisfiedCaseGoesRoundAgain() throws {
+        let replied = try fixture.openedCase(problem: "电梯井施工占道")
+        try store.dispatch(caseID: replied.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.supervisor)
+        try store.recordReply(caseID: replied.id, text: "已协调施工方", session: fixture.supervisor)
+        let unhappy = try fixture.openedCase(problem: "电梯噪声")
+        try store.dispatch(caseID: unhappy.id, departmentID: fixture.departmentID, due: .workingDays(5), session: fixture.supervisor)
+        try store.recordReply(caseID: unhappy.id, text: "已要求降噪", session: fixture.supervisor)
+        try store.recordFeedback(caseID: unhappy.id, method: .phone, session: fixture.supervisor)
+        try store.rate(caseID: unhappy.id, Rating(result: .unsatisfied, comment: "还是吵"), session: fixture.supervisor)
+        let id = try meeting()
+        let onReplied = try store.addAgendaItem(meetingID: id, title: "占道", caseIDs: [replied.id], session: clerk)
+        let onUnhappy = try store.addAgendaItem(meetingID: id, title: "噪声", caseIDs: [unhappy.id], session: clerk)
+        try store.invite(.deputy(fixture.deputyID), to: id, session: clerk)
+        let person = try XCTUnwrap(store.participants(meetingID: id).first).id
+        fixture.clock.set(at("2026-11-20", 16))
+        try store.closeMeeting(id: id, MeetingCloseOut(minutes: "纪要", attended: [person: true], results: [
+            ItemResult(itemID: onReplied, resolution: "另设围挡", action: "设置施工围挡", departmentID: fixture.departmentID, workingDays: 3),
+            ItemResult(itemID: onUnhappy, resolution: "限时施工", action: "夜间停工", departmentID: fixture.departmentID, workingDays: 5),
+        ]), expectedVersion: try store.meeting(id: id).version, session: clerk)
+        let items = try store.agendaItems(meetingID: id)
+        let followUp = try XCTUnwrap(items.first { $0.id == onReplied }?.followUp, "a replied case cannot take the action: a follow-up does")
+        XCTAssertEqual(try store.caseRecord(id: followUp.id).description.contains(replied.code), true)
+        XCTAssertEqual(try store.caseRecord(id: replied.id).status, .replied)
+        XCTAssertNil(items.first { $0.id == onUnhappy }?.followUp)
+        let again = try store.caseRecord(id: unhappy.id)
+        XCTAssertEqual(again.status, .dispatched)
+        XCTAssertEqual(again.round, 2, "sent round again by the meeting")
+    }
+
     func testThemeDayFollowsTheRuleAcrossHolidays() throws {
         let calendar = store.calendar
         // 17 February 2026 falls in the Spring Festival holiday: the nearest working day is the make-up Saturday.

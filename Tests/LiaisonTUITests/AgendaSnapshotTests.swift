@@ -36,7 +36,7 @@ final class AgendaSnapshotTests: XCTestCase {
             2027 年 3 月                                     │
             03-15 周一 09:00 接待 接待选民日        未排班   │
 
-             < 上个月  > 下个月  v 月历/列表  a 新建会议  i 邀请参加  t 添加议题  ? 帮助
+             a 新建会议  i 邀请参加  t 添加议题  c 结束会议  P 写公示  e 修改/改期  ? 帮助
             """)
     }
 
@@ -68,7 +68,7 @@ final class AgendaSnapshotTests: XCTestCase {
                                                              │
                                                              │
 
-             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+             a 新建会议  v 月历/列表  ← 前一天  → 后一天  < 上个月  > 下个月  ? 帮助
             """)
         // Back two days from the 16th: the make-up Saturday.
         desk.press(.left, .left)
@@ -96,7 +96,7 @@ final class AgendaSnapshotTests: XCTestCase {
                                                              │
                                                              │
 
-             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+             a 新建会议  v 月历/列表  ← 前一天  → 后一天  < 上个月  > 下个月  ? 帮助
             """)
     }
 
@@ -127,7 +127,7 @@ final class AgendaSnapshotTests: XCTestCase {
                                                              │
                                                              │
 
-             < 上个月  > 下个月  v 月历/列表  ← 前一天  → 后一天  a 新建会议  ? 帮助
+             a 新建会议  v 月历/列表  ← 前一天  → 后一天  < 上个月  > 下个月  ? 帮助
             """)
     }
 
@@ -215,12 +215,12 @@ final class AgendaSnapshotTests: XCTestCase {
             >会议纪要*                                       │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30 社区议事厅
                                                              │
-             张乾林*             （未选）       出席或缺席   │ 议题 1 项，参加 2 人
-             区住建局（刘科长）* （未选）       出席或缺席   │ 纪要、每人出席与否、每项议题
+             张乾林*    （未选）                出席或缺席   │ 议题 1 项，参加 2 人
+             区住建局*  （未选）                出席或缺席   │ 纪要、每人出席与否、每项议题
              议题1讨论                          各方意见     │ 的结果都填好才能结束；出席的
              议题1结果*                                      │ 代表记一次会议履职。
              议题1办理                          商定的事，~  │
-             承办单位            （未选）       有办理事项~  │
+             承办单位   （未选）                有办理事项~  │
              时限                               个工作日     │
                                                              │
                                                              │
@@ -234,5 +234,204 @@ final class AgendaSnapshotTests: XCTestCase {
 
              Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
             """)
+    }
+
+    func testCancelForm() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("x"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             取消会议                                        │ 会议
+            >取消理由*                          如 承办单位~ │ 3号楼加装电梯三方共议
+                                                             │ 2026-11-20 14:30 社区议事厅
+                                                             │
+                                                             │ 取消后仍留在议程里，标为已取
+                                                             │ 消；已写公告的，请另行通知参
+                                                             │ 加人。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testInvitingADepartmentAsksWhoAttends() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("i"))
+        desk.type("环境")
+        desk.press(.enter)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             邀请 区生态环境局                               │ 邀请单位
+            >出席人*                            如 刘科长    │ 3号楼加装电梯三方共议
+                                                             │ 2026-11-20 14:30
+                                                             │
+                                                             │ 写明出席人，公告和结果公示里
+                                                             │ 写全名。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testInvitingAResidentAsksTheirGroupAndConsent() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("i"))
+        desk.type("qt")
+        desk.press(.enter)
+        desk.type("王大妈")
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             邀请群众                                        │ 邀请群众
+            >姓名*       王大妈                              │ 3号楼加装电梯三方共议
+             身份*       （未选）               居民代表、~  │ 2026-11-20 14:30
+             公示写全名* 否（公示写作 某某）                 │
+                                                             │ 公示里群众只写姓氏加「某」，
+                                                             │ 本人同意的才写全名。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testAgendaItemFormOffersOpenCases() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("t"), .tab, .down)
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+             添加议题                                        │ 议题
+             议题                               如 加装电梯~ │ 3号楼加装电梯三方共议
+            >诉求      >                        可空；输入~  │ 1. 加装电梯费用分摊
+             并入议题   2026-0005 电梯加装后采~ 空着为新议题 │
+                        2026-0003 物业费上涨未~              │ 选诉求时议题可空着，用诉求的
+                        2026-0002 3号楼加装电~               │ 标题；同一问题的几件诉求选
+                        2026-0004 地下车库漏水~              │ 「并入」同一议题。
+                        2026-0001 广场舞音响太~              │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+    }
+
+    func testRemovePicker() {
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("j"), .character("d"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+            日期       时间  类型 名称              阶段     │ 议程详情
+            2026 年 7 月                                     │ 3号楼加装电梯三方共议
+            07-15 周三 09:00 接待 接待选民日        未排班   │ 三方共议 · 待召开
+            2026 年 8 月    ────────────────────────────────────────────────  五 14:30
+            08-14 周五 09:0   从「3号楼加装电梯三方共议」移除
+            2026 年 9 月      选一位参加人或一项议题                         请群众、会前公
+            09-15 周二 09:0
+            2026 年 10 月     >
+            10-15 周四 09:0    张乾林  代表
+            2026 年 11 月      区住建局（刘科长）  单位                       分摊
+            11-16 周一 09:0    加装电梯费用分摊  议题
+            11-20 周五 14:3
+            2026 年 12 月
+            12-15 周二 09:0                                                  （刘科长）
+            2027 年 1 月      输入姓名或拼音首字母筛选
+            01-15 周五 09:0
+            2027 年 2 月    ────────────────────────────────────────────────
+            02-15 周一 09:00 接待 接待选民日        未排班   │
+            2027 年 3 月                                     │
+            03-15 周一 09:00 接待 接待选民日        未排班   │
+
+             Enter 选定  Down 下一个  Up 上一个  Esc 清除输入/返回
+            """)
+    }
+
+    func testAnActionWithoutADepartmentIsRefusedBesideIt() {
+        fixture.clock.set(LocalTime(day: Day(iso: "2026-11-20")!, hour: 16, minute: 10))
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("c"))
+        desk.type("同意加装")
+        desk.press(.tab, .down, .enter, .tab, .down, .enter, .tab, .tab)
+        desk.type("按楼层分摊")
+        desk.press(.tab)
+        desk.type("出具分摊方案")
+        desk.press(.control("s"))
+        assertScreen(desk.screen(), """
+             和平街道代表联络站                 2026-11-20 星期五 工作日 非接待日  前台小李
+              1 接待   2 代表   3 议程   4 督办(逾期2)   6 管理
+             结束会议：3号楼加装电梯三方共议                 │ 会议
+             会议纪要*  同意加装                             │ 3号楼加装电梯三方共议
+                                                             │ 2026-11-20 14:30 社区议事厅
+                                                             │
+             张乾林*    出席                    出席或缺席   │ 议题1：加装电梯费用分摊
+             区住建局*  出席                    出席或缺席   │
+             议题1讨论                          各方意见     │ 商定了办理事项的：关联诉求中
+             议题1结果* 按楼层分摊                           │ 待交办、在办或不满意的，按决
+             议题1办理  出具分摊方案            商定的事，~  │ 议交给承办单位；都不能接的
+            >承办单位   （未选）                有办理事项~  │ （或没有关联诉求），新开一件
+             时限                               有办理事项~  │ 跟进诉求并交办。
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+                                                             │
+            未保存：承办单位 有办理事项须选承办单位
+             Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
+            """)
+        XCTAssertEqual(try fixture.store.meeting(id: 1).status, .planned, "nothing saved")
     }
 }

@@ -40,9 +40,8 @@ public struct MeetingCloseOut: Sendable {
 
 extension LiaisonStore {
     /// Closes a meeting as held, in one transaction: the minutes, the attendance, each item's result. An
-    /// agreed action dispatches the item's linked cases that no department holds (those held go to the
-    /// resolution's department with its time limit) or, when the item took up no case, opens a follow-up
-    /// case and dispatches it. Every case concerned gets the meeting in its timeline; each deputy who came
+    /// agreed action goes to the item's linked cases with the resolution's department and time limit, or,
+    /// when none can take it, to a follow-up case opened and dispatched for it. Every case concerned gets the meeting in its timeline; each deputy who came
     /// gets a 会议 entry in the duty log.
     public func closeMeeting(id: Int64, _ closeOut: MeetingCloseOut, expectedVersion: Int, session: Session) throws {
         try session.require(.planMeetings)
@@ -99,24 +98,17 @@ extension LiaisonStore {
         return result
     }
 
-    /// The item's result carried into its cases; the follow-up case it opened, if any.
+    /// The item's result carried into its cases; the follow-up case it opened, if any. An agreed action
+    /// goes to the linked cases that can take it (waiting to be dispatched, held by a department, or
+    /// rated unsatisfied and sent round again); when none can, a follow-up case carries it, so every
+    /// agreed action has a case with a department and a due date.
     private func follow(_ result: ItemResult, of item: AgendaItem, at meeting: Meeting, session: Session) throws -> Int64? {
         let said = "\(meeting.kind.label)「\(meeting.title)」（\(meeting.day.iso)）议题「\(item.title)」：\(result.resolution)"
             + (result.action.isEmpty ? "" : "；商定：\(result.action)")
-        guard !result.action.isEmpty, let department = result.departmentID, let days = result.workingDays else {
-            for linked in item.cases { try addEvent(.meeting, caseID: linked.id, text: said, session: session) }
-            return nil
-        }
-        let open = item.cases.filter { $0.status != .closed }
-        guard !open.isEmpty else {
-            let record = try insertCase(CaseDraft(title: String(result.action.prefix(60)), description: said, tier: .joint),
-                                        residentID: nil, sourceVisitID: nil, status: .registered, session: session)
-            try addEvent(.meeting, caseID: record.id, text: said, session: session)
-            try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
-            return record.id
-        }
-        for linked in open {
-            try addEvent(.meeting, caseID: linked.id, text: said, session: session)
+        for linked in item.cases where linked.status != .closed { try addEvent(.meeting, caseID: linked.id, text: said, session: session) }
+        guard !result.action.isEmpty, let department = result.departmentID, let days = result.workingDays else { return nil }
+        var carried = false
+        for linked in item.cases {
             let record = try caseRecord(id: linked.id)
             if CaseTransition.undispatched.contains(record.status) {
                 try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
@@ -124,8 +116,21 @@ extension LiaisonStore {
                 // The meeting's decision stands over the earlier dispatch: the department and time limit it agreed.
                 try endCurrentDispatch(of: record, how: "swapped", reason: "会议决议")
                 try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
+            } else if record.status == .unsatisfied {
+                try send(record, to: department, due: .workingDays(days), instructions: result.action, round: record.round + 1,
+                         action: .reopen, session: session)
+            } else {
+                continue
             }
+            carried = true
         }
-        return nil
+        guard !carried else { return nil }
+        let cases = item.cases.map(\.code).joined(separator: "、")
+        let record = try insertCase(CaseDraft(title: String(result.action.prefix(60)), description: said + (cases.isEmpty ? "" : "（关联诉求 \(cases)）"),
+                                              tier: .joint),
+                                    residentID: nil, sourceVisitID: nil, status: .registered, session: session)
+        try addEvent(.meeting, caseID: record.id, text: said, session: session)
+        try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
+        return record.id
     }
 }

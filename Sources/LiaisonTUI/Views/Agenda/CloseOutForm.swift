@@ -30,7 +30,7 @@ final class CloseOutForm: FormSpec {
         if let item = items.first(where: { form.focusedKey.hasSuffix("-\($0.id)") && !form.focusedKey.hasPrefix("attended") }) {
             lines += [.heading("议题\(item.position)：\(item.title)")]
             lines += item.cases.map { DetailLine("\($0.code) \($0.title)（\($0.status.label)）") }
-            lines += [DetailLine(""), DetailLine("商定了办理事项的：有关联诉求的按决议交办；没有的新开一件跟进诉求并交办。", role: .muted)]
+            lines += [DetailLine(""), DetailLine("商定了办理事项的：关联诉求中待交办、在办或不满意的，按决议交给承办单位；都不能接的（或没有关联诉求），新开一件跟进诉求并交办。", role: .muted)]
         } else {
             lines += [.heading("议题 \(items.count) 项，参加 \(participants.count) 人")]
             lines += [DetailLine("纪要、每人出席与否、每项议题的结果都填好才能结束；出席的代表记一次会议履职。", role: .muted)]
@@ -41,7 +41,7 @@ final class CloseOutForm: FormSpec {
     func makeForm() throws -> Form {
         var fields = [FormField("minutes", "会议纪要", .area(TextArea(limit: 2000), rows: 3), required: true)]
         for person in participants {
-            fields.append(FormField(MeetingCloseOut.attendedKey(person.id), person.line,
+            fields.append(FormField(MeetingCloseOut.attendedKey(person.id), person.name,
                                     .choice(ChoiceField(options: CloseOutForm.presence, selectedValue: nil)), required: true,
                                     hint: "出席或缺席"))
         }

@@ -65,7 +65,7 @@ final class MeetingForm: FormSpec {
                                  place: form.text("place"), organiser: form.text("organiser"))
         guard let meeting else {
             let id = try store.createMeeting(draft, session: session)
-            return .done("已新建 \(day.iso) \(kind.label)「\(draft.title)」：下一步 t 添加议题、i 邀请参加", select: "meeting-\(id)")
+            return .done("已新建会议：下一步按 t 添加议题、i 邀请参加（「\(draft.title)」）", select: "meeting-\(id)")
         }
         let renotice = try store.updateMeeting(id: meeting.id, draft, expectedVersion: meeting.version, session: session)
         return .done("已保存「\(draft.title)」" + (renotice ? "；改了时间或地点，会前公告须重写（P）" : ""), select: "meeting-\(meeting.id)")
