@@ -32,9 +32,13 @@ final class MeetingTests: XCTestCase {
             XCTAssertEqual(self.field(of: $0), "end")
             XCTAssertEqual(userMessage(for: $0), "结束时间须晚于开始时间 14:00")
         }
-        XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: start, endsAt: start), session: clerk))
+        XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: start, endsAt: start), session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "结束时间须晚于开始时间 14:00")
+        }
         XCTAssertThrowsError(try store.createMeeting(MeetingDraft(kind: .bench, title: "院落议事", startsAt: start,
-                                                                  endsAt: at("2026-11-21", 9)), session: clerk))
+                                                                  endsAt: at("2026-11-21", 9)), session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "结束时间须在同一天")
+        }
         XCTAssertEqual(try store.meetings(from: day("2026-01-01"), to: day("2027-01-01")).count, 0, "nothing saved half-way")
         XCTAssertNil(Day(iso: "2026-02-30"), "a date that does not exist is no day")
     }
@@ -111,10 +115,10 @@ final class MeetingTests: XCTestCase {
         let result = ItemResult(itemID: items[0], resolution: "同意加装", action: "出具费用分摊方案", departmentID: fixture.departmentID,
                                 workingDays: 10)
         func close(_ closeOut: MeetingCloseOut, version: Int? = nil) throws {
-            try store.closeMeeting(id: id, closeOut, expectedVersion: version ?? store.meeting(id: id).version, session: clerk)
+            try store.closeMeeting(id: id, closeOut, expectedVersion: version ?? store.meeting(id: id).version, session: fixture.supervisor)
         }
         XCTAssertThrowsError(try close(MeetingCloseOut(minutes: "纪要", attended: everyone, results: [result]))) {
-            XCTAssertEqual(userMessage(for: $0), "会议在 2026-11-20，还没到日子，不能结束")
+            XCTAssertEqual(userMessage(for: $0), "会议在 2026-11-20，到日子才能结束")
         }
         fixture.clock.set(at("2026-11-20", 16))
         XCTAssertThrowsError(try close(MeetingCloseOut(minutes: " ", attended: everyone, results: [result]))) {
@@ -164,7 +168,7 @@ final class MeetingTests: XCTestCase {
         let id = try meeting()
         let shared = try store.addAgendaItem(meetingID: id, title: "", caseIDs: [waiting.id], session: clerk)
         try store.linkCase(held.id, toItem: shared, session: clerk)
-        XCTAssertThrowsError(try store.linkCase(held.id, toItem: shared, session: clerk)) { XCTAssertEqual(userMessage(for: $0), "\(held.code) 已在这个议题里") }
+        XCTAssertThrowsError(try store.linkCase(held.id, toItem: shared, session: clerk)) { XCTAssertEqual(userMessage(for: $0), "\(held.code) 已在这个会议的议题里") }
         let typed = try store.addAgendaItem(meetingID: id, title: "小区充电桩选址", session: clerk)
         let onlyNoted = try store.addAgendaItem(meetingID: id, title: "楼道堆物清理", caseIDs: [noted.id], session: clerk)
         try store.invite(.deputy(fixture.deputyID), to: id, session: clerk)
@@ -177,7 +181,7 @@ final class MeetingTests: XCTestCase {
             ItemResult(itemID: shared, resolution: "费用按楼层分摊", action: "出具分摊方案并监督施工降噪", departmentID: bureau, workingDays: 10),
             ItemResult(itemID: typed, resolution: "在东门设充电桩", action: "完成充电桩选址", departmentID: fixture.departmentID, workingDays: 15),
             ItemResult(itemID: onlyNoted, resolution: "居民自行清理"),
-        ]), expectedVersion: try store.meeting(id: id).version, session: clerk)
+        ]), expectedVersion: try store.meeting(id: id).version, session: fixture.supervisor)
 
         let due = store.calendar.adding(workingDays: 10, to: day("2026-11-20"))
         for linked in [waiting.id, held.id] {
@@ -223,7 +227,7 @@ final class MeetingTests: XCTestCase {
         try store.closeMeeting(id: id, MeetingCloseOut(minutes: "纪要", attended: [person: true], results: [
             ItemResult(itemID: onReplied, resolution: "另设围挡", action: "设置施工围挡", departmentID: fixture.departmentID, workingDays: 3),
             ItemResult(itemID: onUnhappy, resolution: "限时施工", action: "夜间停工", departmentID: fixture.departmentID, workingDays: 5),
-        ]), expectedVersion: try store.meeting(id: id).version, session: clerk)
+        ]), expectedVersion: try store.meeting(id: id).version, session: fixture.supervisor)
         let items = try store.agendaItems(meetingID: id)
         let followUp = try XCTUnwrap(items.first { $0.id == onReplied }?.followUp, "a replied case cannot take the action: a follow-up does")
         XCTAssertEqual(try store.caseRecord(id: followUp.id).description.contains(replied.code), true)
@@ -232,6 +236,56 @@ final class MeetingTests: XCTestCase {
         let again = try store.caseRecord(id: unhappy.id)
         XCTAssertEqual(again.status, .dispatched)
         XCTAssertEqual(again.round, 2, "sent round again by the meeting")
+    }
+
+    func testRefusals() throws {
+        let admin = Session(name: "管理员", role: .admin)
+        let id = try meeting()
+        let item = try store.addAgendaItem(meetingID: id, title: "电梯", session: clerk)
+        let record = try fixture.openedCase()
+        try store.linkCase(record.id, toItem: item, session: clerk)
+        let other = try store.addAgendaItem(meetingID: id, title: "另议", session: clerk)
+        XCTAssertThrowsError(try store.linkCase(record.id, toItem: other, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "\(record.code) 已在这个会议的议题里", "one case is not dispatched twice by one meeting")
+        }
+        XCTAssertTrue(try store.timeline(caseID: record.id).contains { $0.kind == .meeting && $0.text.hasPrefix("列入三方共议") },
+                      "a case put on the agenda says so in its timeline")
+        let closed = try fixture.openedCase(problem: "已解决的事")
+        try store.close(caseID: closed.id, reason: "群众撤回", session: fixture.supervisor)
+        XCTAssertThrowsError(try store.linkCase(closed.id, toItem: item, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "\(closed.code) 已销号，不能再上会")
+        }
+        let gone = try store.createDeputy(DeputyDraft(name: "李红", level: .township), session: .system)
+        try store.setActive(.deputies, id: gone, false, session: admin)
+        XCTAssertThrowsError(try store.invite(.deputy(gone), to: id, session: clerk)) { XCTAssertEqual(userMessage(for: $0), "代表 李红 已停用，请另选") }
+        try store.invite(.deputy(fixture.deputyID), to: id, session: clerk)
+        let person = try XCTUnwrap(store.participants(meetingID: id).first).id
+
+        fixture.clock.set(at("2026-11-20", 16))
+        let withAction = MeetingCloseOut(minutes: "纪要", attended: [person: true], results: [
+            ItemResult(itemID: item, resolution: "同意", action: "出具方案", departmentID: fixture.departmentID, workingDays: 10),
+            ItemResult(itemID: other, resolution: "下次再议"),
+        ])
+        XCTAssertThrowsError(try store.closeMeeting(id: id, withAction, expectedVersion: store.meeting(id: id).version, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能办理诉求：须由代表或督办人员或管理员操作", "an agreed action dispatches: not a clerk's")
+        }
+        var leftOver = withAction
+        leftOver.results[1].workingDays = 5
+        XCTAssertThrowsError(try store.closeMeeting(id: id, leftOver, expectedVersion: store.meeting(id: id).version, session: fixture.supervisor)) {
+            XCTAssertEqual(self.field(of: $0), "action-\(other)", "a time limit with no action is said, not dropped")
+        }
+        XCTAssertEqual(try store.meeting(id: id).status, .planned)
+        try store.closeMeeting(id: id, withAction, expectedVersion: store.meeting(id: id).version, session: fixture.supervisor)
+        XCTAssertThrowsError(try store.cancelMeeting(id: id, reason: "误建", expectedVersion: store.meeting(id: id).version, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "会议已召开，不能再改")
+        }
+        XCTAssertThrowsError(try store.meetingNotice(.announcement, meetingID: id)) { XCTAssertEqual(userMessage(for: $0), "会议已召开，不再写会前公告") }
+
+        let dropped = try meeting("取消的会", on: "2026-11-27")
+        try store.addAgendaItem(meetingID: dropped, title: "议题", session: clerk)
+        try store.cancelMeeting(id: dropped, reason: "改期", expectedVersion: store.meeting(id: dropped).version, session: clerk)
+        XCTAssertThrowsError(try store.meetingNotice(.announcement, meetingID: dropped)) { XCTAssertEqual(userMessage(for: $0), "会议已取消，不再写会前公告") }
+        XCTAssertThrowsError(try store.meetingNotice(.result, meetingID: dropped)) { XCTAssertEqual(userMessage(for: $0), "会议已取消，不写结果公示") }
     }
 
     func testThemeDayFollowsTheRuleAcrossHolidays() throws {
@@ -261,6 +315,13 @@ final class MeetingTests: XCTestCase {
         settings.themeDay = 3
         try store.updateSettings(settings, session: .system)
         XCTAssertEqual(try store.scheduleThemeDays(months: 1, session: clerk), [], "a day gone by this month is not put on the agenda")
+
+        // October's 4th falls back to 30 September: put on once, however often T is pressed.
+        fixture.clock.set(at("2026-09-10", 9))
+        settings.themeDay = 4
+        try store.updateSettings(settings, session: .system)
+        XCTAssertEqual(try store.scheduleThemeDays(months: 2, session: clerk), [day("2026-09-30")])
+        XCTAssertEqual(try store.scheduleThemeDays(months: 2, session: clerk), [])
     }
 
     func testNoticesNameResidentsBySurnameUnlessTheyAgreed() throws {
@@ -280,7 +341,7 @@ final class MeetingTests: XCTestCase {
         try store.closeMeeting(id: id, MeetingCloseOut(minutes: "纪要", attended: Dictionary(uniqueKeysWithValues: people.map { ($0, $0 != people[2]) }),
                                                        results: [ItemResult(itemID: items[0], resolution: "按楼层分摊",
                                                                             action: "出具分摊方案", departmentID: fixture.departmentID, workingDays: 10)]),
-                               expectedVersion: try store.meeting(id: id).version, session: clerk)
+                               expectedVersion: try store.meeting(id: id).version, session: fixture.supervisor)
         var written: [UInt8] = []
         try store.exportMeetingNotice(.result, meetingID: id, fileName: "结果公示.txt", session: clerk) { written = $0 }
         let result = String(decoding: written, as: UTF8.self)
@@ -301,11 +362,17 @@ final class MeetingTests: XCTestCase {
         let before = try store.meeting(id: id)
         var draft = MeetingDraft(kind: .tripartite, title: "3号楼加装电梯三方共议", startsAt: at("2026-11-20", 14, 30), endsAt: at("2026-11-20", 16),
                                  place: "社区议事厅", organiser: "和平社区居委会")
-        XCTAssertFalse(try store.updateMeeting(id: id, draft, expectedVersion: before.version, session: clerk), "nothing moved")
+        XCTAssertFalse(try store.updateMeeting(id: id, draft, expectedVersion: before.version, session: clerk), "nothing changed")
+        XCTAssertEqual(try store.meeting(id: id).announcedAt, before.announcedAt)
+        // Another terminal invites someone meanwhile: this one's form, opened before, is not saved over it.
+        try store.invite(.resident(id: nil, name: "孙大爷", group: .concerned, namePublic: false), to: id, session: clerk)
         draft.startsAt = at("2026-11-27", 14, 30)
         draft.endsAt = at("2026-11-27", 16)
-        XCTAssertThrowsError(try store.updateMeeting(id: id, draft, expectedVersion: before.version, session: clerk),
-                             "another terminal's save since is not overwritten")
+        XCTAssertThrowsError(try store.updateMeeting(id: id, draft, expectedVersion: before.version, session: clerk)) {
+            XCTAssertEqual(userMessage(for: $0), "这个会议刚在另一终端改过：按 Esc 关闭，重新打开再改")
+        }
+        XCTAssertEqual(try store.meetingDetail(id: id).progress.missing, ["会前公告"], "a new invitee: the notice must be written again")
+        try store.exportMeetingNotice(.announcement, meetingID: id, fileName: "公告.txt", session: clerk) { _ in }
         XCTAssertTrue(try store.updateMeeting(id: id, draft, expectedVersion: store.meeting(id: id).version, session: clerk),
                       "rescheduled after the notice: it must be written again")
         XCTAssertEqual(try store.meetingDetail(id: id).progress.missing, ["会前公告"])
@@ -313,7 +380,7 @@ final class MeetingTests: XCTestCase {
 
         try store.removeParticipant(id: people[3], session: clerk)
         try store.removeAgendaItem(id: items[0], session: clerk)
-        XCTAssertEqual(try store.participants(meetingID: id).count, 3)
+        XCTAssertEqual(try store.participants(meetingID: id).count, 4)
         XCTAssertEqual(try store.agendaItems(meetingID: id).count, 0)
 
         XCTAssertThrowsError(try store.cancelMeeting(id: id, reason: "", expectedVersion: store.meeting(id: id).version, session: clerk)) {
@@ -329,6 +396,6 @@ final class MeetingTests: XCTestCase {
         }
         XCTAssertEqual(try store.agenda(from: day("2026-11-27"), through: day("2026-11-27")).first?.state, "已取消")
         let actions = try store.auditLog(session: Session(name: "管理员", role: .admin)).map(\.actionLabel)
-        XCTAssertEqual(Array(actions.prefix(3)), ["取消会议", "会议改期", "公示会议"])
+        XCTAssertEqual(Array(actions.prefix(7)), ["取消会议", "筹备会议", "筹备会议", "会议改期", "公示会议", "筹备会议", "公示会议"])
     }
 }

@@ -31,6 +31,47 @@ public struct SyntheticDistrict {
     public func addDuty(to database: Database) throws {
         try addDutyLog(to: database)
         try addContacts(to: database)
+        try addMeetings(to: database)
+    }
+
+    public static let meetings = 5000
+
+    /// Meetings over the two years either side of today, about a hundred a month: three deputies, a
+    /// department and a resident invited, two items each on an open case; those past held with everyone
+    /// present, one in twenty cancelled.
+    private func addMeetings(to database: Database) throws {
+        guard try database.scalarString("SELECT value FROM settings WHERE key = 'synthetic_meetings'") == nil else { return }
+        var random = SeededRandom(seed: 2_000_039)
+        let kinds: [MeetingKind] = [.tripartite, .bench, .faceToFace, .forum, .themeDay]
+        let open = try database.fetchAll("SELECT id FROM cases WHERE status <> 'closed' LIMIT 20000") { $0.int64(0) }
+        try database.write {
+            for index in 0..<SyntheticDistrict.meetings {
+                let day = today.adding(days: Int.random(in: -730...730, using: &random))
+                let start = LocalTime(day: day, hour: 8 + index % 10, minute: index % 2 * 30)
+                let status = index % 20 == 0 ? "cancelled" : day < today ? "held" : "planned"
+                let attended = status == "held" ? 1 : nil
+                try database.execute("""
+                    INSERT INTO meetings(station_id, kind, title, starts_at, ends_at, place, status, minutes) VALUES (1, ?, ?, ?, ?, '合成议事厅', ?, ?)
+                    """, [kinds[index % kinds.count], "合成会议\(index)", start, start.adding(seconds: 5400), status,
+                          status == "held" ? "合成纪要" : ""])
+                let meeting = database.lastInsertedRowID
+                for seat in 0..<3 {
+                    try database.execute("INSERT INTO meeting_participants(meeting_id, deputy_id, attended) VALUES (?, ?, ?)",
+                                         [meeting, (index * 7 + seat * 13) % SyntheticDistrict.deputies + 1, attended])
+                }
+                try database.execute("INSERT INTO meeting_participants(meeting_id, department_id, name, attended) VALUES (?, ?, '合成科长', ?)",
+                                     [meeting, index % SyntheticDistrict.departments + 1, attended])
+                try database.execute("INSERT INTO meeting_participants(meeting_id, name, role, attended) VALUES (?, ?, '居民代表', ?)",
+                                     [meeting, "居民\(index)", attended])
+                for position in 1...2 {
+                    try database.execute("INSERT INTO agenda_items(meeting_id, position, title, resolution) VALUES (?, ?, ?, ?)",
+                                         [meeting, position, "合成议题\(index)-\(position)", status == "held" ? "合成结果" : ""])
+                    try database.execute("INSERT INTO agenda_item_cases(item_id, case_id) VALUES (?, ?)",
+                                         [database.lastInsertedRowID, open.isEmpty ? 1 : open[Int.random(in: 0..<open.count, using: &random)]])
+                }
+            }
+            try database.execute("INSERT INTO settings(key, value) VALUES ('synthetic_meetings', '1')")
+        }
     }
 
     private func addDutyLog(to database: Database) throws {

@@ -24,9 +24,8 @@ extension LiaisonStore {
     public func agenda(from first: Day, through last: Day) throws -> [AgendaEntry] {
         let now = clock.now()
         var entries = try meetings(from: first, to: last.adding(days: 1)).map { meeting in
-            let state = meeting.isUnclosed(today: now.day) ? "逾期未结" : meeting.phase(now: now)?.label ?? meeting.status.label
             return AgendaEntry(day: meeting.day, time: meeting.startsAt.clockText, kind: meeting.kind, title: meeting.title,
-                               place: meeting.place, meetingID: meeting.id, state: state, unclosed: meeting.isUnclosed(today: now.day),
+                               place: meeting.place, meetingID: meeting.id, state: meeting.stateLabel(now: now), unclosed: meeting.isUnclosed(today: now.day),
                                status: meeting.status)
         }
         let roster = try dutyRoster(from: first, through: last)
@@ -42,7 +41,7 @@ extension LiaisonStore {
 
     /// Planned meetings whose day has passed: the agenda's tab counts them until each is closed or cancelled.
     public func unclosedMeetingCount() throws -> Int {
-        try database.scalarInt("SELECT count(*) FROM meetings WHERE station_id = ? AND status = 'planned' AND starts_at < ?",
+        try database.scalarInt("SELECT count(*) FROM meetings WHERE station_id = ? AND " + UnclosedMeeting.condition,
                                [station.id, today]) ?? 0
     }
 }

@@ -22,6 +22,15 @@ public enum Overdue {
     static func arguments(on today: Day) -> [[SQLBindable?]] { statuses.map { [$0, today] } }
 }
 
+/// 逾期未结: a meeting still planned after the day it was for, flagged until it is closed as held or
+/// cancelled.
+public enum UnclosedMeeting {
+    public static func includes(status: MeetingStatus, day: Day, on today: Day) -> Bool { status == .planned && day < today }
+
+    /// The same over `meetings` (bind today).
+    static let condition = "status = 'planned' AND starts_at < ?"
+}
+
 /// 办理时限: how many working days a department may be given for a case, written once for dispatching,
 /// for a category's default and for every form that asks.
 public enum TimeLimit {

@@ -49,7 +49,7 @@ extension LiaisonStore {
         guard !minutes.isEmpty else { throw InvalidField("minutes", "结束会议须有会议纪要") }
         try database.write {
             let meeting = try plannedMeeting(id, expectedVersion: expectedVersion)
-            guard meeting.day <= today else { throw DomainError.invalid("会议在 \(meeting.day.iso)，还没到日子，不能结束") }
+            if let refusal = meeting.closeRefusal(today: today) { throw DomainError.invalid(refusal) }
             let participants = try participants(meetingID: id)
             let items = try agendaItems(meetingID: id)
             guard !items.isEmpty else { throw DomainError.invalid("会议没有议题，不能结束：先按 t 添加议题") }
@@ -58,14 +58,15 @@ extension LiaisonStore {
                 throw InvalidField(MeetingCloseOut.attendedKey(participant.id), "请填出席或缺席")
             }
             let results = try items.map { item in try checked(closeOut.results.first { $0.itemID == item.id }, for: item) }
+            // An agreed action dispatches cases: the case-handling role's to do, as on the board.
+            if results.contains(where: { !$0.action.isEmpty }) { try session.require(.actOnCases) }
             try database.execute("""
-                UPDATE meetings SET status = 'held', phase = 'after', minutes = ?, version = version + 1 WHERE id = ? AND version = ?
+                UPDATE meetings SET status = 'held', minutes = ?, version = version + 1 WHERE id = ? AND version = ?
                 """, [minutes, id, meeting.version])
             for participant in participants {
                 try database.execute("UPDATE meeting_participants SET attended = ? WHERE id = ?", [closeOut.attended[participant.id], participant.id])
                 if participant.kind == .deputy, closeOut.attended[participant.id] == true, let deputyID = participant.deputyID {
-                    let credited = try database.scalarInt("SELECT count(*) FROM duty_log WHERE deputy_id = ? AND meeting_id = ?", [deputyID, id]) ?? 0
-                    if credited == 0 { try creditDuty(deputyID: deputyID, day: meeting.day, kind: .meeting, note: meeting.title, meetingID: id) }
+                    try creditDuty(deputyID: deputyID, day: meeting.day, kind: .meeting, note: meeting.title, meetingID: id)
                 }
             }
             for (item, result) in zip(items, results) {
@@ -87,8 +88,7 @@ extension LiaisonStore {
         result.action = try DraftCheck.text(result.action, field: key("action"), limit: 100)
         guard !result.resolution.isEmpty else { throw InvalidField(key("resolution"), "请写这一议题的协商结果") }
         if result.action.isEmpty {
-            result.departmentID = nil
-            result.workingDays = nil
+            guard result.departmentID == nil, result.workingDays == nil else { throw InvalidField(key("action"), "填了承办单位或时限，请写商定的办理事项") }
             return result
         }
         guard let department = result.departmentID else { throw InvalidField(key("department"), "商定了办理事项，须选承办单位") }
@@ -111,13 +111,13 @@ extension LiaisonStore {
         for linked in item.cases {
             let record = try caseRecord(id: linked.id)
             if CaseTransition.undispatched.contains(record.status) {
-                try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
+                _ = try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
             } else if CaseTransition.held.contains(record.status) {
                 // The meeting's decision stands over the earlier dispatch: the department and time limit it agreed.
                 try endCurrentDispatch(of: record, how: "swapped", reason: "会议决议")
-                try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
+                _ = try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
             } else if record.status == .unsatisfied {
-                try send(record, to: department, due: .workingDays(days), instructions: result.action, round: record.round + 1,
+                _ = try send(record, to: department, due: .workingDays(days), instructions: result.action, round: record.round + 1,
                          action: .reopen, session: session)
             } else {
                 continue
@@ -130,7 +130,7 @@ extension LiaisonStore {
                                               tier: .joint),
                                     residentID: nil, sourceVisitID: nil, status: .registered, session: session)
         try addEvent(.meeting, caseID: record.id, text: said, session: session)
-        try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
+        _ = try send(record, to: department, due: .workingDays(days), instructions: result.action, session: session)
         return record.id
     }
 }

@@ -18,28 +18,31 @@ extension LiaisonStore {
         let meeting = detail.meeting
         let (year, month, date) = meeting.day.components
         let when = "\(year)年\(month)月\(date)日（\(meeting.day.chineseWeekday)）\(meeting.timeText)"
+        let place = meeting.place.isEmpty ? "另行通知" : meeting.place
         var lines = ["\(station.name)", "\(meeting.kind.label)\(notice == .announcement ? "公告" : "结果公示")", ""]
         switch notice {
         case .announcement:
             guard meeting.status == .planned else { throw DomainError.invalid("会议\(meeting.status.label)，不再写会前公告") }
             guard !detail.items.isEmpty else { throw DomainError.invalid("会议还没有议题，先按 t 添加") }
             lines += ["    \(station.name)定于下列时间召开\(meeting.kind.label)，欢迎关心这些问题的群众参加或提出意见建议。", "",
-                      "会议名称：\(meeting.title)", "时间：\(when)", "地点：\(meeting.place)", "", "议题："]
+                      "会议名称：\(meeting.title)", "时间：\(when)", "地点：\(place)", "", "议题："]
             lines += detail.items.map { "    \($0.position). \($0.title)" }
             lines += ["", "参加人员："] + ParticipantKind.allCases.compactMap { kind in
                 let names = detail.participants.filter { $0.kind == kind }.map(\.publicName)
                 return names.isEmpty ? nil : "    \(kind.label)：" + names.joined(separator: "、")
             }
         case .result:
-            guard meeting.status == .held else { throw DomainError.invalid("会议\(meeting.status.label)，结束后才能公示结果") }
+            guard meeting.status != .cancelled else { throw DomainError.invalid("会议已取消，不写结果公示") }
+            guard meeting.status == .held else { throw DomainError.invalid("会议待召开，结束后才能公示结果") }
             let came = detail.participants.filter { $0.attended == true }
-            lines += ["    \(station.name)于\(when)在\(meeting.place)召开\(meeting.kind.label)「\(meeting.title)」，"
+            lines += ["    \(station.name)于\(when)" + (meeting.place.isEmpty ? "" : "在\(meeting.place)") + "召开\(meeting.kind.label)「\(meeting.title)」，"
                       + "出席 \(came.count) 人。协商结果公示如下：", ""]
             for item in detail.items {
                 lines.append("\(item.position). \(item.title)")
                 lines.append("    协商结果：\(item.resolution)")
                 if !item.action.isEmpty {
-                    let due = (item.followUp.map { [$0] } ?? item.cases).compactMap(\.dueDate).max()
+                    // The due date of the case the action went to: the follow-up, else the linked ones a department now holds.
+                    let due = (item.followUp.map { [$0] } ?? item.cases.filter { CaseTransition.held.contains($0.status) }).compactMap(\.dueDate).max()
                     lines.append("    办理事项：\(item.action)；承办单位：\(item.departmentName)；"
                                  + "时限：\(item.workingDays ?? 0) 个工作日" + (due.map { "（\($0.iso) 前）" } ?? ""))
                 }
@@ -57,28 +60,32 @@ extension LiaisonStore {
         return lines.joined(separator: "\n")
     }
 
-    /// Hands the notice's text to `write`, then records that it was posted: the phase moves on.
-    public func exportMeetingNotice(_ notice: MeetingNotice, meetingID: Int64, fileName: String, session: Session,
-                                    write: ([UInt8]) throws -> Void) throws {
+    /// Hands the notice's text to `write` and records that it was posted, in one transaction: a meeting
+    /// another terminal changed since the caller read it is refused rather than announced as it was.
+    public func exportMeetingNotice(_ notice: MeetingNotice, meetingID: Int64, expectedVersion: Int? = nil, fileName: String,
+                                    session: Session, write: ([UInt8]) throws -> Void) throws {
         try session.require(.planMeetings)
-        let text = try meetingNotice(notice, meetingID: meetingID)
-        try write(Array(text.utf8))
         try database.write {
-            let column = notice == .announcement ? "announced_at" : "result_published_at"
-            try database.execute("UPDATE meetings SET \(column) = ?, version = version + 1 WHERE id = ?", [clock.now(), meetingID])
-            try audit("meeting.notice", subject: try meeting(id: meetingID).title, detail: "\(notice.label) \(fileName)", session: session)
+            let meeting = try meeting(id: meetingID)
+            if let expectedVersion, meeting.version != expectedVersion { throw DomainError.changedOnAnotherTerminal("这个会议") }
+            try write(Array(try meetingNotice(notice, meetingID: meetingID).utf8))
+            switch notice {
+            case .announcement: try database.execute("UPDATE meetings SET announced_at = ?, version = version + 1 WHERE id = ?", [clock.now(), meetingID])
+            case .result: try database.execute("UPDATE meetings SET result_published_at = ?, version = version + 1 WHERE id = ?", [clock.now(), meetingID])
+            }
+            try audit("meeting.notice", subject: meeting.title, detail: "\(notice.label) \(fileName)", session: session)
         }
     }
 
     /// The station's theme activity day rule, if it has one.
     public func themeDayRule() throws -> ThemeDayRule? {
-        try database.scalarInt("SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?", [StationSettings.themeDayKey]).map {
-            ThemeDayRule(dayOfMonth: $0, tie: station.receptionRule?.tie ?? .earlier)
-        }
+        try intSetting(StationSettings.themeDayKey).map { ThemeDayRule(dayOfMonth: $0, tie: station.receptionRule?.tie ?? .earlier) }
     }
 
     /// Puts the theme activity day of this month and the next `months` − 1 on the agenda where the month
-    /// has none yet (a cancelled one counts as none) and the day is still to come; the days added.
+    /// has none yet (a cancelled one counts as none) and the day is still to come; the days added. A
+    /// month's day may fall in the month before (the 4th in a National Day holiday is 30 September), so a
+    /// theme day within half a month of it is that month's.
     @discardableResult
     public func scheduleThemeDays(months: Int = 3, session: Session) throws -> [Day] {
         try session.require(.planMeetings)
@@ -88,11 +95,10 @@ extension LiaisonStore {
             var (year, month, _) = today.components
             for _ in 0..<months {
                 let day = rule.receptionDay(year: year, month: month, calendar: calendar)
-                let first = Day.firstOfMonth(year: year, month: month)
                 let existing = try database.scalarInt("""
                     SELECT count(*) FROM meetings WHERE station_id = ? AND kind = 'themeDay' AND status <> 'cancelled'
                       AND starts_at >= ? AND starts_at < ?
-                    """, [station.id, first, first.adding(days: Day.daysIn(year: year, month: month))]) ?? 0
+                    """, [station.id, day.adding(days: -14), day.adding(days: 15)]) ?? 0
                 if existing == 0, day >= today {
                     try createMeeting(MeetingDraft(kind: .themeDay, title: "\(month)月主题活动日", startsAt: LocalTime(day: day, hour: 9, minute: 0),
                                                    endsAt: LocalTime(day: day, hour: 11, minute: 30), place: station.address), session: session)

@@ -89,8 +89,17 @@ public struct Meeting: Hashable, Sendable {
         }
     }
 
-    /// 逾期未结: still planned after the day it was for; flagged until closed as held or cancelled.
-    public func isUnclosed(today: Day) -> Bool { status == .planned && day < today }
+    public func isUnclosed(today: Day) -> Bool { UnclosedMeeting.includes(status: status, day: day, on: today) }
+
+    /// Where it stands, as the agenda says it: 逾期未结, its 331 phase, or 已取消.
+    public func stateLabel(now: LocalTime) -> String {
+        isUnclosed(today: now.day) ? "逾期未结" : phase(now: now)?.label ?? status.label
+    }
+
+    /// Why it cannot be closed as held yet: its day has not come.
+    public func closeRefusal(today: Day) -> String? {
+        day > today ? "会议在 \(day.iso)，到日子才能结束" : nil
+    }
 
     /// When it ends, for clashes: its end, else two hours after its start.
     var endForClashes: LocalTime { endsAt ?? startsAt.adding(seconds: 2 * 3600) }
@@ -229,8 +238,8 @@ extension LiaisonStore {
         }
     }
 
-    /// Edits a planned meeting; a new day, time or place is a reschedule: the notice already posted no
-    /// longer holds and must be written again (true when that happened).
+    /// Edits a planned meeting; a new day, time or place is a reschedule. The notice already posted no
+    /// longer says what it should and must be written again (true when that happened).
     @discardableResult
     public func updateMeeting(id: Int64, _ draft: MeetingDraft, expectedVersion: Int, session: Session) throws -> Bool {
         try session.require(.planMeetings)
@@ -238,17 +247,14 @@ extension LiaisonStore {
         return try database.write {
             let old = try plannedMeeting(id, expectedVersion: expectedVersion)
             let moved = old.startsAt != draft.startsAt || old.endsAt != draft.endsAt || old.place != draft.place
-            try database.execute("""
-                UPDATE meetings SET kind = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, organiser = ?, version = version + 1,
-                                    announced_at = CASE WHEN ? THEN NULL ELSE announced_at END
-                WHERE id = ?
-                """, [draft.kind, draft.title, draft.startsAt, draft.endsAt, draft.place, draft.organiser, moved, id])
-            if moved {
-                try audit("meeting.reschedule", subject: draft.title,
-                          detail: "\(old.day.iso) \(old.timeText) \(old.place) → \(draft.startsAt.day.iso) \(draft.startsAt.clockText) \(draft.place)",
-                          session: session)
-            }
-            return moved && old.announcedAt != nil
+            let renamed = old.title != draft.title || old.kind != draft.kind || old.organiser != draft.organiser
+            guard moved || renamed else { return false }
+            try database.execute("UPDATE meetings SET kind = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, organiser = ? WHERE id = ?",
+                                 [draft.kind, draft.title, draft.startsAt, draft.endsAt, draft.place, draft.organiser, id])
+            let detail = moved ? "\(old.day.iso) \(old.timeText) \(old.place) → \(draft.startsAt.day.iso) \(draft.startsAt.clockText) \(draft.place)"
+                : "\(old.kind.label)「\(old.title)」→ \(draft.kind.label)「\(draft.title)」"
+            try audit(moved ? "meeting.reschedule" : "meeting.update", subject: draft.title, detail: detail, session: session)
+            return try changed(id)
         }
     }
 
@@ -262,6 +268,15 @@ extension LiaisonStore {
                                  [reason, id])
             try audit("meeting.cancel", subject: meeting.title, detail: reason, session: session)
         }
+    }
+
+    /// After any change to what the announcement says (time, place, title, items, invitees): the version
+    /// moves on and a notice already written must be written again; true when one was.
+    @discardableResult
+    func changed(_ id: Int64) throws -> Bool {
+        let announced = try database.scalarInt("SELECT announced_at IS NOT NULL FROM meetings WHERE id = ?", [id]) == 1
+        try database.execute("UPDATE meetings SET version = version + 1, announced_at = NULL WHERE id = ?", [id])
+        return announced
     }
 
     /// The meeting inside a write, refused when it is no longer planned or another terminal changed it.
@@ -305,7 +320,13 @@ extension LiaisonStore {
                     INSERT INTO meeting_participants(meeting_id, resident_id, name, role, name_public) VALUES (?, ?, ?, ?, ?)
                     """, [meetingID, id, id == nil ? name : "", group.label, namePublic])
             }
-            try database.execute("UPDATE meetings SET version = version + 1 WHERE id = ?", [meetingID])
+            let invited = try database.scalarString("""
+                SELECT coalesce(d.name, dep.name || '（' || p.name || '）', r.name, p.name) FROM meeting_participants p
+                LEFT JOIN deputies d ON d.id = p.deputy_id LEFT JOIN departments dep ON dep.id = p.department_id
+                LEFT JOIN residents r ON r.id = p.resident_id WHERE p.id = ?
+                """, [database.lastInsertedRowID]) ?? ""
+            try changed(meetingID)
+            try audit("meeting.prepare", subject: meeting.title, detail: "邀请 " + invited, session: session)
             guard case .deputy(let id) = draft else { return [] }
             return try clashes(of: meeting, deputyIDs: [id])
         }
@@ -320,12 +341,14 @@ extension LiaisonStore {
     public func removeParticipant(id: Int64, session: Session) throws {
         try session.require(.planMeetings)
         try database.write {
-            guard let meetingID = try database.scalarInt("SELECT meeting_id FROM meeting_participants WHERE id = ?", [id]) else {
+            guard let meetingID = try database.scalarInt("SELECT meeting_id FROM meeting_participants WHERE id = ?", [id]),
+                  let person = try participants(meetingID: Int64(meetingID)).first(where: { $0.id == id }) else {
                 throw DomainError.notFound("这位参加人")
             }
-            _ = try plannedMeeting(Int64(meetingID))
+            let meeting = try plannedMeeting(Int64(meetingID))
             try database.execute("DELETE FROM meeting_participants WHERE id = ?", [id])
-            try database.execute("UPDATE meetings SET version = version + 1 WHERE id = ?", [meetingID])
+            try changed(meeting.id)
+            try audit("meeting.prepare", subject: meeting.title, detail: "不再邀请 " + person.line, session: session)
         }
     }
 
@@ -334,7 +357,7 @@ extension LiaisonStore {
     public func addAgendaItem(meetingID: Int64, title: String, caseIDs: [Int64] = [], session: Session) throws -> Int64 {
         try session.require(.planMeetings)
         return try database.write {
-            _ = try plannedMeeting(meetingID)
+            let meeting = try plannedMeeting(meetingID)
             var title = try DraftCheck.text(title, field: "title", limit: 60)
             if title.isEmpty, let first = caseIDs.first { title = try caseRecord(id: first).title }
             guard !title.isEmpty else { throw InvalidField("title", "议题不能为空（或选一件诉求）") }
@@ -342,8 +365,9 @@ extension LiaisonStore {
                 "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?", [meetingID]) ?? 1
             try database.execute("INSERT INTO agenda_items(meeting_id, position, title) VALUES (?, ?, ?)", [meetingID, position, title])
             let id = database.lastInsertedRowID
-            for caseID in caseIDs { try link(caseID: caseID, toItem: id) }
-            try database.execute("UPDATE meetings SET version = version + 1 WHERE id = ?", [meetingID])
+            for caseID in caseIDs { try link(caseID: caseID, toItem: id, title: title, of: meeting, session: session) }
+            try changed(meetingID)
+            try audit("meeting.prepare", subject: meeting.title, detail: "议题 " + title, session: session)
             return id
         }
     }
@@ -352,26 +376,39 @@ extension LiaisonStore {
     public func linkCase(_ caseID: Int64, toItem itemID: Int64, session: Session) throws {
         try session.require(.planMeetings)
         try database.write {
-            _ = try plannedMeeting(try meetingID(ofItem: itemID))
-            try link(caseID: caseID, toItem: itemID)
+            let meeting = try plannedMeeting(try meetingID(ofItem: itemID))
+            let title = try database.scalarString("SELECT title FROM agenda_items WHERE id = ?", [itemID]) ?? ""
+            try link(caseID: caseID, toItem: itemID, title: title, of: meeting, session: session)
+            try changed(meeting.id)
         }
     }
 
-    private func link(caseID: Int64, toItem itemID: Int64) throws {
+    /// A case of this station, open and not yet on this meeting, joins an item; its timeline says so.
+    private func link(caseID: Int64, toItem itemID: Int64, title: String, of meeting: Meeting, session: Session) throws {
+        guard try database.scalarInt("SELECT count(*) FROM cases WHERE id = ? AND station_id = ?", [caseID, station.id]) == 1 else {
+            throw DomainError.notFound("这件诉求")
+        }
         let record = try caseRecord(id: caseID)
         guard record.status != .closed else { throw DomainError.invalid("\(record.code) 已销号，不能再上会") }
-        try database.execute("INSERT OR IGNORE INTO agenda_item_cases(item_id, case_id) VALUES (?, ?)", [itemID, caseID])
-        if database.changes == 0 { throw DomainError.invalid("\(record.code) 已在这个议题里") }
+        let onMeeting = try database.scalarInt("""
+            SELECT count(*) FROM agenda_item_cases l JOIN agenda_items a ON a.id = l.item_id WHERE l.case_id = ? AND a.meeting_id = ?
+            """, [caseID, meeting.id]) ?? 0
+        guard onMeeting == 0 else { throw DomainError.invalid("\(record.code) 已在这个会议的议题里") }
+        try database.execute("INSERT INTO agenda_item_cases(item_id, case_id) VALUES (?, ?)", [itemID, caseID])
+        try addEvent(.meeting, caseID: caseID, text: "列入\(meeting.kind.label)「\(meeting.title)」（\(meeting.day.iso)）议题「\(title)」",
+                     session: session)
+        try audit("meeting.prepare", subject: meeting.title, detail: "诉求 \(record.code) 列入议题「\(title)」", session: session)
     }
 
     public func removeAgendaItem(id: Int64, session: Session) throws {
         try session.require(.planMeetings)
         try database.write {
-            let meetingID = try meetingID(ofItem: id)
-            _ = try plannedMeeting(meetingID)
+            let meeting = try plannedMeeting(try meetingID(ofItem: id))
+            let title = try database.scalarString("SELECT title FROM agenda_items WHERE id = ?", [id]) ?? ""
             try database.execute("DELETE FROM agenda_item_cases WHERE item_id = ?", [id])
             try database.execute("DELETE FROM agenda_items WHERE id = ?", [id])
-            try database.execute("UPDATE meetings SET version = version + 1 WHERE id = ?", [meetingID])
+            try changed(meeting.id)
+            try audit("meeting.prepare", subject: meeting.title, detail: "撤下议题 " + title, session: session)
         }
     }
 
@@ -382,12 +419,15 @@ extension LiaisonStore {
         return Int64(id)
     }
 
-    /// Open cases a meeting may take up: the joint tier (共性问题会商办) first, then the rest, newest first.
-    public func agendaCandidates(limit: Int = 300) throws -> [LinkedCase] {
-        try database.fetchAll("""
+    /// Open cases a meeting may take up, newest first: the joint tier (共性问题会商办) first, then the rest.
+    /// Each part walks the opening-day index from today back and stops at `limit`; any other open case is
+    /// taken up by its code.
+    public func agendaCandidates(limit: Int = 200) throws -> [LinkedCase] {
+        let newest = { (tier: String) in try self.database.fetchAll("""
             SELECT \(LinkedCase.columns) FROM cases c INDEXED BY cases_by_opened
-            WHERE c.station_id = ? AND c.status <> 'closed' ORDER BY c.tier IS NOT 'joint', c.opened_on DESC, c.id DESC LIMIT ?
-            """, [station.id, limit]) { try LinkedCase(row: $0, from: 0) }
+            WHERE c.opened_on <= ? AND c.station_id = ? AND c.status <> 'closed' AND \(tier) ORDER BY c.opened_on DESC, c.id DESC LIMIT ?
+            """, [self.today, self.station.id, limit]) { try LinkedCase(row: $0, from: 0) } }
+        return try newest("c.tier = 'joint'") + newest("c.tier IS NOT 'joint'")
     }
 
     /// The residents whose cases the meeting takes up (those concerned), offered first when inviting.

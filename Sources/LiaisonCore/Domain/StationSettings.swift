@@ -132,7 +132,7 @@ extension LiaisonStore {
         try database.scalarString("SELECT value FROM settings WHERE key = ?", [key])
     }
 
-    private func intSetting(_ key: String) throws -> Int? { try setting(key).flatMap { Int($0) } }
+    func intSetting(_ key: String) throws -> Int? { try setting(key).flatMap { Int($0) } }
 
     /// The station's area code (010), with which a local number may be typed without it: its setting,
     /// else the code of the station's own phone number; nil when neither gives one.

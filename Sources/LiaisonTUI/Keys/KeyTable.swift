@@ -189,7 +189,9 @@ public enum KeyTable {
         KeyBinding([.character("u")], "u", .assignResident, "分配联系群众", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("U")], "U", .endAssignment, "不再联系", deputies, hint: true, needs: .keepDutyRecords),
         KeyBinding([.character("t")], "t", .logContact, "登记联系", deputies, hint: true, needs: .logContacts),
-        // 议程: the meeting's keys work on the selected meeting; the month view moves by day and week.
+        // 议程: the meeting's keys work on the selected meeting; the month view moves by day and week. The
+        // month keys have a row here as well as the deputies': the hint bar lists a screen's keys in the
+        // table's order, and here they come after the meeting's.
         KeyBinding([.character("a")], "a", .newMeeting, "新建会议", agenda, hint: true, needs: .planMeetings),
         KeyBinding([.character("i")], "i", .inviteParticipant, "邀请参加", agenda, hint: true, needs: .planMeetings),
         KeyBinding([.character("t")], "t", .addAgendaItem, "添加议题", agenda, hint: true, needs: .planMeetings),

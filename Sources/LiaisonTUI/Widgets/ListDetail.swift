@@ -184,6 +184,14 @@ final class ListDetail {
     /// what comes rather than what went before).
     func scrollSelection(toRow context: Int) { top = max(0, position - context) }
 
+    /// Runs a load that may add rows above the selection (older ones, loaded when idle) and keeps the
+    /// selected row where it stood on the screen.
+    func keepingPlace(_ load: () throws -> Void) rethrows {
+        let offset = position - top
+        try load()
+        top = max(0, position - offset)
+    }
+
     /// Moves by `delta` selectable rows, staying inside the list.
     private func move(by delta: Int) {
         var index = position

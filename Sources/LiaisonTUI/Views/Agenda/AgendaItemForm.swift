@@ -35,6 +35,7 @@ final class AgendaItemForm: FormSpec {
         var fields = [
             FormField("title", "议题", .text(TextField(limit: 60)), hint: "如 加装电梯费用分摊"),
             FormField("case", "诉求", .choice(ChoiceField(options: cases, selectedValue: nil)), hint: "可空；输入编号或标题筛选"),
+            FormField("code", "或填编号", .text(TextField(limit: 12)), hint: "较早的诉求，如 2025-0123"),
         ]
         if !join.isEmpty {
             fields.append(FormField("join", "并入议题", .choice(ChoiceField(options: join, selectedValue: nil)), hint: "空着为新议题"))
@@ -42,14 +43,29 @@ final class AgendaItemForm: FormSpec {
         return Form(title: "添加议题", fields: fields)
     }
 
+    /// The case chosen from the list, or typed by its code: nil when neither, or the code is no case.
+    private func chosenCase(_ form: Form) -> (id: Int64?, problem: String?) {
+        let code = form.text("code")
+        guard !code.isEmpty else { return (form.id("case"), nil) }
+        if form.id("case") != nil { return (nil, "选了诉求就不用填编号") }
+        do {
+            guard let record = try store.caseRecord(code: code.halfWidthDigits) else { return (nil, "没有编号为 \(code) 的诉求") }
+            return (record.id, nil)
+        } catch {
+            return (nil, userMessage(for: error))
+        }
+    }
+
     func validate(_ form: inout Form) {
+        let (caseID, problem) = chosenCase(form)
+        if let problem { form.setError("code", problem) }
         let joining = !items.isEmpty && form.id("join") != nil
-        if joining, form.id("case") == nil { form.setError("case", "并入已有议题须选一件诉求") }
-        if !joining, form.text("title").isEmpty, form.id("case") == nil { form.setError("title", "填写议题，或选一件诉求") }
+        if joining, caseID == nil, problem == nil { form.setError("case", "并入已有议题须选一件诉求") }
+        if !joining, form.text("title").isEmpty, caseID == nil, problem == nil { form.setError("title", "填写议题，或选一件诉求") }
     }
 
     func save(_ form: Form) throws -> SaveStep {
-        let caseID = form.id("case")
+        let caseID = chosenCase(form).id
         if !items.isEmpty, let itemID = form.id("join"), let caseID {
             try store.linkCase(caseID, toItem: itemID, session: session)
             return .done("已把诉求并入议题「\(items.first { $0.id == itemID }?.title ?? "")」", select: "meeting-\(meeting.id)")

@@ -1,7 +1,8 @@
 import LiaisonCore
 
 /// 议程: meetings and reception days, a year back and four months ahead, as a list with the selected
-/// meeting's detail, or (v) as a month calendar. A meeting is planned, prepared (items, invitations, the
+/// meeting's detail (from last month on at once, the months before when no key waits), or (v) as a
+/// month calendar. A meeting is planned, prepared (items, invitations, the
 /// notice), closed as held with its minutes and results, and its result published, all from here.
 final class AgendaPage: Page {
     static let daysBack = 365
@@ -11,6 +12,14 @@ final class AgendaPage: Page {
     private var entries: [String: AgendaEntry] = [:]
     /// The list's span; a day shown from the calendar widens it.
     private var span: (first: Day, last: Day)?
+    /// From the first of last month to four months ahead: what the list shows at once.
+    private var firstSpan: (first: Day, last: Day) {
+        let today = store.today
+        let lastMonth = Day.month(today.month, of: today.year, adding: -1)
+        return (Day.firstOfMonth(year: lastMonth.year, month: lastMonth.month), today.adding(days: AgendaPage.daysAhead))
+    }
+    /// The first day the list goes back to once idle.
+    private var yearBack: Day { store.today.adding(days: -AgendaPage.daysBack) }
     private var loadedOnce = false
     private(set) var calendar: MonthCalendar?
     private(set) lazy var rows = ListDetail(columns: [
@@ -42,7 +51,7 @@ final class AgendaPage: Page {
             return
         }
         let today = store.today
-        let span = self.span ?? (today.adding(days: -AgendaPage.daysBack), today.adding(days: AgendaPage.daysAhead))
+        let span = self.span ?? firstSpan
         self.span = span
         let agenda = try store.agenda(from: span.first, through: span.last)
         entries = Dictionary(agenda.map { (AgendaPage.rowID($0), $0) }) { first, _ in first }
@@ -67,12 +76,21 @@ final class AgendaPage: Page {
         loadedOnce = true
     }
 
+    var hasMoreToLoad: Bool { calendar == nil && (span?.first).map { $0 > yearBack } ?? false }
+
+    func loadMore() throws {
+        guard let span else { return }
+        self.span = (min(span.first, yearBack), span.last)
+        try rows.keepingPlace { try reload() }
+    }
+
     func offers(_ action: Action) -> Bool {
         switch action {
         case .previousDay, .nextDay: calendar != nil
         case .previousMonth, .nextMonth, .toggleMonthView, .newMeeting, .scheduleThemeDays: true
-        case .inviteParticipant, .addAgendaItem, .editMeeting, .cancelMeeting, .removeFromMeeting, .closeMeeting:
+        case .inviteParticipant, .addAgendaItem, .editMeeting, .cancelMeeting, .removeFromMeeting:
             selectedEntry?.status == .planned
+        case .closeMeeting: selectedEntry.map { $0.status == .planned && $0.day <= store.today } ?? false
         case .publishNotice: selectedEntry.map { $0.status == .planned || $0.status == .held } ?? false
         case .openCaseOnBoard: selectedMeetingID != nil
         default: true
@@ -145,11 +163,9 @@ final class AgendaPage: Page {
     /// Shows `day` in the list (widening its span to take in the day's month), selecting its first plan,
     /// or the next one after it unless `exact`.
     private func showInList(_ day: Day, exact: Bool) throws -> Reaction {
-        let today = store.today
-        var span = self.span ?? (today.adding(days: -AgendaPage.daysBack), today.adding(days: AgendaPage.daysAhead))
         let first = Day.firstOfMonth(year: day.year, month: day.month)
-        span = (min(span.first, first), max(span.last, first.adding(days: Day.daysIn(year: day.year, month: day.month) - 1)))
-        self.span = span
+        let span = self.span ?? firstSpan
+        self.span = (min(span.first, first), max(span.last, first.adding(days: Day.daysIn(year: day.year, month: day.month) - 1)))
         try reload()
         let candidates = entries.values.filter { exact ? $0.day == day : $0.day >= day }.sorted { ($0.day, $0.time) < ($1.day, $1.time) }
         guard let target = candidates.first else { return .say("\(day.iso) \(exact ? "这一天" : "之后")没有安排", .muted) }
@@ -169,7 +185,7 @@ final class AgendaPage: Page {
     var status: DeskMessage? { calendar == nil ? rows.status : nil }
 
     private func detail(of entry: AgendaEntry) throws -> [DetailLine] {
-        if let meetingID = entry.meetingID { return MeetingDetailLines.lines(try store.meetingDetail(id: meetingID)) }
+        if let meetingID = entry.meetingID { return MeetingDetailLines.lines(try store.meetingDetail(id: meetingID), now: store.clock.now()) }
         var lines = [DetailLine("接待选民日", role: .header), DetailLine("\(entry.day.iso) \(entry.day.chineseWeekday) \(ReceptionHours.text)"),
                      DetailLine("地点 " + entry.place), DetailLine(""), .heading("值班")]
         let seats = try store.dutyRoster(on: entry.day)

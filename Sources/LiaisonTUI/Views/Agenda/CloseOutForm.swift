@@ -41,7 +41,7 @@ final class CloseOutForm: FormSpec {
     func makeForm() throws -> Form {
         var fields = [FormField("minutes", "会议纪要", .area(TextArea(limit: 2000), rows: 3), required: true)]
         for person in participants {
-            fields.append(FormField(MeetingCloseOut.attendedKey(person.id), person.name,
+            fields.append(FormField(MeetingCloseOut.attendedKey(person.id), person.line,
                                     .choice(ChoiceField(options: CloseOutForm.presence, selectedValue: nil)), required: true,
                                     hint: "出席或缺席"))
         }
@@ -63,7 +63,12 @@ final class CloseOutForm: FormSpec {
         for item in items {
             let days = form.number(CloseOutForm.key("days", item))
             if !days.isEmpty, Int(days) == nil { form.setError(CloseOutForm.key("days", item), "应为工作日数，如 10") }
-            guard !form.text(CloseOutForm.key("action", item)).isEmpty else { continue }
+            guard !form.text(CloseOutForm.key("action", item)).isEmpty else {
+                if form.id(CloseOutForm.key("department", item)) != nil || !days.isEmpty {
+                    form.setError(CloseOutForm.key("action", item), "填了承办单位或时限，请写商定的办理事项")
+                }
+                continue
+            }
             if form.id(CloseOutForm.key("department", item)) == nil { form.setError(CloseOutForm.key("department", item), "有办理事项须选承办单位") }
             if days.isEmpty { form.setError(CloseOutForm.key("days", item), "有办理事项须写时限") }
         }
@@ -78,10 +83,18 @@ final class CloseOutForm: FormSpec {
                        action: form.text(CloseOutForm.key("action", item)), departmentID: form.id(CloseOutForm.key("department", item)),
                        workingDays: Int(form.number(CloseOutForm.key("days", item))))
         }
-        try store.closeMeeting(id: meeting.id, MeetingCloseOut(minutes: form.text("minutes"), attended: attended, results: results),
-                               expectedVersion: meeting.version, session: session)
         let actions = results.filter { !$0.action.isEmpty }.count
-        return .done("「\(meeting.title)」已结束" + (actions > 0 ? "，\(actions) 项办理事项已交办" : "") + "：按 P 写结果公示",
-                     select: "meeting-\(meeting.id)")
+        // Closing cannot be undone and may dispatch cases: asked first, keeping the form on Enter.
+        let question = Question("结束「\(meeting.title)」吗？", details: [
+            "出席 \(attended.values.filter { $0 }.count) 人，缺席 \(attended.values.filter { !$0 }.count) 人",
+            actions > 0 ? "\(actions) 项办理事项将交办（关联诉求或新开跟进诉求）" : "没有商定办理事项",
+            "结束后不能再改",
+        ], yes: "结束会议", no: "再看看", destructive: true)
+        return .ask(question, yes: { [store, session, meeting] in
+            try store.closeMeeting(id: meeting.id, MeetingCloseOut(minutes: form.text("minutes"), attended: attended, results: results),
+                                   expectedVersion: meeting.version, session: session)
+            return .done("「\(meeting.title)」已结束" + (actions > 0 ? "，\(actions) 项办理事项已交办" : "") + "：按 P 写结果公示",
+                         select: "meeting-\(meeting.id)")
+        }, no: { .stay() })
     }
 }

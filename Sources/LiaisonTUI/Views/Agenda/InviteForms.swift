@@ -41,7 +41,7 @@ final class ResidentInviteForm: FormSpec {
     private let session: Session
     private let meeting: Meeting
     private let resident: (id: Int64, name: String)?
-    private static let consent = [ChoiceOption(value: "0", label: "否（公示写作 某某）"), ChoiceOption(value: "1", label: "是，同意写全名")]
+    private static let consent = [ChoiceOption(value: "0", label: "否（写成 王某）"), ChoiceOption(value: "1", label: "是，同意写全名")]
 
     init(store: LiaisonStore, session: Session, meeting: Meeting, resident: (id: Int64, name: String)?) {
         self.store = store
@@ -56,9 +56,11 @@ final class ResidentInviteForm: FormSpec {
          DetailLine("公示里群众只写姓氏加「某」，本人同意的才写全名。", role: .muted)]
     }
 
+    /// A resident picked from the cases keeps their record (and so is forgotten with it when anonymised):
+    /// only one typed in gives a name.
     func makeForm() throws -> Form {
-        Form(title: "邀请群众", fields: [
-            FormField("name", "姓名", .text(TextField(text: resident?.name ?? "", limit: max(20, resident?.name.count ?? 0))), required: true),
+        let name = resident == nil ? [FormField("name", "姓名", .text(TextField(limit: 20)), required: true)] : []
+        return Form(title: resident.map { "邀请 \($0.name)" } ?? "邀请群众", fields: name + [
             FormField("group", "身份", .choice(ChoiceField(options: ChoiceLists.labelled(ResidentGroup.allCases),
                                                           selectedValue: resident == nil ? nil : ResidentGroup.concerned.rawValue)),
                       required: true, hint: "居民代表、物业、商户、企业"),
@@ -70,10 +72,9 @@ final class ResidentInviteForm: FormSpec {
 
     func save(_ form: Form) throws -> SaveStep {
         guard let group = form.choice("group").flatMap(ResidentGroup.init(rawValue:)) else { return .stay(focus: "group") }
-        // The resident picked stays that resident only while the name is theirs.
-        let id = resident.flatMap { $0.name == form.text("name") ? $0.id : nil }
-        try store.invite(.resident(id: id, name: form.text("name"), group: group, namePublic: form.choice("public") == "1"),
+        let name = resident?.name ?? form.text("name")
+        try store.invite(.resident(id: resident?.id, name: name, group: group, namePublic: form.choice("public") == "1"),
                          to: meeting.id, session: session)
-        return .done("已邀请 \(form.text("name"))（\(group.label)）", select: "meeting-\(meeting.id)")
+        return .done("已邀请 \(name)（\(group.label)）", select: "meeting-\(meeting.id)")
     }
 }

@@ -21,7 +21,7 @@ struct MeetingActions {
             return .push(try FormLayer(spec: AgendaItemForm(store: store, session: session, meeting: meeting), share: share))
         case .removeFromMeeting: return try removePicker()
         case .closeMeeting:
-            guard meeting.day <= store.today else { return .say("会议在 \(meeting.day.iso)，到日子才能结束", .warning) }
+            if let refusal = meeting.closeRefusal(today: store.today) { return .say(refusal, .warning) }
             return .push(try FormLayer(spec: CloseOutForm(store: store, session: session, meeting: meeting), share: share))
         case .publishNotice: return try writeNotice()
         case .openCaseOnBoard:
@@ -94,8 +94,9 @@ struct MeetingActions {
         let file = "\(notice.label)-\(meeting.day.iso)-\(meeting.id).txt"
         let (store, session, meeting) = (self.store, self.session, self.meeting)
         if let failed = try BesideDatabase.write(file, store: store, export: { path, write in
-            try store.exportMeetingNotice(notice, meetingID: meeting.id, fileName: path, session: session, write: write)
+            try store.exportMeetingNotice(notice, meetingID: meeting.id, expectedVersion: meeting.version, fileName: path, session: session,
+                                          write: write)
         }) { return failed }
-        return .saved("\(notice.label)已写入数据库所在目录：\(file)（群众姓名只留姓氏）")
+        return .saved("\(notice.label)已写入数据库所在目录：\(file)（未同意写全名的群众只写姓氏）")
     }
 }

@@ -3,10 +3,10 @@ import LiaisonCore
 /// A meeting as the agenda's detail pane shows it: when and where, its 331 phase and what it lacks to move
 /// on, clashes, the items with their cases and results, who was invited and who came, the minutes.
 enum MeetingDetailLines {
-    static func lines(_ detail: MeetingDetail) -> [DetailLine] {
+    static func lines(_ detail: MeetingDetail, now: LocalTime) -> [DetailLine] {
         let meeting = detail.meeting
         var lines = [DetailLine(meeting.title, role: .header),
-                     DetailLine("\(meeting.kind.label) · \(meeting.status.label)"),
+                     DetailLine("\(meeting.kind.label) · \(meeting.stateLabel(now: now))"),
                      DetailLine("\(meeting.day.iso) \(meeting.day.chineseWeekday) \(meeting.timeText)"),
                      DetailLine("地点 " + (meeting.place.isEmpty ? "未定" : meeting.place))]
         if !meeting.organiser.isEmpty { lines.append(DetailLine("组织 " + meeting.organiser)) }

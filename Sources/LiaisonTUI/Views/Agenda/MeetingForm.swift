@@ -7,8 +7,8 @@ final class MeetingForm: FormSpec {
     private let session: Session
     private let meeting: Meeting?
     private let day: Day?
-    /// The plans of the day typed, read when the day changes (the pane is laid out on every key).
-    private var plans: (day: Day, lines: [DetailLine])?
+    /// The plans of the day typed, read when the day field changes.
+    private var plans: [DetailLine] = [DetailLine("填好日期后，这里列出当天已有的安排。", role: .muted)]
 
     init(store: LiaisonStore, session: Session, meeting: Meeting?, day: Day?) {
         self.store = store
@@ -20,24 +20,29 @@ final class MeetingForm: FormSpec {
     var sideTitle: String { "当天安排" }
 
     func sideLines(form: Form) -> [DetailLine] {
-        guard let day = form.day("day") else { return [DetailLine("填好日期后，这里列出当天已有的安排。", role: .muted)] }
-        if plans?.day != day {
-            let entries = (try? store.agenda(from: day, through: day)) ?? []
-            let others = entries.filter { $0.meetingID == nil || $0.meetingID != meeting?.id }
-            var lines = [DetailLine.heading("\(day.iso) \(day.chineseWeekday)")]
-            if !store.calendar.isWorkingDay(day) { lines.append(DetailLine(store.calendar.name(of: day).map { "\($0) 放假" } ?? "休息日", role: .dueSoon)) }
+        plans + (meeting?.announcedAt == nil ? [] : [DetailLine(""), DetailLine("会前公告已写：改了会议后须重写公告。", role: .dueSoon)])
+    }
+
+    func edited(_ field: String, form: inout Form) {
+        guard field == "day", let day = form.day("day") else { return }
+        loadPlans(of: day)
+    }
+
+    private func loadPlans(of day: Day) {
+        var lines = [DetailLine.heading("\(day.iso) \(day.chineseWeekday)")]
+        if !store.calendar.isWorkingDay(day) { lines.append(DetailLine(store.calendar.name(of: day).map { "\($0) 放假" } ?? "休息日", role: .dueSoon)) }
+        do {
+            let others = try store.agenda(from: day, through: day).filter { $0.meetingID == nil || $0.meetingID != meeting?.id }
             lines += others.isEmpty ? [DetailLine("没有其他安排", role: .muted)]
                 : others.map { DetailLine("\($0.time) \($0.kind.label) \($0.title)" + ($0.cancelled ? "（已取消）" : "")) }
-            plans = (day, lines)
+        } catch {
+            lines.append(DetailLine(userMessage(for: error), role: .warning))
         }
-        var lines = plans?.lines ?? []
-        if meeting?.announcedAt != nil {
-            lines += [DetailLine(""), DetailLine("会前公告已写：改日期、时间或地点后须重写公告。", role: .dueSoon)]
-        }
-        return lines
+        plans = lines
     }
 
     func makeForm() throws -> Form {
+        if let day = meeting?.day ?? day { loadPlans(of: day) }
         let kinds = ChoiceLists.labelled(MeetingKind.allCases.filter { $0 != .reception })
         return Form(title: meeting.map { "修改会议：\($0.title)" } ?? "新建会议", fields: [
             FormField("kind", "会议类型", .choice(ChoiceField(options: kinds, selectedValue: meeting?.kind.rawValue)), required: true),
@@ -63,12 +68,18 @@ final class MeetingForm: FormSpec {
         let draft = MeetingDraft(kind: kind, title: form.text("title"), startsAt: start,
                                  endsAt: form.text("end").isEmpty ? nil : LocalTime(day: day, clock: form.text("end")),
                                  place: form.text("place"), organiser: form.text("organiser"))
-        guard let meeting else {
-            let id = try store.createMeeting(draft, session: session)
-            return .done("已新建会议：下一步按 t 添加议题、i 邀请参加（「\(draft.title)」）", select: "meeting-\(id)")
+        let write = { [store, session, meeting] () throws -> SaveStep in
+            guard let meeting else {
+                let id = try store.createMeeting(draft, session: session)
+                return .done("已新建会议：下一步按 t 添加议题、i 邀请参加（「\(draft.title)」）", select: "meeting-\(id)")
+            }
+            let renotice = try store.updateMeeting(id: meeting.id, draft, expectedVersion: meeting.version, session: session)
+            return .done("已保存「\(draft.title)」" + (renotice ? "；会前公告须重写（P）" : ""), select: "meeting-\(meeting.id)")
         }
-        let renotice = try store.updateMeeting(id: meeting.id, draft, expectedVersion: meeting.version, session: session)
-        return .done("已保存「\(draft.title)」" + (renotice ? "；改了时间或地点，会前公告须重写（P）" : ""), select: "meeting-\(meeting.id)")
+        // A day gone by is a meeting recorded after it was held (补记), closed next: asked, not refused.
+        guard day < store.today, day != meeting?.day else { return try write() }
+        return .ask(Question("\(day.iso) 已经过去：补记一个开过的会吗？", details: ["补记后按 c 结束会议，记下纪要和结果。"], yes: "补记", no: "改日期",
+                             destructive: false), yes: write, no: { .stay(focus: "day") })
     }
 }
 
