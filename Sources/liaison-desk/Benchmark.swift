@@ -131,6 +131,9 @@ struct Benchmark {
                 desk.show(on: GridScreen(rows: 24, columns: 80))
             }))
         }
+        results.append(Measurement(name: "议题可选诉求（会商办在前）", target: "≤ 50 ms", samples: try time(30, warm: true) { _ in
+            _ = try store.agendaCandidates()
+        }))
         let controller = DeskController(store: store, session: .system, start: .board)
         controller.doPendingWork()
         let grid = GridScreen(rows: 24, columns: 80)

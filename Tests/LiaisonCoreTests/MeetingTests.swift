@@ -238,6 +238,15 @@ final class MeetingTests: XCTestCase {
         XCTAssertEqual(again.round, 2, "sent round again by the meeting")
     }
 
+    func testTheJointTierIsOfferedFirstAndClosedCasesNot() throws {
+        let older = try store.openCase(CaseDraft(title: "多个小区停车难", tier: .joint), residentID: nil, session: clerk)
+        fixture.clock.set(at("2026-11-17", 9))
+        let newer = try fixture.openedCase(problem: "路灯不亮")
+        let closed = try fixture.openedCase(problem: "已解决")
+        try store.close(caseID: closed.id, reason: "群众撤回", session: fixture.supervisor)
+        XCTAssertEqual(try store.agendaCandidates().map(\.id), [older.id, newer.id])
+    }
+
     func testRefusals() throws {
         let admin = Session(name: "管理员", role: .admin)
         let id = try meeting()

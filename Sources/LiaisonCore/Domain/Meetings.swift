@@ -419,15 +419,20 @@ extension LiaisonStore {
         return Int64(id)
     }
 
-    /// Open cases a meeting may take up, newest first: the joint tier (共性问题会商办) first, then the rest.
-    /// Each part walks the opening-day index from today back and stops at `limit`; any other open case is
-    /// taken up by its code.
+    /// Open cases a meeting may take up, newest first: the joint tier (共性问题会商办) first, from the open
+    /// cases by tier, then the rest, walking the opening-day index from today back; each part stops at
+    /// `limit`, and any other open case is taken up by its code.
     public func agendaCandidates(limit: Int = 200) throws -> [LinkedCase] {
-        let newest = { (tier: String) in try self.database.fetchAll("""
+        let joint = try database.fetchAll("""
+            SELECT \(LinkedCase.columns) FROM cases c INDEXED BY cases_open_by_tier
+            WHERE c.station_id = ? AND c.tier = 'joint' AND c.status <> 'closed' ORDER BY c.opened_on DESC LIMIT ?
+            """, [station.id, limit]) { try LinkedCase(row: $0, from: 0) }
+        let others = try database.fetchAll("""
             SELECT \(LinkedCase.columns) FROM cases c INDEXED BY cases_by_opened
-            WHERE c.opened_on <= ? AND c.station_id = ? AND c.status <> 'closed' AND \(tier) ORDER BY c.opened_on DESC, c.id DESC LIMIT ?
-            """, [self.today, self.station.id, limit]) { try LinkedCase(row: $0, from: 0) } }
-        return try newest("c.tier = 'joint'") + newest("c.tier IS NOT 'joint'")
+            WHERE c.opened_on <= ? AND c.station_id = ? AND c.status <> 'closed' AND c.tier IS NOT 'joint'
+            ORDER BY c.opened_on DESC LIMIT ?
+            """, [today, station.id, limit]) { try LinkedCase(row: $0, from: 0) }
+        return joint + others
     }
 
     /// The residents whose cases the meeting takes up (those concerned), offered first when inviting.
