@@ -1,39 +1,5 @@
 import LiaisonCore
 
-/// A department invited, with the name of who attends for it (the notice names them).
-final class AttendeeForm: FormSpec {
-    private let store: LiaisonStore
-    private let session: Session
-    private let meeting: Meeting
-    private let department: (id: Int64, name: String)
-
-    init(store: LiaisonStore, session: Session, meeting: Meeting, department: (id: Int64, name: String)) {
-        self.store = store
-        self.session = session
-        self.meeting = meeting
-        self.department = department
-    }
-
-    var sideTitle: String { "邀请单位" }
-    func sideLines(form: Form) -> [DetailLine] {
-        [DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText)"), DetailLine(""),
-         DetailLine("写明出席人，公告和结果公示里写全名。", role: .muted)]
-    }
-
-    func makeForm() throws -> Form {
-        Form(title: "邀请 \(department.name)", fields: [
-            FormField("attendee", "出席人", .text(TextField(limit: 30)), required: true, hint: "如 刘科长"),
-        ])
-    }
-
-    func validate(_ form: inout Form) {}
-
-    func save(_ form: Form) throws -> SaveStep {
-        try store.invite(.department(department.id, attendee: form.text("attendee")), to: meeting.id, session: session)
-        return .done("已邀请 \(department.name)（\(form.text("attendee"))）", select: "meeting-\(meeting.id)")
-    }
-}
-
 /// A resident invited: one whose case is on the agenda, or anyone typed in with their group. The notices
 /// name them as surname + 某 unless they agree to their full name.
 final class ResidentInviteForm: FormSpec {

@@ -15,7 +15,15 @@ struct MeetingActions {
         case .editMeeting:
             return .push(try FormLayer(spec: MeetingForm(store: store, session: session, meeting: meeting, day: nil), share: share))
         case .cancelMeeting:
-            return .push(try FormLayer(spec: CancelMeetingForm(store: store, session: session, meeting: meeting), share: share))
+            let (store, session, meeting) = (self.store, self.session, self.meeting)
+            let form = OneLineForm(title: "取消会议", key: "reason", label: "取消理由", hint: "如 承办单位另有安排", sideTitle: "会议", side: [
+                DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText) \(meeting.place)"), DetailLine(""),
+                DetailLine("取消后仍留在议程里，标为已取消；已写公告的，请另行通知参加人。", role: .muted),
+            ]) { reason in
+                try store.cancelMeeting(id: meeting.id, reason: reason, expectedVersion: meeting.version, session: session)
+                return .done("已取消「\(meeting.title)」：\(reason)", select: "meeting-\(meeting.id)")
+            }
+            return .push(try FormLayer(spec: form, share: share))
         case .inviteParticipant: return .push(try invitePicker())
         case .addAgendaItem:
             return .push(try FormLayer(spec: AgendaItemForm(store: store, session: session, meeting: meeting), share: share))
@@ -56,8 +64,15 @@ struct MeetingActions {
                 guard clashes.isEmpty else { return Reaction(message: DeskMessage("已邀请 \(option.label)；注意：" + clashes.joined(separator: "；"), .warning), reload: true) }
                 return .saved("已邀请 \(option.label)")
             case "u":
-                return .push(try FormLayer(spec: AttendeeForm(store: store, session: session, meeting: meeting, department: (id ?? 0, option.label)),
-                                           share: share))
+                // Who attends for the department: the notices name them.
+                let form = OneLineForm(title: "邀请 \(option.label)", key: "attendee", label: "出席人", hint: "如 刘科长", limit: 30, sideTitle: "邀请单位", side: [
+                    DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText)"), DetailLine(""),
+                    DetailLine("写明出席人，公告和结果公示里写全名。", role: .muted),
+                ]) { attendee in
+                    try store.invite(.department(id ?? 0, attendee: attendee), to: meeting.id, session: session)
+                    return .done("已邀请 \(option.label)（\(attendee)）", select: "meeting-\(meeting.id)")
+                }
+                return .push(try FormLayer(spec: form, share: share))
             default:
                 let resident = option.value == "other" ? nil : id.map { ($0, option.label) }
                 return .push(try FormLayer(spec: ResidentInviteForm(store: store, session: session, meeting: meeting, resident: resident),

@@ -82,33 +82,3 @@ final class MeetingForm: FormSpec {
                              destructive: false), yes: write, no: { .stay(focus: "day") })
     }
 }
-
-/// 取消会议: with the reason, which the agenda keeps showing.
-final class CancelMeetingForm: FormSpec {
-    private let store: LiaisonStore
-    private let session: Session
-    private let meeting: Meeting
-
-    init(store: LiaisonStore, session: Session, meeting: Meeting) {
-        self.store = store
-        self.session = session
-        self.meeting = meeting
-    }
-
-    var sideTitle: String { "会议" }
-    func sideLines(form: Form) -> [DetailLine] {
-        [DetailLine(meeting.title, role: .header), DetailLine("\(meeting.day.iso) \(meeting.timeText) \(meeting.place)"), DetailLine(""),
-         DetailLine("取消后仍留在议程里，标为已取消；已写公告的，请另行通知参加人。", role: .muted)]
-    }
-
-    func makeForm() throws -> Form {
-        Form(title: "取消会议", fields: [FormField("reason", "取消理由", .text(TextField(limit: 100)), required: true, hint: "如 承办单位另有安排")])
-    }
-
-    func validate(_ form: inout Form) {}
-
-    func save(_ form: Form) throws -> SaveStep {
-        try store.cancelMeeting(id: meeting.id, reason: form.text("reason"), expectedVersion: meeting.version, session: session)
-        return .done("已取消「\(meeting.title)」：\(form.text("reason"))", select: "meeting-\(meeting.id)")
-    }
-}

@@ -46,35 +46,6 @@ final class DutyEntryForm: FormSpec {
     }
 }
 
-/// 不予认定: an application refused, with the reason the deputy will read.
-final class RefusalForm: FormSpec {
-    private let store: LiaisonStore
-    private let session: Session
-    private let entry: DutyLogEntry
-
-    init(store: LiaisonStore, session: Session, entry: DutyLogEntry) {
-        self.store = store
-        self.session = session
-        self.entry = entry
-    }
-
-    var sideTitle: String { "申请" }
-    func sideLines(form: Form) -> [DetailLine] {
-        [DetailLine("\(entry.deputyName) \(entry.day.iso) \(entry.what)"), DetailLine(entry.note)]
-    }
-
-    func makeForm() throws -> Form {
-        Form(title: "不予认定积分申请", fields: [FormField("reason", "理由", .text(TextField(limit: 100)), required: true, hint: "如 无活动记录")])
-    }
-
-    func validate(_ form: inout Form) {}
-
-    func save(_ form: Form) throws -> SaveStep {
-        try store.decideDutyEntry(id: entry.id, approve: false, reason: form.text("reason"), session: session)
-        return .done("已不予认定 \(entry.deputyName) 的申请：\(form.text("reason"))")
-    }
-}
-
 /// 增加或调整接待日: a day besides the rule's, or the rule's day of a month moved (its seats go with it).
 final class ReceptionDayForm: FormSpec {
     private let store: LiaisonStore

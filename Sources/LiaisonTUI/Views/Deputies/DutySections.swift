@@ -50,7 +50,13 @@ final class DutyApplicationsSection: DeputySection {
             try store.decideDutyEntry(id: entry.id, approve: true, session: desk.session)
             return .saved("已认定：\(entry.deputyName) \(entry.day.iso.dropFirst(5)) \(entry.what)")
         }
-        return .push(try FormLayer(spec: RefusalForm(store: store, session: desk.session, entry: entry), share: rows.share))
+        // 不予认定: the reason is what the deputy will read.
+        let form = OneLineForm(title: "不予认定积分申请", key: "reason", label: "理由", hint: "如 无活动记录", sideTitle: "申请",
+                               side: [DetailLine("\(entry.deputyName) \(entry.day.iso) \(entry.what)"), DetailLine(entry.note)]) { [store] reason in
+            try store.decideDutyEntry(id: entry.id, approve: false, reason: reason, session: desk.session)
+            return .done("已不予认定 \(entry.deputyName) 的申请：\(reason)")
+        }
+        return .push(try FormLayer(spec: form, share: rows.share))
     }
 
     private func detail(of entry: DutyLogEntry) throws -> [DetailLine] {
