@@ -120,6 +120,10 @@ final class MeetingTests: XCTestCase {
         XCTAssertThrowsError(try close(MeetingCloseOut(minutes: "纪要", attended: everyone, results: [result]))) {
             XCTAssertEqual(userMessage(for: $0), "会议在 2026-11-20，到日子才能结束")
         }
+        fixture.clock.set(at("2026-11-20", 14))
+        XCTAssertThrowsError(try close(MeetingCloseOut(minutes: "纪要", attended: everyone, results: [result]))) {
+            XCTAssertEqual(userMessage(for: $0), "会议 14:30 开始，开始后才能结束")
+        }
         fixture.clock.set(at("2026-11-20", 16))
         XCTAssertThrowsError(try close(MeetingCloseOut(minutes: " ", attended: everyone, results: [result]))) {
             XCTAssertEqual(self.field(of: $0), "minutes")

@@ -184,15 +184,15 @@ final class AgendaSnapshotTests: XCTestCase {
             10-15 周四 09:00 接待 接待选民日        未排班   │ 三方共议 · 协商前
             2026 年 11 月   ────────────────────────────────────────────────  五 14:30
             11-16 周一 09:0   邀请参加「3号楼加装电梯三方共议」
-            11-20 周五 14:3   代表、单位、诉求人，或填写其他群众             请群众、会前公
+            11-20 周五 14:3   代表、单位、诉求人；名单外的群众选第一项       请群众、会前公
             2026 年 12 月
             12-15 周二 09:0   >
-            2027 年 1 月       王建国  代表 全国
-            01-15 周五 09:0    李红  代表 乡镇                                分摊
-            2027 年 2 月       张乾林  代表 县区
-            02-15 周一 09:0    区住建局  单位 政府部门
-            2027 年 3 月       区生态环境局  单位 政府部门
-            03-15 周一 09:0    和平街道办事处  单位 街道                     （刘科长）
+            2027 年 1 月       名单外的群众…  填写姓名和身份
+            01-15 周五 09:0    王建国  代表 全国                              分摊
+            2027 年 2 月       李红  代表 乡镇
+            02-15 周一 09:0    张乾林  代表 县区
+            2027 年 3 月       区住建局  单位 政府部门
+            03-15 周一 09:0    区生态环境局  单位 政府部门                   （刘科长）
                               输入姓名或拼音首字母筛选
 
                             ────────────────────────────────────────────────
@@ -381,7 +381,7 @@ final class AgendaSnapshotTests: XCTestCase {
             12-15 周二 09:0   >
             2027 年 1 月       张乾林  代表
             01-15 周五 09:0    区住建局（刘科长）  单位                       分摊
-            2027 年 2 月       加装电梯费用分摊  议题
+            2027 年 2 月       1. 加装电梯费用分摊  议题
             02-15 周一 09:0
             2027 年 3 月
             03-15 周一 09:0                                                  （刘科长）
@@ -418,8 +418,8 @@ final class AgendaSnapshotTests: XCTestCase {
              议题1讨论                          各方意见     │ 商定了办理事项的：关联诉求中
              议题1结果*          按楼层分摊                  │ 待交办、在办或不满意的，按决
              议题1办理           出具分摊方案   商定的事，~  │ 议交给承办单位；都不能接的
-            >承办单位            （未选）       有办理事项~  │ （或没有关联诉求），新开一件
-             时限                               有办理事项~  │ 跟进诉求并交办。
+            >承办单位            （未选）       须选承办单位 │ （或没有关联诉求），新开一件
+             时限                               须写时限     │ 跟进诉求并交办。
                                                              │
                                                              │
                                                              │
@@ -429,7 +429,7 @@ final class AgendaSnapshotTests: XCTestCase {
                                                              │
                                                              │
                                                              │
-            未保存：承办单位 有办理事项须选承办单位
+            未保存：承办单位 须选承办单位
              Tab 下一项  Shift-Tab 上一项  Ctrl-S 保存  Esc 取消  F1 帮助
             """)
         XCTAssertEqual(try fixture.store.meeting(id: 1).status, .planned, "nothing saved")
@@ -475,5 +475,22 @@ final class AgendaSnapshotTests: XCTestCase {
         XCTAssertEqual(meeting.status, .held)
         XCTAssertEqual(try fixture.store.participants(meetingID: meeting.id).map(\.attended), [true, false])
         XCTAssertEqual(try fixture.store.dutyLog(deputyID: fixture.deputies["张乾林"]!).first?.kind, .meeting)
+    }
+
+    func testACloseOutClashingWithAnotherTerminalKeepsWhatWasTyped() throws {
+        fixture.clock.set(LocalTime(day: Day(iso: "2026-11-20")!, hour: 16, minute: 10))
+        let desk = fixture.controller(start: .agenda)
+        desk.press(.character("c"))
+        desk.type("同意加装，费用按楼层分摊")
+        // Meanwhile another terminal invites a resident.
+        try fixture.store.invite(.resident(id: nil, name: "钱阿姨", group: .concerned, namePublic: false), to: 1, session: fixture.clerk)
+        desk.press(.tab, .down, .enter, .tab, .down, .enter, .tab, .tab)
+        desk.type("下次再议")
+        desk.press(.control("s"), .character("y"))
+        let screen = desk.screen()
+        XCTAssertEqual(screen.text(row: 22).trimmingCharacters(in: .whitespaces), "刚在另一终端改过：表单已按最新的重排，填的都还在，核对后再按 Ctrl-S")
+        XCTAssertTrue(screen.text(row: 3).contains("同意加装，费用按楼层分摊"), "the minutes are kept")
+        XCTAssertTrue(screen.text.contains("钱阿姨（诉求人）*"), "the new invitee has a field:\n\(screen.text)")
+        XCTAssertEqual(try fixture.store.meeting(id: 1).status, .planned)
     }
 }

@@ -123,10 +123,16 @@ final class DateFieldTests: XCTestCase {
         _ = field.handle(.control("u"))
         for character in "2026-02-30" { _ = field.handle(.character(character)) }
         XCTAssertNil(field.day)
-        XCTAssertEqual(field.problem, "日期格式为 年-月-日，如 2026-11-16")
+        XCTAssertEqual(field.problem, "没有这一天：2026-02-30")
         _ = field.handle(.control("u"))
         for character in "2026年1" { _ = field.handle(.character(character)) }
         XCTAssertEqual(field.text, "20261", "letters and Chinese are not stored in a date")
+        XCTAssertEqual(field.problem, "日期格式为 年-月-日，如 2026-11-16")
+        // A date typed over a whole one replaces it, dashes and all.
+        _ = field.handle(.control("u"))
+        _ = field.handle(.character("t"))
+        for character in "2026-12-28" { _ = field.handle(.character(character)) }
+        XCTAssertEqual(field.day, Day(iso: "2026-12-28"))
     }
 }
 
@@ -166,7 +172,7 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(form.text("name"), "王", "what was typed stays")
         form.setText("when", "2026-13-01")
         form.markInvalidFields()
-        XCTAssertEqual(form.fields[2].error, "日期格式为 年-月-日，如 2026-11-16")
+        XCTAssertEqual(form.fields[2].error, "没有这一天：2026-13-01")
         XCTAssertEqual(form.handle(.escape), .cancel)
     }
 

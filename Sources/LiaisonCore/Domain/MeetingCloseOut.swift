@@ -49,11 +49,11 @@ extension LiaisonStore {
         guard !minutes.isEmpty else { throw InvalidField("minutes", "结束会议须有会议纪要") }
         try database.write {
             let meeting = try plannedMeeting(id, expectedVersion: expectedVersion)
-            if let refusal = meeting.closeRefusal(today: today) { throw DomainError.invalid(refusal) }
             let participants = try participants(meetingID: id)
             let items = try agendaItems(meetingID: id)
-            guard !items.isEmpty else { throw DomainError.invalid("会议没有议题，不能结束：先按 t 添加议题") }
-            guard !participants.isEmpty else { throw DomainError.invalid("会议没有参加人，不能结束：先按 i 邀请") }
+            if let refusal = meeting.closeRefusal(now: clock.now(), items: items.count, participants: participants.count) {
+                throw DomainError.invalid(refusal)
+            }
             for participant in participants where closeOut.attended[participant.id] == nil {
                 throw InvalidField(MeetingCloseOut.attendedKey(participant.id), "请填出席或缺席")
             }

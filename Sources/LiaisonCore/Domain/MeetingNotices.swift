@@ -11,6 +11,11 @@ public enum MeetingNotice: String, Sendable, CaseIterable {
 /// is not one, the station's tie direction between two equally near).
 public typealias ThemeDayRule = ReceptionDayRule
 
+extension MeetingKind {
+    /// 召开 a meeting, 开展 a theme activity day: as a notice says it.
+    var verb: String { self == .themeDay ? "开展" : "召开" }
+}
+
 extension LiaisonStore {
     /// The notice's text for the station's board, residents named as surname + 某 unless they agreed.
     public func meetingNotice(_ notice: MeetingNotice, meetingID: Int64) throws -> String {
@@ -24,7 +29,8 @@ extension LiaisonStore {
         case .announcement:
             guard meeting.status == .planned else { throw DomainError.invalid("会议\(meeting.status.label)，不再写会前公告") }
             guard !detail.items.isEmpty else { throw DomainError.invalid("会议还没有议题，先按 t 添加") }
-            lines += ["    \(station.name)定于下列时间召开\(meeting.kind.label)，欢迎关心这些问题的群众参加或提出意见建议。", "",
+            guard !detail.participants.isEmpty else { throw DomainError.invalid("会议还没有邀请参加人，先按 i 邀请") }
+            lines += ["    \(station.name)定于下列时间\(meeting.kind.verb)\(meeting.kind.label)，欢迎关心这些问题的群众参加或提出意见建议。", "",
                       "会议名称：\(meeting.title)", "时间：\(when)", "地点：\(place)", "", "议题："]
             lines += detail.items.map { "    \($0.position). \($0.title)" }
             lines += ["", "参加人员："] + ParticipantKind.allCases.compactMap { kind in
@@ -35,7 +41,7 @@ extension LiaisonStore {
             guard meeting.status != .cancelled else { throw DomainError.invalid("会议已取消，不写结果公示") }
             guard meeting.status == .held else { throw DomainError.invalid("会议待召开，结束后才能公示结果") }
             let came = detail.participants.filter { $0.attended == true }
-            lines += ["    \(station.name)于\(when)" + (meeting.place.isEmpty ? "" : "在\(meeting.place)") + "召开\(meeting.kind.label)「\(meeting.title)」，"
+            lines += ["    \(station.name)于\(when)" + (meeting.place.isEmpty ? "" : "在\(meeting.place)") + "\(meeting.kind.verb)\(meeting.kind.label)「\(meeting.title)」，"
                       + "出席 \(came.count) 人。协商结果公示如下：", ""]
             for item in detail.items {
                 lines.append("\(item.position). \(item.title)")
@@ -56,7 +62,8 @@ extension LiaisonStore {
         }
         if !meeting.organiser.isEmpty { lines += ["", "组织：\(meeting.organiser)"] }
         let (nowYear, nowMonth, nowDate) = today.components
-        lines += ["", "联系电话：\(station.phone)", "", "\(station.name)", "\(nowYear)年\(nowMonth)月\(nowDate)日", ""]
+        if !station.phone.isEmpty { lines += ["", "联系电话：\(station.phone)"] }
+        lines += ["", "\(station.name)", "\(nowYear)年\(nowMonth)月\(nowDate)日", ""]
         return lines.joined(separator: "\n")
     }
 

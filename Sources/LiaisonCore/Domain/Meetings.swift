@@ -96,9 +96,13 @@ public struct Meeting: Hashable, Sendable {
         isUnclosed(today: now.day) ? "逾期未结" : phase(now: now)?.label ?? status.label
     }
 
-    /// Why it cannot be closed as held yet: its day has not come.
-    public func closeRefusal(today: Day) -> String? {
-        day > today ? "会议在 \(day.iso)，到日子才能结束" : nil
+    /// Why it cannot be closed as held yet: it has not begun, or it has no item or no one invited.
+    public func closeRefusal(now: LocalTime, items: Int, participants: Int) -> String? {
+        if day > now.day { return "会议在 \(day.iso)，到日子才能结束" }
+        if startsAt > now { return "会议 \(startsAt.clockText) 开始，开始后才能结束" }
+        if items == 0 { return "会议没有议题，不能结束：先按 t 添加议题" }
+        if participants == 0 { return "会议没有参加人，不能结束：先按 i 邀请" }
+        return nil
     }
 
     /// When it ends, for clashes: its end, else two hours after its start.
@@ -405,6 +409,9 @@ extension LiaisonStore {
         try database.write {
             let meeting = try plannedMeeting(try meetingID(ofItem: id))
             let title = try database.scalarString("SELECT title FROM agenda_items WHERE id = ?", [id]) ?? ""
+            for linked in try agendaItems(meetingID: meeting.id).first(where: { $0.id == id })?.cases ?? [] {
+                try addEvent(.meeting, caseID: linked.id, text: "撤下\(meeting.kind.label)「\(meeting.title)」议题「\(title)」", session: session)
+            }
             try database.execute("DELETE FROM agenda_item_cases WHERE item_id = ?", [id])
             try database.execute("DELETE FROM agenda_items WHERE id = ?", [id])
             try changed(meeting.id)

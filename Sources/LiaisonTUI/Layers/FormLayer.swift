@@ -27,12 +27,16 @@ protocol FormSpec: AnyObject {
     func sideLines(form: Form) -> [DetailLine]
     /// Key scopes the spec itself answers to (a list offered beside the form), for help.
     var keyScopes: [KeyScope] { get }
+    /// The form made again from what is stored now, after another terminal changed it, with what was
+    /// typed kept; nil where the form cannot be made again (the save is then refused and said).
+    func rebuilt(keeping form: Form) throws -> Form?
 }
 
 extension FormSpec {
     var keyScopes: [KeyScope] { [] }
     func intercept(_ key: Key, form: inout Form) -> Bool { false }
     func edited(_ field: String, form: inout Form) {}
+    func rebuilt(keeping form: Form) throws -> Form? { nil }
 }
 
 /// A form on the list's side of the body with its spec's pane beside it. A failed save says why and
@@ -119,6 +123,10 @@ final class FormLayer: Layer {
     /// A value the store refused goes beside its field when the form has it; anything else on the
     /// message line. Either way the form keeps what was typed.
     private func failed(_ error: Error) -> Reaction {
+        if case DomainError.changedOnAnotherTerminal? = error as? DomainError, let again = try? spec.rebuilt(keeping: form) {
+            form = again
+            return .say("刚在另一终端改过：表单已按最新的重排，填的都还在，核对后再按 Ctrl-S", .warning)
+        }
         if let problem = error as? InvalidField, form.fields.contains(where: { $0.key == problem.field }) {
             form.setError(problem.field, problem.message)
             form.focusFirstError()

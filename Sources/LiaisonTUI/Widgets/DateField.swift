@@ -32,6 +32,9 @@ public struct DateField: Sendable, Equatable {
             // Only digits and dashes belong in a date; anything else is ignored rather than stored.
             switch key {
             case .character(let character) where !DateField.belongs(character): return true
+            // A digit typed over a whole date starts a new one: the field is full, and the dash that
+            // follows would otherwise move the date a day back.
+            case .character(let character) where character.isNumber && day != nil: buffer.setText(String(character))
             case .paste(let paste): buffer.insert(String(paste.text.filter(DateField.belongs)))
             default: return buffer.handle(key)
             }
@@ -46,6 +49,8 @@ public struct DateField: Sendable, Equatable {
     /// Why the text is not a date, for the message beside the field; nil when it is one or is empty.
     public var problem: String? {
         guard !buffer.text.isEmpty, day == nil else { return nil }
+        let parts = buffer.text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ Int($0) != nil }) { return "没有这一天：\(buffer.text)" }
         return "日期格式为 年-月-日，如 \(today.iso)"
     }
 }

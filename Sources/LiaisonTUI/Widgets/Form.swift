@@ -143,6 +143,14 @@ public struct Form: Sendable, Equatable {
         }
     }
 
+    /// Takes what was typed into `other` for every field both forms have (a form rebuilt around data
+    /// another terminal changed keeps the clerk's work).
+    public mutating func take(_ other: Form) {
+        for index in fields.indices {
+            if let typed = other.fields.first(where: { $0.key == fields[index].key }) { fields[index].input = typed.input }
+        }
+    }
+
     public mutating func setError(_ key: String, _ message: String?) { fields[index(key)].error = message }
     public mutating func setNotice(_ key: String, _ notice: String?) { fields[index(key)].notice = notice }
     public mutating func clearErrors() { for index in fields.indices { fields[index].error = nil } }

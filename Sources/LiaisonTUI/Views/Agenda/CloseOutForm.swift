@@ -6,9 +6,9 @@ import LiaisonCore
 final class CloseOutForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
-    private let meeting: Meeting
-    private let participants: [MeetingParticipant]
-    private let items: [AgendaItem]
+    private var meeting: Meeting
+    private var participants: [MeetingParticipant]
+    private var items: [AgendaItem]
     private let departments: [ChoiceOption]
     private static let presence = [ChoiceOption(value: "1", label: "出席"), ChoiceOption(value: "0", label: "缺席")]
 
@@ -19,6 +19,17 @@ final class CloseOutForm: FormSpec {
         participants = try store.participants(meetingID: meeting.id)
         items = try store.agendaItems(meetingID: meeting.id)
         departments = ChoiceLists.directory(try store.departments())
+    }
+
+    /// Another terminal invited someone or changed an item: the fields follow the meeting as it is now.
+    func rebuilt(keeping form: Form) throws -> Form? {
+        meeting = try store.meeting(id: meeting.id)
+        guard meeting.status == .planned else { return nil }
+        participants = try store.participants(meetingID: meeting.id)
+        items = try store.agendaItems(meetingID: meeting.id)
+        var again = try makeForm()
+        again.take(form)
+        return again
     }
 
     private static func key(_ field: String, _ item: AgendaItem) -> String { MeetingCloseOut.key(field, item: item.id) }
@@ -62,15 +73,15 @@ final class CloseOutForm: FormSpec {
     func validate(_ form: inout Form) {
         for item in items {
             let days = form.number(CloseOutForm.key("days", item))
-            if !days.isEmpty, Int(days) == nil { form.setError(CloseOutForm.key("days", item), "应为工作日数，如 10") }
+            if !days.isEmpty, Int(days) == nil { form.setError(CloseOutForm.key("days", item), "应为天数，如 10") }
             guard !form.text(CloseOutForm.key("action", item)).isEmpty else {
                 if form.id(CloseOutForm.key("department", item)) != nil || !days.isEmpty {
-                    form.setError(CloseOutForm.key("action", item), "填了承办单位或时限，请写商定的办理事项")
+                    form.setError(CloseOutForm.key("action", item), "须写办理事项")
                 }
                 continue
             }
-            if form.id(CloseOutForm.key("department", item)) == nil { form.setError(CloseOutForm.key("department", item), "有办理事项须选承办单位") }
-            if days.isEmpty { form.setError(CloseOutForm.key("days", item), "有办理事项须写时限") }
+            if form.id(CloseOutForm.key("department", item)) == nil { form.setError(CloseOutForm.key("department", item), "须选承办单位") }
+            if days.isEmpty { form.setError(CloseOutForm.key("days", item), "须写时限") }
         }
     }
 

@@ -11,6 +11,8 @@ struct MeetingActions {
     let share: Int
 
     func handle(_ action: Action) throws -> Reaction? {
+        let changes: Set<Action> = [.editMeeting, .cancelMeeting, .inviteParticipant, .addAgendaItem, .removeFromMeeting, .closeMeeting]
+        if changes.contains(action), meeting.status != .planned { return .say("会议\(meeting.status.label)，不能再改", .warning) }
         switch action {
         case .editMeeting:
             return .push(try FormLayer(spec: MeetingForm(store: store, session: session, meeting: meeting, day: nil), share: share))
@@ -29,7 +31,9 @@ struct MeetingActions {
             return .push(try FormLayer(spec: AgendaItemForm(store: store, session: session, meeting: meeting), share: share))
         case .removeFromMeeting: return try removePicker()
         case .closeMeeting:
-            if let refusal = meeting.closeRefusal(today: store.today) { return .say(refusal, .warning) }
+            let items = try store.agendaItems(meetingID: meeting.id).count
+            let people = try store.participants(meetingID: meeting.id).count
+            if let refusal = meeting.closeRefusal(now: store.clock.now(), items: items, participants: people) { return .say(refusal, .warning) }
             return .push(try FormLayer(spec: CloseOutForm(store: store, session: session, meeting: meeting), share: share))
         case .publishNotice: return try writeNotice()
         case .openCaseOnBoard:
@@ -53,10 +57,10 @@ struct MeetingActions {
         let concerned = try store.concernedResidents(meetingID: meeting.id).map {
             ChoiceOption(value: "r\($0.id)", label: $0.name, note: "诉求人 \($0.code)", initials: Pinyin.initials($0.name))
         }
-        let other = ChoiceOption(value: "other", label: "其他群众…", note: "填写姓名和身份", initials: "qt")
+        let other = ChoiceOption(value: "other", label: "名单外的群众…", note: "填写姓名和身份", initials: "qt mdw")
         let (store, session, meeting, share) = (self.store, self.session, self.meeting, self.share)
-        return PickLayer(title: "邀请参加「\(meeting.title)」", details: ["代表、单位、诉求人，或填写其他群众"],
-                         options: concerned + deputies + departments + [other]) { option in
+        return PickLayer(title: "邀请参加「\(meeting.title)」", details: ["代表、单位、诉求人；名单外的群众选第一项"],
+                         options: [other] + concerned + deputies + departments) { option in
             let id = Int64(option.value.dropFirst())
             switch option.value.first {
             case "d":
@@ -84,7 +88,9 @@ struct MeetingActions {
     /// Someone invited by mistake, or an item dropped: picked, then asked about.
     private func removePicker() throws -> Reaction {
         let people = try store.participants(meetingID: meeting.id).map { ChoiceOption(value: "p\($0.id)", label: $0.line, note: $0.kind.label) }
-        let items = try store.agendaItems(meetingID: meeting.id).map { ChoiceOption(value: "i\($0.id)", label: $0.title, note: "议题") }
+        let items = try store.agendaItems(meetingID: meeting.id).map {
+            ChoiceOption(value: "i\($0.id)", label: "\($0.position). \($0.title)", note: "议题" + ($0.cases.isEmpty ? "" : " " + $0.cases.map(\.code).joined(separator: " ")))
+        }
         guard !(people + items).isEmpty else { return .say("这个会议还没有参加人和议题", .muted) }
         let (store, session) = (self.store, self.session)
         return .push(PickLayer(title: "从「\(meeting.title)」移除", details: ["选一位参加人或一项议题"], options: people + items) { option in
@@ -112,6 +118,6 @@ struct MeetingActions {
             try store.exportMeetingNotice(notice, meetingID: meeting.id, expectedVersion: meeting.version, fileName: path, session: session,
                                           write: write)
         }) { return failed }
-        return .saved("\(notice.label)已写入数据库所在目录：\(file)（未同意写全名的群众只写姓氏）")
+        return .saved("\(notice.label)已写入数据库所在目录：\(file)")
     }
 }

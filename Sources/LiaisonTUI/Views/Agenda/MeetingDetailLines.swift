@@ -23,7 +23,8 @@ enum MeetingDetailLines {
         if let published = meeting.resultPublishedAt { lines.append(DetailLine("结果公示 \(published.day.iso) 已写", role: .muted)) }
 
         lines += [DetailLine(""), .heading("议题（\(detail.items.count)）")]
-        if detail.items.isEmpty { lines.append(DetailLine("还没有议题（t 添加）", role: .muted)) }
+        let planned = meeting.status == .planned
+        if detail.items.isEmpty { lines.append(DetailLine(planned ? "还没有议题（t 添加）" : "没有议题", role: .muted)) }
         for item in detail.items {
             lines.append(DetailLine("\(item.position). \(item.title)"))
             lines += item.cases.map { DetailLine("诉求 \($0.code) \($0.title)（\($0.status.label)）", indent: 3) }
@@ -38,7 +39,7 @@ enum MeetingDetailLines {
         let came = detail.participants.filter { $0.attended == true }.count
         let recorded = detail.participants.contains { $0.attended != nil }
         lines += [DetailLine(""), .heading("参加（邀请 \(detail.participants.count)" + (recorded ? "，出席 \(came)）" : "）"))]
-        if detail.participants.isEmpty { lines.append(DetailLine("还没有邀请（i 邀请）", role: .muted)) }
+        if detail.participants.isEmpty { lines.append(DetailLine(planned ? "还没有邀请（i 邀请）" : "没有邀请", role: .muted)) }
         for kind in ParticipantKind.allCases {
             let people = detail.participants.filter { $0.kind == kind }
             guard !people.isEmpty else { continue }

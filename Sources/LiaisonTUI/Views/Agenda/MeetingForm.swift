@@ -5,7 +5,7 @@ import LiaisonCore
 final class MeetingForm: FormSpec {
     private let store: LiaisonStore
     private let session: Session
-    private let meeting: Meeting?
+    private var meeting: Meeting?
     private let day: Day?
     /// The plans of the day typed, read when the day field changes.
     private var plans: [DetailLine] = [DetailLine("填好日期后，这里列出当天已有的安排。", role: .muted)]
@@ -41,6 +41,16 @@ final class MeetingForm: FormSpec {
         plans = lines
     }
 
+    /// Saved over the meeting as it is now, once the clerk has looked again at what they typed.
+    func rebuilt(keeping form: Form) throws -> Form? {
+        guard let id = meeting?.id else { return nil }
+        meeting = try store.meeting(id: id)
+        guard meeting?.status == .planned else { return nil }
+        var again = try makeForm()
+        again.take(form)
+        return again
+    }
+
     func makeForm() throws -> Form {
         if let day = meeting?.day ?? day { loadPlans(of: day) }
         let kinds = ChoiceLists.labelled(MeetingKind.allCases.filter { $0 != .reception })
@@ -68,17 +78,20 @@ final class MeetingForm: FormSpec {
         let draft = MeetingDraft(kind: kind, title: form.text("title"), startsAt: start,
                                  endsAt: form.text("end").isEmpty ? nil : LocalTime(day: day, clock: form.text("end")),
                                  place: form.text("place"), organiser: form.text("organiser"))
+        let past = day < store.today
         let write = { [store, session, meeting] () throws -> SaveStep in
             guard let meeting else {
                 let id = try store.createMeeting(draft, session: session)
-                return .done("已新建会议：下一步按 t 添加议题、i 邀请参加（「\(draft.title)」）", select: "meeting-\(id)")
+                return .done(past ? "已补记会议：按 t 添加议题、i 邀请参加，再按 c 结束" : "已新建会议：下一步按 t 添加议题、i 邀请参加（「\(draft.title)」）",
+                             select: "meeting-\(id)")
             }
             let renotice = try store.updateMeeting(id: meeting.id, draft, expectedVersion: meeting.version, session: session)
             return .done("已保存「\(draft.title)」" + (renotice ? "；会前公告须重写（P）" : ""), select: "meeting-\(meeting.id)")
         }
         // A day gone by is a meeting recorded after it was held (补记), closed next: asked, not refused.
-        guard day < store.today, day != meeting?.day else { return try write() }
+        guard past, day != meeting?.day else { return try write() }
+        // Enter keeps the form: a mistyped year is the likelier slip.
         return .ask(Question("\(day.iso) 已经过去：补记一个开过的会吗？", details: ["补记后按 c 结束会议，记下纪要和结果。"], yes: "补记", no: "改日期",
-                             destructive: false), yes: write, no: { .stay(focus: "day") })
+                             destructive: true), yes: write, no: { .stay(focus: "day") })
     }
 }
