@@ -1,0 +1,340 @@
+import Foundation
+
+/// The dates a report covers, both included.
+public struct StatisticsPeriod: Hashable, Sendable {
+    public let first: Day
+    public let last: Day
+
+    /// Refuses a period that ends before it starts, naming the field (`to`).
+    public init(first: Day, last: Day) throws {
+        guard first <= last else { throw InvalidField("to", "结束日期 \(last.iso) 早于开始日期 \(first.iso)") }
+        self.first = first
+        self.last = last
+    }
+
+    private init(unchecked first: Day, _ last: Day) {
+        self.first = first
+        self.last = last
+    }
+
+    public static func month(_ month: Int, of year: Int) -> StatisticsPeriod {
+        let first = Day.firstOfMonth(year: year, month: month)
+        return StatisticsPeriod(unchecked: first, first.adding(days: Day.daysIn(year: year, month: month) - 1))
+    }
+
+    public static func quarter(containing day: Day) -> StatisticsPeriod {
+        let start = (day.month - 1) / 3 * 3 + 1
+        let first = Day.firstOfMonth(year: day.year, month: start)
+        return StatisticsPeriod(unchecked: first, month(start + 2, of: day.year).last)
+    }
+
+    public static func year(_ year: Int) -> StatisticsPeriod {
+        let (first, last) = Day.yearBounds(year)
+        return StatisticsPeriod(unchecked: first, last)
+    }
+
+    /// 2026年11月, 2026年第四季度, 2026年, or 2026-11-03 至 2026-11-20.
+    public var label: String {
+        let (year, month, day) = first.components
+        if day == 1 {
+            if last == StatisticsPeriod.month(month, of: year).last { return "\(year)年\(month)月" }
+            if (month - 1) % 3 == 0, last == StatisticsPeriod.quarter(containing: first).last {
+                return "\(year)年第\(["一", "二", "三", "四"][(month - 1) / 3])季度"
+            }
+            if month == 1, last == StatisticsPeriod.year(year).last { return "\(year)年" }
+        }
+        return "\(first.iso) 至 \(last.iso)"
+    }
+}
+
+/// What a figure is broken down by.
+public enum StatisticsDimension: String, Labelled {
+    case category, department, deputy, tier
+    public var label: String {
+        switch self {
+        case .category: "类别"
+        case .department: "承办单位"
+        case .deputy: "代表"
+        case .tier: "分级"
+        }
+    }
+}
+
+/// A count the station reports, each defined once: what counts and what does not. The help beside a
+/// figure is its `definition`.
+public enum Figure: String, CaseIterable, Sendable {
+    case received, answeredOnSpot, opened, dispatched, dispatchedReplied, replied, repliedOnTime, overdueNow, closed,
+         closedWithReason, reopened, escalated, ratings, satisfied, attitudes, attitudeSatisfied
+
+    public var label: String {
+        switch self {
+        case .received: "来访登记"
+        case .answeredOnSpot: "当场答复"
+        case .opened: "立案诉求"
+        case .dispatched: "交办"
+        case .dispatchedReplied: "交办已答复"
+        case .replied: "答复"
+        case .repliedOnTime: "按时答复"
+        case .overdueNow: "现逾期"
+        case .closed: "销号"
+        case .closedWithReason: "未经满意销号"
+        case .reopened: "重新交办"
+        case .escalated: "上报"
+        case .ratings: "测评"
+        case .satisfied: "满意和基本满意"
+        case .attitudes: "测评办理态度"
+        case .attitudeSatisfied: "态度满意和基本满意"
+        }
+    }
+
+    public var definition: String {
+        switch self {
+        case .received: "期间登记的来访（含来电、来信、网上、走访、会议），按渠道分；过号的也算。"
+        case .answeredOnSpot: "期间登记、当场答复办结的来访。"
+        case .opened: "期间立案的诉求：接待转来的、当场答复即时办结的、会议新开的跟进诉求都算。"
+        case .dispatched: "期间交给承办单位的轮次：一件诉求的每一轮算一次，调整承办单位不另算。"
+        case .dispatchedReplied: "期间交办的轮次中，到现在已答复的。"
+        case .replied: "期间承办单位答复的轮次。"
+        case .repliedOnTime: "期间的答复中，在答复当时有效的期限（含批准的延期）之前或当天答复的。"
+        case .overdueNow: "现在逾期的诉求（与期间无关）：承办单位在办或不满意待重办，且已过期限。"
+        case .closed: "期间销号的诉求，含当场答复即时办结的。"
+        case .closedWithReason: "期间由督办人员写明理由销号、不是因群众满意而销号的；不算满意。"
+        case .reopened: "期间因群众不满意而重新交办的轮次。"
+        case .escalated: "期间上报上级人大的诉求。"
+        case .ratings: "期间的满意度测评（群众本人或代表评单），每轮一次。"
+        case .satisfied: "期间测评结果为满意或基本满意的。"
+        case .attitudes: "期间测评中评了办理态度的。"
+        case .attitudeSatisfied: "期间办理态度评为满意或基本满意的。"
+        }
+    }
+}
+
+/// A rate: one figure over another, each defined once.
+public enum StatisticsRate: String, CaseIterable, Sendable {
+    case replyRate, onTimeRate, satisfactionRate, attitudeRate
+
+    public var label: String {
+        switch self {
+        case .replyRate: "答复率"
+        case .onTimeRate: "按时答复率"
+        case .satisfactionRate: "满意率"
+        case .attitudeRate: "态度满意率"
+        }
+    }
+
+    public var parts: (numerator: Figure, denominator: Figure) {
+        switch self {
+        case .replyRate: (.dispatchedReplied, .dispatched)
+        case .onTimeRate: (.repliedOnTime, .replied)
+        case .satisfactionRate: (.satisfied, .ratings)
+        case .attitudeRate: (.attitudeSatisfied, .attitudes)
+        }
+    }
+
+    public var definition: String {
+        "\(parts.numerator.label) ÷ \(parts.denominator.label)" + (self == .satisfactionRate ? "（满意率计满意和基本满意）" : "")
+    }
+}
+
+/// The figures of one group (the station, or one category, department, deputy or tier).
+public struct FigureSet: Hashable, Sendable {
+    public var counts: [Figure: Int] = [:]
+    /// Working days from dispatch to reply, summed over the replies, for the average.
+    public var replyWorkingDays = 0
+
+    public init() {}
+
+    public subscript(figure: Figure) -> Int {
+        get { counts[figure] ?? 0 }
+        set { counts[figure] = newValue }
+    }
+
+    /// The rate, nil when nothing is counted below the line.
+    public func rate(_ rate: StatisticsRate) -> Double? {
+        let below = self[rate.parts.denominator]
+        return below == 0 ? nil : Double(self[rate.parts.numerator]) / Double(below)
+    }
+
+    /// 平均答复用时: working days from dispatch to reply, over the period's replies.
+    public var averageReplyWorkingDays: Double? { self[.replied] == 0 ? nil : Double(replyWorkingDays) / Double(self[.replied]) }
+
+    mutating func add(_ other: FigureSet) {
+        for (figure, count) in other.counts { self[figure] += count }
+        replyWorkingDays += other.replyWorkingDays
+    }
+}
+
+/// A report: the station's figures over a period, visits by channel, and the groups of a breakdown.
+public struct StatisticsReport: Sendable {
+    public let period: StatisticsPeriod
+    public let total: FigureSet
+    public let byChannel: [(channel: Channel, count: Int)]
+    public let dimension: StatisticsDimension?
+    /// Each group's name (未分类, 未交办 for none) and figures, in the order the database gave them.
+    public let groups: [(name: String, figures: FigureSet)]
+}
+
+/// The SQL of the statistics, one statement per source table: the period's rows grouped by the
+/// breakdown's column (a constant when there is none). Every count is one glossary figure.
+enum StatisticsSQL {
+    /// The breakdown's column in each source, over `c` (cases) and `p` (a dispatch) or `v` (a visit).
+    static func key(_ dimension: StatisticsDimension?, visits: Bool = false, dispatch: Bool = false) -> String {
+        switch dimension {
+        case nil: "NULL"
+        case .category?: visits ? "v.category_id" : "c.category_id"
+        case .department?: dispatch ? "p.department_id" : "c.department_id"
+        case .deputy?: visits ? "v.receiving_deputy_id" : "c.responsible_deputy_id"
+        case .tier?: "c.tier"
+        }
+    }
+
+    static func visits(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension, visits: true)), v.channel, count(*), sum(v.outcome = 'answeredOnSpot')
+        FROM visits v LEFT JOIN cases c ON c.id = v.case_id
+        WHERE v.station_id = ? AND v.day >= ? AND v.day <= ? GROUP BY 1, 2
+        """
+    }
+
+    static func cases(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension)), sum(c.opened_on >= ?1 AND c.opened_on <= ?2), sum(c.closed_on >= ?1 AND c.closed_on <= ?2),
+               sum(c.closed_on >= ?1 AND c.closed_on <= ?2 AND c.closed_with_reason)
+        FROM cases c WHERE c.station_id = ?3 AND (c.opened_on BETWEEN ?1 AND ?2 OR c.closed_on BETWEEN ?1 AND ?2) GROUP BY 1
+        """
+    }
+
+    /// The first dispatch of each round in the period, and whether the round has been replied.
+    static func dispatched(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension, dispatch: true)), count(*),
+               sum(EXISTS (SELECT 1 FROM dispatches r WHERE r.case_id = p.case_id AND r.round = p.round AND r.replied_on IS NOT NULL))
+        FROM dispatches p JOIN cases c ON c.id = p.case_id
+        WHERE c.station_id = ? AND p.dispatched_on >= ? AND p.dispatched_on <= ?
+          AND NOT EXISTS (SELECT 1 FROM dispatches e WHERE e.case_id = p.case_id AND e.round = p.round AND e.id < p.id)
+        GROUP BY 1
+        """
+    }
+
+    /// The period's replies with the round's first dispatch day and the due date in force when replied
+    /// (the latest set on or before the reply; the dispatch's own when none was recorded).
+    static func replies(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension, dispatch: true)),
+               (SELECT min(f.dispatched_on) FROM dispatches f WHERE f.case_id = p.case_id AND f.round = p.round), p.replied_on,
+               coalesce((SELECT d.due_date FROM due_dates d WHERE d.case_id = p.case_id AND d.round = p.round AND d.set_on <= p.replied_on
+                         ORDER BY d.id DESC LIMIT 1), p.due_date)
+        FROM dispatches p JOIN cases c ON c.id = p.case_id
+        WHERE c.station_id = ? AND p.replied_on >= ? AND p.replied_on <= ?
+        """
+    }
+
+    static func events(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension)), sum(e.kind = 'reopened'), sum(e.kind = 'escalated')
+        FROM case_events e JOIN cases c ON c.id = e.case_id
+        WHERE c.station_id = ? AND e.kind IN ('reopened', 'escalated') AND e.at >= ? AND e.at < ? GROUP BY 1
+        """
+    }
+
+    /// Ratings of the period; a department's are those of the rounds it replied to.
+    static func ratings(_ dimension: StatisticsDimension?) -> String {
+        """
+        SELECT \(key(dimension, dispatch: true)), count(*), sum(t.result <> 'unsatisfied'), count(t.attitude),
+               sum(t.attitude IS NOT NULL AND t.attitude <> 'unsatisfied')
+        FROM ratings t JOIN cases c ON c.id = t.case_id
+        LEFT JOIN dispatches p ON p.id = (SELECT max(q.id) FROM dispatches q WHERE q.case_id = t.case_id AND q.round = t.round)
+        WHERE c.station_id = ? AND t.rated_at >= ? AND t.rated_at < ? GROUP BY 1
+        """
+    }
+
+    static func overdue(_ dimension: StatisticsDimension?) -> String {
+        "SELECT \(key(dimension)), count(*) FROM cases c WHERE c.station_id = ? AND " + Overdue.condition + " GROUP BY 1"
+    }
+}
+
+extension LiaisonStore {
+    /// The station's figures over `period`, broken down by `dimension` when one is given.
+    public func statistics(_ period: StatisticsPeriod, by dimension: StatisticsDimension? = nil) throws -> StatisticsReport {
+        try database.read {
+            var groups: [String: FigureSet] = [:]
+            var channels: [Channel: Int] = [:]
+            let range: [SQLBindable?] = [station.id, period.first, period.last]
+            // Event and rating times are moments: the period runs to the start of the day after.
+            let moments: [SQLBindable?] = [station.id, period.first, period.last.adding(days: 1)]
+            let key = { (row: Statement) in row.isNull(0) ? "" : row.string(0) }
+            _ = try database.fetchAll(StatisticsSQL.visits(dimension), range) { row in
+                channels[try row.value(1, as: Channel.self), default: 0] += row.int(2)
+                groups[key(row), default: FigureSet()][.received] += row.int(2)
+                groups[key(row), default: FigureSet()][.answeredOnSpot] += row.int(3)
+            }
+            _ = try database.fetchAll(StatisticsSQL.cases(dimension), [period.first, period.last, station.id]) { row in
+                groups[key(row), default: FigureSet()][.opened] += row.int(1)
+                groups[key(row), default: FigureSet()][.closed] += row.int(2)
+                groups[key(row), default: FigureSet()][.closedWithReason] += row.int(3)
+            }
+            _ = try database.fetchAll(StatisticsSQL.dispatched(dimension), range) { row in
+                groups[key(row), default: FigureSet()][.dispatched] += row.int(1)
+                groups[key(row), default: FigureSet()][.dispatchedReplied] += row.int(2)
+            }
+            // Working days are counted by the calendar, once per distinct pair of days.
+            var spans: [Day: [Day: Int]] = [:]
+            _ = try database.fetchAll(StatisticsSQL.replies(dimension), range) { row in
+                let (dispatched, replied, due) = (try row.day(1), try row.day(2), try row.day(3))
+                var figures = groups[key(row), default: FigureSet()]
+                figures[.replied] += 1
+                if replied <= due { figures[.repliedOnTime] += 1 }
+                let days = spans[dispatched]?[replied] ?? calendar.workingDays(from: dispatched, to: replied)
+                spans[dispatched, default: [:]][replied] = days
+                figures.replyWorkingDays += days
+                groups[key(row)] = figures
+            }
+            _ = try database.fetchAll(StatisticsSQL.events(dimension), moments) { row in
+                groups[key(row), default: FigureSet()][.reopened] += row.int(1)
+                groups[key(row), default: FigureSet()][.escalated] += row.int(2)
+            }
+            _ = try database.fetchAll(StatisticsSQL.ratings(dimension), moments) { row in
+                var figures = groups[key(row), default: FigureSet()]
+                figures[.ratings] += row.int(1)
+                figures[.satisfied] += row.int(2)
+                figures[.attitudes] += row.int(3)
+                figures[.attitudeSatisfied] += row.int(4)
+                groups[key(row)] = figures
+            }
+            for arguments in Overdue.arguments(on: today) {
+                _ = try database.fetchAll(StatisticsSQL.overdue(dimension), [station.id] + arguments) { row in
+                    groups[key(row), default: FigureSet()][.overdueNow] += row.int(1)
+                }
+            }
+            var total = FigureSet()
+            for figures in groups.values { total.add(figures) }
+            let named = try dimension.map { try groupNames($0, keys: Array(groups.keys)) } ?? [:]
+            return StatisticsReport(period: period, total: total,
+                                    byChannel: Channel.allCases.compactMap { channel in channels[channel].map { (channel, $0) } },
+                                    dimension: dimension,
+                                    groups: dimension == nil ? [] : groups.map { (named[$0.key] ?? $0.key, $0.value) })
+        }
+    }
+
+    /// The names of a breakdown's keys; a missing key is 未分类 (or 未交办, 未指定, 未分级).
+    private func groupNames(_ dimension: StatisticsDimension, keys: [String]) throws -> [String: String] {
+        var names: [String: String] = [:]
+        let none: String
+        switch dimension {
+        case .category: none = "未分类"
+        case .department: none = "未交办"
+        case .deputy: none = "未指定代表"
+        case .tier: none = "未分级"
+        }
+        for key in keys {
+            if key.isEmpty { names[key] = none; continue }
+            switch dimension {
+            case .tier: names[key] = Tier(rawValue: key)?.label ?? key
+            case .category: names[key] = try database.scalarString("SELECT name FROM categories WHERE id = ?", [Int64(key)])
+            case .department: names[key] = try database.scalarString("SELECT name FROM departments WHERE id = ?", [Int64(key)])
+            case .deputy: names[key] = try database.scalarString("SELECT name FROM deputies WHERE id = ?", [Int64(key)])
+            }
+        }
+        return names
+    }
+}
