@@ -109,7 +109,7 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(StatisticsPeriod.month(11, of: 2026).label, "2026年11月")
         XCTAssertEqual(try StatisticsPeriod(first: day("2026-11-03"), last: day("2026-11-20")).label, "2026-11-03 至 2026-11-20")
         XCTAssertThrowsError(try StatisticsPeriod(first: day("2026-11-20"), last: day("2026-11-03"))) {
-            XCTAssertEqual(userMessage(for: $0), "结束日期 2026-11-03 早于开始日期 2026-11-20")
+            XCTAssertEqual(userMessage(for: $0), "不能早于开始日期 2026-11-20")
         }
     }
 }

@@ -9,7 +9,7 @@ final class AdminSnapshotTests: AdminTestCase {
     func testDeputies() {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表 3  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区         电话        状态 │ 代表详情
             李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
@@ -39,7 +39,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员 1  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   身份   单位                     电话 状态 │ 三官一员详情
             陈静   律师   和平律师事务所                在用 │ 陈静
@@ -69,7 +69,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员  承办单位 3  问题类别  本站设置  积分规则  操作员  审计日志
             名称                   类型     联系人 电话 状态 │ 承办单位详情
             区住建局               政府部门             在用 │ 区住建局
@@ -99,7 +99,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.right, .right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员  承办单位  问题类别 4  本站设置  积分规则  操作员  审计日志
             名称     默认承办单位                  时限 状态 │ 问题类别详情
             加装电梯 区住建局                        10 在用 │ 加装电梯
@@ -129,7 +129,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.left, .left, .left, .left)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             项目           设置                              │ 说明
             名称           和平街道代表联络站                │ 联络站的名称，显示在标题行和
@@ -159,7 +159,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.enter)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              修改代表：李红                                  │ 说明
             >姓名*     李红                                  │ 同名同电话的是同一位代表；同
              性别      （未选）                              │ 名的两位请填各自的电话。
@@ -195,7 +195,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              添加代表                                        │ 说明
             >姓名*     李红                     已有同名同~  │ 同名同电话的是同一位代表；同
              性别      （未选）                              │ 名的两位请填各自的电话。
@@ -225,7 +225,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.left, .left, .left, .left, .down, .down, .down, .down, .down, .enter)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              本站设置  下面还有 7 项                         │ 说明
              名称*         和平街道代表联络站                │ 每月的主题活动日，规则同接待
              类型*         代表联络站                        │ 日：不是工作日时改到最近的工
@@ -255,7 +255,7 @@ final class AdminSnapshotTests: AdminTestCase {
         desk.press(.character("d"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表 3  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区         电话        状态 │ 代表详情
             李红   乡镇 教育   第二选区     13900001111 在用 │ 李红
@@ -284,7 +284,7 @@ final class AdminSnapshotTests: AdminTestCase {
     func testAFreshStationsAdministrationSaysWhatToDoNext() throws {
         assertScreen(DeskController(store: try freshStation(), session: DeskFixture.administrator, start: .admin).screen(), """
              新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
-              1 接待   2 代表   3 议程   4 督办   6 管理
+              1 接待   2 代表   3 议程   4 督办   5 统计   6 管理
               代表 0  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名   级别 界别   选区                电话 状态 │ 代表详情
               还没有代表：用 liaison-desk import deputies 文 │
@@ -313,7 +313,7 @@ final class AdminSnapshotTests: AdminTestCase {
     func testAFreshStationsDeputiesSayWhatToDoNext() throws {
         assertScreen(DeskController(store: try freshStation(), session: DeskFixture.administrator, start: .deputies).screen(), """
              新建联络站                            2026-11-16 星期一 接待选民日  管理员老王
-              1 接待   2 代表   3 议程   4 督办   6 管理
+              1 接待   2 代表   3 议程   4 督办   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众                 ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
               还没有代表：用 liaison-desk import deputies 文 │

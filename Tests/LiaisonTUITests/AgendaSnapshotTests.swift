@@ -14,7 +14,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("j"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             日期       时间  类型 名称              阶段     │ 议程详情
             2026 年 10 月                                    │ 3号楼加装电梯三方共议
             10-15 周四 09:00 接待 接待选民日        未排班   │ 三方共议 · 协商前
@@ -46,7 +46,7 @@ final class AgendaSnapshotTests: XCTestCase {
         for _ in 0..<9 { desk.press(.character("<")) }
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             2026 年 2 月                                     │ 当天安排
               一     二     三     四     五     六     日   │ 2026-02-16 星期一
                                                         1    │ 春节 放假
@@ -74,7 +74,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.left, .left)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             2026 年 2 月                                     │ 当天安排
               一     二     三     四     五     六     日   │ 2026-02-14 星期六
                                                         1    │ 春节调休 调休上班
@@ -105,7 +105,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("v"), .right, .right, .right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             2026 年 11 月                                    │ 当天安排
               一     二     三     四     五     六     日   │ 2026-11-20 星期五
                                                         1    │ 工作日
@@ -147,7 +147,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("a"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              新建会议                                        │ 当天安排
             >会议类型* （未选）                              │ 填好日期后，这里列出当天已有
              会议名称*                          如 3号楼加~  │ 的安排。
@@ -178,7 +178,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("j"), .character("i"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             日期       时间  类型 名称              阶段     │ 议程详情
             2026 年 10 月                                    │ 3号楼加装电梯三方共议
             10-15 周四 09:00 接待 接待选民日        未排班   │ 三方共议 · 协商前
@@ -210,7 +210,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("c"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                 2026-11-20 星期五 工作日 非接待日  前台小李
-              1 接待   2 代表   3 议程   4 督办(逾期2)   6 管理
+              1 接待   2 代表   3 议程   4 督办(逾期2)   5 统计   6 管理
              结束会议：3号楼加装电梯三方共议                 │ 会议
             >会议纪要*                                       │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30 社区议事厅
@@ -241,7 +241,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("j"), .character("x"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              取消会议                                        │ 会议
             >取消理由*                          如 承办单位~ │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30 社区议事厅
@@ -274,7 +274,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.enter)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              邀请 区生态环境局                               │ 邀请单位
             >出席人*                            如 刘科长    │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30
@@ -308,7 +308,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.type("王大妈")
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              邀请群众                                        │ 邀请群众
             >姓名*       王大妈                              │ 3号楼加装电梯三方共议
              身份*       （未选）               居民代表、~  │ 2026-11-20 14:30
@@ -339,7 +339,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("j"), .character("t"), .tab, .down)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              添加议题                                        │ 议题
              议题                               如 加装电梯~ │ 3号楼加装电梯三方共议
             >诉求      >                        可空；输入~  │ 1. 加装电梯费用分摊
@@ -370,7 +370,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.character("j"), .character("d"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             日期       时间  类型 名称              阶段     │ 议程详情
             2026 年 10 月                                    │ 3号楼加装电梯三方共议
             10-15 周四 09:00 接待 接待选民日        未排班   │ 三方共议 · 协商前
@@ -408,7 +408,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                 2026-11-20 星期五 工作日 非接待日  前台小李
-              1 接待   2 代表   3 议程   4 督办(逾期2)   6 管理
+              1 接待   2 代表   3 议程   4 督办(逾期2)   5 统计   6 管理
              结束会议：3号楼加装电梯三方共议                 │ 会议
              会议纪要*           同意加装                    │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30 社区议事厅
@@ -445,7 +445,7 @@ final class AgendaSnapshotTests: XCTestCase {
         desk.press(.control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                 2026-11-20 星期五 工作日 非接待日  前台小李
-              1 接待   2 代表   3 议程   4 督办(逾期2)   6 管理
+              1 接待   2 代表   3 议程   4 督办(逾期2)   5 统计   6 管理
              结束会议：3号楼加装电梯三方共议                 │ 会议
              会议纪要*           同意加装                    │ 3号楼加装电梯三方共议
                                                              │ 2026-11-20 14:30 社区议事厅

@@ -30,7 +30,7 @@ final class BoardSnapshotTests: XCTestCase {
     func testTheSupervisorsBoardOffersTheSelectedCasesLiveKeys() {
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             编号       诉求       承办单位 期限       状态   │ 诉求详情
             逾期（1）                                        │ 2026-0001  已接单  第1轮
             2026-0001  广场舞音~  区生态~  逾15工作日 已接单 │ 广场舞音响太吵影响休息
@@ -62,7 +62,7 @@ final class BoardSnapshotTests: XCTestCase {
         desk.press(.enter, .control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             编号       诉求       承办单位 期限       状态   │ 诉求详情
             条件：区住建局（c 清除）                         │ 2026-0002  已交办  第1轮
             三个工作日内到期（1）                            │ 3号楼加装电梯施工占道
@@ -94,7 +94,7 @@ final class BoardSnapshotTests: XCTestCase {
         desk.press(.enter, .pageDown)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             编号       诉求       承办单位 期限       状态   │ 诉求详情
             逾期（1）                                        │ 需协调广场管理方
             2026-0001  广场舞音~  区生态~  逾15工作日 已接单 │ 第 1 轮
@@ -127,7 +127,7 @@ final class BoardSnapshotTests: XCTestCase {
         desk.type("１２")
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              2026-0005 交办                                  │ 2026-0005 已研判
              承办单位* 区住建局                              │ 交办后 2026-12-02 前办结
             >办理时限* １２                     → 12-02      │
@@ -165,7 +165,7 @@ final class BoardSnapshotTests: XCTestCase {
         desk.press(.enter, .control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              2026-0004 满意度测评                            │ 2026-0004 已反馈
              办理结果*   不满意                              │ 2026-0004  已反馈  第1轮
              办理态度    （未选）                            │ 地下车库漏水

@@ -10,7 +10,7 @@ final class FormSnapshotTests: DeskTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              登记来访                                            │ 已登记的居民
             >姓名*                            可打拼音首字母查找 │ 输入电话号码或姓名（也可
              电话*                            不愿留电话填 无    │ 打姓名的拼音首字母）时，
@@ -43,7 +43,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.type("1380000")
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              登记来访                                            │ 已登记的居民
             >姓名*       1380000              可打拼音首字母查找 │ 赵大爷  138****0001
              电话*                            不愿留电话填 无    │   来访0次 在办1件
@@ -78,7 +78,7 @@ final class FormSnapshotTests: DeskTestCase {
         XCTAssertFalse(grid.text.contains("13600000001"))
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              登记来访                                            │ 以往来访与在办诉求
              姓名*       郑秀英               可打拼音首字母查找 │ 郑秀英
              电话*       136****0001          不愿留电话填 无    │ 电话 136****0001
@@ -128,7 +128,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("o"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              第 3 号 陈玉兰：当场答复                            │ 来访内容
             >答复内容*                                           │ 陈玉兰  136****0003
                                                                  │ 来访  到达 09:55  加装电
@@ -158,7 +158,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("v"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              第 3 号 陈玉兰：转为诉求                            │ 来访内容
             >诉求标题*   加装电梯要一楼同意，                    │ 陈玉兰  136****0003
              问题类别*   加装电梯                                │ 来访  到达 09:55  加装电
@@ -188,7 +188,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.character("j"), .character("j"), .character("r"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              第 3 号 陈玉兰：转介                                │ 来访内容
             >转介给*   陈静                   三官一员或单位     │ 陈玉兰  136****0003
              说明                                                │ 来访  到达 09:55  加装电
@@ -223,7 +223,7 @@ final class FormSnapshotTests: DeskTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              登记来访                                            │ 已登记的居民
              姓名*       欧阳娜娜             可打拼音首字母查找 │ 输入电话号码或姓名（也可
             >电话*       1381234              手机号应为 11 位~  │ 打姓名的拼音首字母）时，
@@ -260,7 +260,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              李红：登记履职                                  │ 积分规则
              履职类型* 走访选民                              │ 登记后为积分申请，督办人员认
              日期*     2026-11-16                            │ 定后才计入积分和年度要求。进
@@ -292,7 +292,7 @@ final class FormSnapshotTests: DeskTestCase {
         desk.press(.left, .left, .character("P"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              2026-11-16 接待公告                             │ 公告预览
             >接待时间* 上午 9:00—11:30                       │ 和平街道代表联络站
              接待地点* 和平街道12号                          │ 接待选民公告

@@ -16,7 +16,7 @@ final class OperatorSectionTests: AdminTestCase {
     func testTheOperators() {
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             姓名       角色     对应代表                状态 │ 操作员详情
             管理员老王 管理员                           在用 │ 管理员老王
@@ -56,7 +56,7 @@ final class OperatorSectionTests: AdminTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              添加操作员                                      │ 说明
              姓名*     王代表                                │ 查看所有诉求，办理自己负责
              角色*     代表                                  │ 的。
@@ -97,7 +97,7 @@ final class OperatorSectionTests: AdminTestCase {
         desk.press(.right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                    2026-11-16 星期一 接待选民日  管理员老王
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               代表  三官一员  承办单位  问题类别  本站设置  积分规则  操作员  审计日志
             时间             操作员     操作        对象     │ 记录详情
             2026-11-16 10:30 前台小李   查看电话    居民 #6  │ 添加操作员

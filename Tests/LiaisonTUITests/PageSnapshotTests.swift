@@ -15,7 +15,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = fixture.controller().screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
               2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1
@@ -47,7 +47,7 @@ final class PageSnapshotTests: XCTestCase {
     func testReceptionQueueAt120ColumnsShowsNamesAndHeadersWhole() {
         assertScreen(fixture.controller().screen(rows: 30, columns: 120), """
              和平街道代表联络站                                                              2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              号 居民   电话        类别      等候 状态     接待代表                         │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰民  15分 当场答复 张乾林                           │ 今日接待
               2 冯建华 136****0002 物业管理  20分 接待中   李红                             │ 登记 4  等候 2  接待中 1
@@ -85,7 +85,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.character("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             王建国 全国 企业     第一选区      第二小组    0 │ 李红  乡镇人大代表
@@ -123,7 +123,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             名次 姓名   级别 积分 进站 走访 界别             │ 积分构成
             2026 年履职积分排名（3 位）                      │ 第 1 名  李红  8 分
@@ -161,7 +161,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
             日期  代表   履职          说明                  │ 申请
             11-16 李红   走访选民 4 户 走访和平里小区        │ 李红  走访选民 4 户
@@ -188,7 +188,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
             姓名   级别   进站   走访 差额                   │ 年度要求
             2026 年未达年度要求（3 位）                      │ 王建国  全国人大代表
@@ -215,7 +215,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.right, .right)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请 1  积分排名  未达要求  值班表  联系群众 2             ←/→ 切换
             姓名   级别   本月 情况                          │ 联系名单
             11 月未联系到位（2）                             │ 李红  乡镇人大代表
@@ -252,7 +252,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.left, .left)
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 3               ←/→ 切换
             值班     身份          单位/界别                 │ 接待日
             2026 年 11 月值班表（< > 换月）                  │ 张乾林
@@ -287,7 +287,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.character("D"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  督办老周
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             值班                身份          单位/界别      │ 接待日
             2026 年 11 月值班表（< > 换月）                  │ 2026-11-30 星期一
@@ -323,7 +323,7 @@ final class PageSnapshotTests: XCTestCase {
         desk.press(.enter, .control("s"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             李红   乡镇 教育     第二选区      第一小组    5 │ 李红  乡镇人大代表
@@ -360,7 +360,7 @@ final class PageSnapshotTests: XCTestCase {
     func testDeputies() {
         assertScreen(fixture.controller(start: .deputies).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
               名单  积分申请  积分排名  未达要求  值班表  联系群众 2               ←/→ 切换
             姓名^  级别 界别     选区          小组     积分 │ 代表详情
             李红   乡镇 教育     第二选区      第一小组    5 │ 李红  乡镇人大代表
@@ -389,7 +389,7 @@ final class PageSnapshotTests: XCTestCase {
     func testAgenda() {
         assertScreen(fixture.controller(start: .agenda).screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             日期       时间  类型 名称              阶段     │ 议程详情
             2026 年 10 月                                    │ 接待选民日
             10-15 周四 09:00 接待 接待选民日        未排班   │ 2026-11-16 星期一 上午 9:00—
@@ -419,7 +419,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = fixture.controller(start: .board).screen()
         assertScreen(grid, """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
             编号       诉求       承办单位 期限       状态   │ 诉求详情
             逾期（1）                                        │ 2026-0001  已交办  第1轮
             2026-0001  广场舞音~  区生态~  逾15工作日 已交办 │ 广场舞音响太吵影响休息
@@ -480,7 +480,7 @@ final class PageSnapshotTests: XCTestCase {
         let grid = desk.screen()
         assertScreen(grid, """
              数据库检查发现问题（*** in database main *** Page 42: btreeInitPage() returns e
-              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   6 管理
+              1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
              号 居民   电话        类别     等候 状态     接待~  │ 今日值班与来访详情
               1 郑秀英 136****0001 噪声扰~  15分 当场答复 张乾林 │ 今日接待
               2 冯建华 136****0002 物业管~  20分 接待中   李红   │ 登记 4  等候 2  接待中 1

@@ -7,7 +7,7 @@ public struct StatisticsPeriod: Hashable, Sendable {
 
     /// Refuses a period that ends before it starts, naming the field (`to`).
     public init(first: Day, last: Day) throws {
-        guard first <= last else { throw InvalidField("to", "结束日期 \(last.iso) 早于开始日期 \(first.iso)") }
+        guard first <= last else { throw InvalidField("to", "不能早于开始日期 \(first.iso)") }
         self.first = first
         self.last = last
     }
@@ -248,6 +248,15 @@ enum StatisticsSQL {
         """
     }
 
+    /// Visits and closed cases of a year, month by month.
+    static let receivedByMonth = """
+        SELECT CAST(substr(day, 6, 2) AS INTEGER), count(*) FROM visits WHERE station_id = ? AND day >= ? AND day <= ? GROUP BY 1
+        """
+    static let closedByMonth = """
+        SELECT CAST(substr(closed_on, 6, 2) AS INTEGER), count(*) FROM cases
+        WHERE station_id = ? AND closed_on >= ? AND closed_on <= ? GROUP BY 1
+        """
+
     static func overdue(_ dimension: StatisticsDimension?) -> String {
         "SELECT \(key(dimension)), count(*) FROM cases c WHERE c.station_id = ? AND " + Overdue.condition + " GROUP BY 1"
     }
@@ -313,6 +322,18 @@ extension LiaisonStore {
                                     byChannel: Channel.allCases.compactMap { channel in channels[channel].map { (channel, $0) } },
                                     dimension: dimension,
                                     groups: dimension == nil ? [] : groups.map { (named[$0.key] ?? $0.key, $0.value) })
+        }
+    }
+
+    /// 来访登记 and 销号 of each month of `year`, for the year's chart.
+    public func monthlyTrend(year: Int) throws -> [(month: Int, received: Int, closed: Int)] {
+        let (first, last) = Day.yearBounds(year)
+        return try database.read {
+            var received: [Int: Int] = [:]
+            var closed: [Int: Int] = [:]
+            _ = try database.fetchAll(StatisticsSQL.receivedByMonth, [station.id, first, last]) { received[$0.int(0)] = $0.int(1) }
+            _ = try database.fetchAll(StatisticsSQL.closedByMonth, [station.id, first, last]) { closed[$0.int(0)] = $0.int(1) }
+            return (1...12).map { ($0, received[$0] ?? 0, closed[$0] ?? 0) }
         }
     }
 

@@ -49,7 +49,7 @@ public final class DeskController: DeskContext {
 
     private static func freshPages(store: LiaisonStore) -> [DeskScreenID: Page] {
         let pages: [Page] = [ReceptionPage(store: store), DeputiesPage(store: store), AgendaPage(store: store), BoardPage(store: store),
-                             AdminPage(store: store)]
+                             StatisticsPage(store: store), AdminPage(store: store)]
         return Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0) })
     }
 

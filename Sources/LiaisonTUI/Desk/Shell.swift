@@ -15,6 +15,7 @@ enum Shell {
         case .showDeputies: Reaction(switchTo: .deputies)
         case .showAgenda: Reaction(switchTo: .agenda)
         case .showBoard: Reaction(switchTo: .board)
+        case .showStatistics: Reaction(switchTo: .statistics)
         case .showAdmin: Reaction(switchTo: .admin)
         case .filter: desk.page.list.map { .push(filterPrompt(for: $0)) }
         case .command: .push(PromptLayer(prompt: ":", onAccept: { run(command: $0, desk: desk) }))

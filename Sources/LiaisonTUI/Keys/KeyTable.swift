@@ -2,8 +2,7 @@ import LiaisonCore
 
 /// The main screens, in tab order.
 public enum DeskScreenID: Int, CaseIterable, Sendable {
-    // 5 is kept for the statistics screen (PRODUCT.md), so the administration screen keeps its key.
-    case reception = 1, deputies, agenda, board, admin = 6
+    case reception = 1, deputies, agenda, board, statistics, admin
 
     public var title: String {
         switch self {
@@ -11,6 +10,7 @@ public enum DeskScreenID: Int, CaseIterable, Sendable {
         case .deputies: "代表"
         case .agenda: "议程"
         case .board: "督办"
+        case .statistics: "统计"
         case .admin: "管理"
         }
     }
@@ -53,7 +53,7 @@ public enum KeyScope: Hashable, Sendable {
 /// Everything a key can do. Names say what happens; the key table says which keys do it.
 public enum Action: String, CaseIterable, Sendable {
     case redraw, suspend
-    case showReception, showDeputies, showAgenda, showBoard, showAdmin
+    case showReception, showDeputies, showAgenda, showBoard, showStatistics, showAdmin
     case nextPane, moveDown, moveUp, pageDown, pageUp, first, last
     case open, back, filter, command, help, quit, quitDesk, quitNow, reload
     case cycleSort, nextOverdue, previousOverdue, toggleMark
@@ -65,6 +65,7 @@ public enum Action: String, CaseIterable, Sendable {
          changeReceptionDay, writeNotice, assignResident, endAssignment, logContact
     case toggleMonthView, newMeeting, editMeeting, cancelMeeting, inviteParticipant, addAgendaItem, removeFromMeeting, closeMeeting,
          publishNotice, scheduleThemeDays
+    case choosePeriod, cycleBreakdown, toggleChart
     case nextField, previousField, save, cancel
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToLineStart, deleteToLineEnd,
          deleteWord, lineUp, lineDown
@@ -128,6 +129,7 @@ public enum KeyTable {
         KeyBinding([.character("2")], "2", .showDeputies, "代表"),
         KeyBinding([.character("3")], "3", .showAgenda, "议程"),
         KeyBinding([.character("4")], "4", .showBoard, "督办"),
+        KeyBinding([.character("5")], "5", .showStatistics, "统计"),
         KeyBinding([.character("6")], "6", .showAdmin, "管理"),
         KeyBinding([.character("j"), .down], "j/Down", .moveDown, "下移"),
         KeyBinding([.character("k"), .up], "k/Up", .moveUp, "上移"),
@@ -207,6 +209,11 @@ public enum KeyTable {
         KeyBinding([.character("d")], "d", .removeFromMeeting, "移除", agenda, needs: .planMeetings),
         KeyBinding([.character("o")], "o", .openCaseOnBoard, "到督办看其诉求", agenda),
         KeyBinding([.character("T")], "T", .scheduleThemeDays, "排主题日", agenda, needs: .planMeetings),
+        // 统计: the period, the breakdown and its order, the chart.
+        KeyBinding([.character("p")], "p", .choosePeriod, "换期间", .screens([.statistics]), hint: true),
+        KeyBinding([.character("b")], "b", .cycleBreakdown, "换分组", .screens([.statistics]), hint: true),
+        KeyBinding([.character("s")], "s", .cycleSort, "按件数/满意率", .screens([.statistics]), hint: true),
+        KeyBinding([.character("v")], "v", .toggleChart, "图表/表格", .screens([.statistics]), hint: true),
         KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true, needs: .manageDirectory),
@@ -282,6 +289,7 @@ public enum KeyTable {
         KeyBinding([], ":2", .showDeputies, "代表", .command, words: ["2", "代表"]),
         KeyBinding([], ":3", .showAgenda, "议程", .command, words: ["3", "议程"]),
         KeyBinding([], ":4", .showBoard, "督办", .command, words: ["4", "督办"]),
+        KeyBinding([], ":5", .showStatistics, "统计", .command, words: ["5", "统计"]),
         KeyBinding([], ":6", .showAdmin, "管理", .command, words: ["6", "管理"]),
     ]
 

@@ -1,0 +1,204 @@
+import LiaisonCore
+
+/// 统计: the station's figures over a period (p), broken down by category, department, deputy or tier
+/// (b), ordered by count or by satisfaction (s); the table with the selected group's figures and their
+/// definitions beside it, or (v) the breakdown and the year month by month as charts.
+final class StatisticsPage: Page {
+    enum Order { case count, satisfaction }
+
+    let id = DeskScreenID.statistics
+    private let store: LiaisonStore
+    private(set) var period: StatisticsPeriod
+    private(set) var dimension = StatisticsDimension.department
+    private(set) var order = Order.count
+    private(set) var showsChart = false
+    private var report: StatisticsReport?
+    private var trend: [(month: Int, received: Int, closed: Int)] = []
+    private var chartLines: [(text: String, role: TextRole)] = []
+    private(set) lazy var rows = ListDetail(columns: [
+        TableColumn("名称", width: 10, flexible: true, elastic: true), TableColumn("交办", width: 5, alignRight: true),
+        TableColumn("答复", width: 5, alignRight: true), TableColumn("按时率", width: 6, alignRight: true),
+        TableColumn("满意率", width: 6, alignRight: true), TableColumn("现逾期", width: 6, alignRight: true),
+    ], detailTitle: "数字与口径", emptyText: "这一期间没有数字") { [unowned self] id in
+        self.detail(of: id)
+    }
+
+    init(store: LiaisonStore) {
+        self.store = store
+        period = .month(store.today.month, of: store.today.year)
+    }
+
+    var list: ListDetail? { showsChart ? nil : rows }
+
+    func reload() throws {
+        let report = try store.statistics(period, by: dimension)
+        self.report = report
+        trend = try store.monthlyTrend(year: period.last.year)
+        var entries: [ListEntry] = [.heading("\(period.label)（p 换期间）  按\(dimension.label)（b 换）"),
+                                    StatisticsPage.row("total", "全站", report.total)]
+        entries.append(.heading("按\(dimension.label)，" + (order == .count ? "交办多的在前（s 按满意率）" : "满意率低的在前（s 按件数）")))
+        entries += sortedGroups(report).map { StatisticsPage.row("g-\($0.name)", $0.name, $0.figures) }
+        rows.setEntries(entries)
+    }
+
+    private func sortedGroups(_ report: StatisticsReport) -> [(name: String, figures: FigureSet)] {
+        report.groups.sorted { left, right in
+            switch order {
+            case .count: return (left.figures[.dispatched], left.figures[.opened], right.name) > (right.figures[.dispatched], right.figures[.opened], left.name)
+            // No ratings sort last: there is no rate to compare.
+            case .satisfaction:
+                return (left.figures.rate(.satisfactionRate) ?? 2, left.name) < (right.figures.rate(.satisfactionRate) ?? 2, right.name)
+            }
+        }
+    }
+
+    static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+
+    private static func row(_ id: String, _ name: String, _ figures: FigureSet) -> ListEntry {
+        .row(id, [name, "\(figures[.dispatched])", "\(figures[.replied])", percent(figures.rate(.onTimeRate)),
+                  percent(figures.rate(.satisfactionRate)), "\(figures[.overdueNow])"],
+             search: [name])
+    }
+
+    /// The chart has no rows: the list's keys wait for the table.
+    func offers(_ action: Action) -> Bool {
+        !showsChart || ![.nextPane, .open, .filter, .moveDown, .moveUp, .pageDown, .pageUp, .first, .last].contains(action)
+    }
+
+    func handle(_ action: Action, desk: DeskContext) throws -> Reaction? {
+        switch action {
+        case .choosePeriod: return .push(periodPicker())
+        case .cycleBreakdown:
+            let all = StatisticsDimension.allCases
+            dimension = all[((all.firstIndex(of: dimension) ?? 0) + 1) % all.count]
+            try reload()
+            return .say("按\(dimension.label)分组", .muted)
+        case .cycleSort:
+            order = order == .count ? .satisfaction : .count
+            try reload()
+            return .say(order == .count ? "交办多的在前" : "满意率低的在前", .muted)
+        case .toggleChart:
+            showsChart.toggle()
+            return .handled
+        default:
+            return showsChart ? nil : rows.handle(action)
+        }
+    }
+
+    /// This month, last month, this quarter, this year, last year, or two dates typed.
+    private func periodPicker() -> PickLayer {
+        let today = store.today
+        let last = Day.month(today.month, of: today.year, adding: -1)
+        let choices: [(String, StatisticsPeriod?)] = [
+            ("本月", .month(today.month, of: today.year)), ("上月", .month(last.month, of: last.year)),
+            ("本季度", .quarter(containing: today)), ("本年", .year(today.year)), ("上一年", .year(today.year - 1)), ("自定…", nil),
+        ]
+        let options = choices.enumerated().map { index, choice in
+            ChoiceOption(value: "\(index)", label: choice.0, note: choice.1?.label ?? "填开始和结束日期")
+        }
+        return PickLayer(title: "统计期间", details: ["现在：\(period.label)"], options: options) { [unowned self] option in
+            guard let chosen = Int(option.value).flatMap({ choices[$0].1 }) else {
+                return .push(try FormLayer(spec: PeriodForm(page: self), share: rows.share))
+            }
+            try show(chosen)
+            return .say("统计期间：\(chosen.label)", .muted)
+        }
+    }
+
+    func show(_ period: StatisticsPeriod) throws {
+        self.period = period
+        try reload()
+    }
+
+    func prepare(_ body: BodyArea) throws {
+        guard showsChart, let report else { return try rows.prepare(body) }
+        chartLines = StatisticsPage.chart(report, groups: sortedGroups(report), trend: trend, order: order, body: body)
+    }
+
+    func render(on screen: Screen, body: BodyArea) {
+        guard showsChart else { return rows.render(on: screen, body: body) }
+        for (offset, line) in chartLines.prefix(body.height).enumerated() {
+            screen.drawRow(body.top + offset, line.text, role: line.role)
+        }
+        for row in (body.top + min(chartLines.count, body.height))..<(body.top + body.height) { screen.drawRow(row, "") }
+    }
+
+    /// The breakdown as bars of the order's measure, then the year's visits and closed cases by month.
+    private static func chart(_ report: StatisticsReport, groups: [(name: String, figures: FigureSet)],
+                              trend: [(month: Int, received: Int, closed: Int)], order: Order, body: BodyArea) -> [(text: String, role: TextRole)] {
+        var lines: [(String, TextRole)] = []
+        let measure = order == .count ? "交办件数" : "满意率"
+        lines.append(("\(report.period.label) 按\(report.dimension?.label ?? "")的\(measure)（s 换，v 回表格）", .header))
+        let trendHeight = 6
+        let room = max(1, body.height - trendHeight - 4)
+        let bars = groups.prefix(room).map { group -> (label: String, value: Double, text: String) in
+            order == .count ? (group.name, Double(group.figures[.dispatched]), "\(group.figures[.dispatched])")
+                : (group.name, group.figures.rate(.satisfactionRate) ?? 0, percent(group.figures.rate(.satisfactionRate)))
+        }
+        lines += BarChart.horizontal(bars, labelWidth: 12, width: body.width - 1).map { ($0, .normal) }
+        if groups.count > room { lines.append(("…另有 \(groups.count - room) 组（v 回表格看全部）", .muted)) }
+        lines.append(("", .normal))
+        let year = report.period.last.year
+        lines.append(("\(year) 年逐月：左列来访登记，右列销号", .header))
+        lines += BarChart.columns(trend.map { ("\($0.month)月", $0.received, $0.closed) }, height: trendHeight - 1).map { ($0, .normal) }
+        return lines
+    }
+
+    private func detail(of id: String?) -> [DetailLine] {
+        guard let report, let id else { return [] }
+        let name = id == "total" ? "全站" : String(id.dropFirst(2))
+        let figures = id == "total" ? report.total : report.groups.first { $0.name == name }?.figures ?? FigureSet()
+        var lines = [DetailLine.heading("\(report.period.label) · \(name)")]
+        if id == "total", !report.byChannel.isEmpty {
+            lines.append(DetailLine("来访登记 \(figures[.received])（" + report.byChannel.map { "\($0.channel.label) \($0.count)" }.joined(separator: " ") + "）"))
+        } else {
+            lines.append(DetailLine("来访登记 \(figures[.received])"))
+        }
+        lines += [
+            DetailLine("当场答复 \(figures[.answeredOnSpot])  立案 \(figures[.opened])"),
+            DetailLine("交办 \(figures[.dispatched])  其中已答复 \(figures[.dispatchedReplied])"),
+            DetailLine("答复 \(figures[.replied])  按时 \(figures[.repliedOnTime])"),
+            DetailLine("现逾期 \(figures[.overdueNow])", role: figures[.overdueNow] > 0 ? .overdue : .normal),
+            DetailLine("销号 \(figures[.closed])  未经满意 \(figures[.closedWithReason])"),
+            DetailLine("重新交办 \(figures[.reopened])  上报 \(figures[.escalated])"),
+            DetailLine("测评 \(figures[.ratings])  满意和基本满意 \(figures[.satisfied])"),
+        ]
+        lines += StatisticsRate.allCases.map { DetailLine("\($0.label) \(StatisticsPage.percent(figures.rate($0)))") }
+        lines.append(DetailLine("平均答复用时 " + (figures.averageReplyWorkingDays.map { String(format: "%.1f 个工作日", $0) } ?? "—")))
+        lines += [DetailLine(""), .heading("口径")]
+        lines += Figure.allCases.map { DetailLine("\($0.label)：\($0.definition)", role: .muted) }
+        lines += StatisticsRate.allCases.map { DetailLine("\($0.label)：\($0.definition)", role: .muted) }
+        lines.append(DetailLine("平均答复用时：从该轮交办到答复的工作日数，按节假日安排计，取期间答复的平均。", role: .muted))
+        return lines
+    }
+}
+
+/// 自定期间: two dates, the first not after the second.
+final class PeriodForm: FormSpec {
+    private unowned let page: StatisticsPage
+    private let today: Day
+
+    init(page: StatisticsPage) {
+        self.page = page
+        today = page.period.last
+    }
+
+    var sideTitle: String { "统计期间" }
+    func sideLines(form: Form) -> [DetailLine] { [DetailLine("开始和结束两天都算在内。", role: .muted)] }
+
+    func makeForm() throws -> Form {
+        Form(title: "自定统计期间", fields: [
+            FormField("from", "开始日期", .date(DateField(day: page.period.first, today: today)), required: true),
+            FormField("to", "结束日期", .date(DateField(day: page.period.last, today: today)), required: true),
+        ])
+    }
+
+    func validate(_ form: inout Form) {}
+
+    func save(_ form: Form) throws -> SaveStep {
+        guard let first = form.day("from"), let last = form.day("to") else { return .stay() }
+        let period = try StatisticsPeriod(first: first, last: last)
+        try page.show(period)
+        return .done("统计期间：\(period.label)")
+    }
+}
