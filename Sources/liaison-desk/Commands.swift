@@ -39,6 +39,8 @@ struct Commands {
             try importSheet(list, file: file, dryRun: dryRun)
         case .exportSheet(let list, let file):
             try exportSheet(list, file: file)
+        case .report(let from, let to, let by, let csv):
+            try report(from: from, to: to, by: by, csv: csv)
         case .operatorAdd(let name, let role, let deputy):
             try addOperator(name: name, role: role, deputy: deputy)
         case .operatorRole(let name, let role, let deputy):
@@ -171,6 +173,32 @@ struct Commands {
         }
         if report.notInFile > 0 {
             print("名录中另有 \(report.notInFile) \(list.measure)不在文件里，保持不变（\(list == .deputies ? "离任" : "不再使用")的可在管理页停用）")
+        }
+    }
+
+    /// The statistics screen's figures on standard output: the station's, then each group's row.
+    private func report(from: Day?, to: Day?, by dimension: StatisticsDimension?, csv: Bool) throws {
+        let store = try LiaisonStore(database: Database(path: location.path, mode: .readOnly))
+        let period: StatisticsPeriod
+        do {
+            period = try from.flatMap { first in try to.map { try StatisticsPeriod(first: first, last: $0) } }
+                ?? .month(store.today.month, of: store.today.year)
+        } catch let problem as InvalidField {
+            throw DomainError.invalid("--to \(to?.iso ?? "") \(problem.message)")
+        }
+        let report = try store.statistics(period, by: dimension)
+        if csv {
+            FileHandle.standardOutput.write(Data(([0xEF, 0xBB, 0xBF] + Array(CSV.write(report.table).utf8))))
+            return
+        }
+        print("\(store.station.name) 统计：\(period.label)")
+        report.total.summary(byChannel: report.byChannel).forEach { print("  " + $0) }
+        guard let dimension else { return }
+        print("按\(dimension.label)：")
+        for group in report.groups.sorted(by: { $0.name < $1.name }) {
+            let figures = group.figures
+            print("  \(group.name)：交办 \(figures[.dispatched])，答复 \(figures[.replied])，按时 \(figures[.repliedOnTime])，现逾期 \(figures[.overdueNow])，"
+                  + "按时答复率 \(FigureSet.percent(figures.rate(.onTimeRate)))，满意率 \(FigureSet.percent(figures.rate(.satisfactionRate)))")
         }
     }
 

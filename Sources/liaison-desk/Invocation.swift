@@ -22,6 +22,8 @@ struct Invocation: Equatable {
         case operatorEnable(name: String)
         case operatorRole(name: String, role: OperatorRole, deputy: String?)
         case bench(cases: Int, path: String?)
+        /// Dates as typed (checked against the station's today when run); nil for this month.
+        case report(from: Day?, to: Day?, by: StatisticsDimension?, csv: Bool)
     }
 
     var command: Command
@@ -48,7 +50,8 @@ struct Invocation: Equatable {
             case "-V", "--version": return Invocation(command: .version, databasePath: nil)
             case "--db": databasePath = try value(for: argument)
             case "--demo": demo = true
-            case "--station", "--cases", "--kind", "--reception-day", "--tie", "--admin", "--role", "--deputy":
+            case "--station", "--cases", "--kind", "--reception-day", "--tie", "--admin", "--role", "--deputy", "--from", "--to", "--by",
+                 "--format":
                 options[argument] = try value(for: argument)
             case "--full", "--dry-run": flags.insert(argument)
             default:
@@ -97,6 +100,9 @@ struct Invocation: Equatable {
             let cases = options["--cases"] ?? "1000000"
             guard let count = Int(cases), count >= 100 else { throw UsageError(message: "--cases 应为不小于 100 的整数") }
             command = .bench(cases: count, path: databasePath)
+        case "report":
+            try expect(1, "report [--from 日期 --to 日期] [--by category|department|deputy|tier] [--format text|csv]")
+            command = try Invocation.report(options: options)
         case let other?:
             throw UsageError(message: "不认识的子命令 \(other)（liaison-desk --help 查看用法）")
         }
@@ -105,6 +111,28 @@ struct Invocation: Equatable {
         if demo && command != .desk(demo: true) { throw UsageError(message: "--demo 只用于打开工作台") }
         if demo && databasePath != nil { throw UsageError(message: "--demo 与 --db 不能同时使用") }
         return Invocation(command: command, databasePath: databasePath)
+    }
+
+    /// `report`'s options: both dates or neither (this month), a breakdown, text or CSV.
+    static func report(options: [String: String]) throws -> Command {
+        func date(_ option: String) throws -> Day? {
+            guard let text = options[option] else { return nil }
+            if let day = Day(iso: text) { return day }
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            let shaped = parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { Int($0) != nil }
+            throw UsageError(message: shaped ? "\(option) \(text)：没有这一天" : "\(option) 应为日期，如 2026-11-01")
+        }
+        let (from, to) = (try date("--from"), try date("--to"))
+        guard (from == nil) == (to == nil) else { throw UsageError(message: "--from 和 --to 要一起给（都不给为本月）") }
+        var by: StatisticsDimension?
+        if let text = options["--by"] {
+            guard let dimension = StatisticsDimension(rawValue: text) else {
+                throw UsageError(message: "--by 应为 " + StatisticsDimension.allCases.map(\.rawValue).joined(separator: "|"))
+            }
+            by = dimension
+        }
+        guard ["text", "csv", nil].contains(options["--format"]) else { throw UsageError(message: "--format 应为 text 或 csv") }
+        return .report(from: from, to: to, by: by, csv: options["--format"] == "csv")
     }
 
     static let operatorUsage = "用法：liaison-desk operator add 姓名 --role 角色 [--deputy 代表姓名] | role 姓名 --role 角色 [--deputy 代表姓名]"
@@ -141,6 +169,8 @@ struct Invocation: Equatable {
                                                名录 deputies|legal-officers|departments|categories；
                                                --dry-run 只列出将新增、修改和未变的行
       liaison-desk [--db 路径] export 名录 文件  把名录导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）
+      liaison-desk [--db 路径] report [--from 日期 --to 日期] [--by category|department|deputy|tier] [--format text|csv]
+                                           统计数字（与统计页相同）；不给日期为本月
       liaison-desk [--db 路径] operator add 姓名 --role clerk|deputy|supervisor|admin [--deputy 代表姓名]
                                                添加操作员（工作人员、代表、督办人员、管理员）；PIN 在终端上
                                                不回显地输入两次，脚本从标准输入给一行
@@ -173,6 +203,7 @@ extension Invocation.Command {
         case .importSheet: ["--dry-run"]
         case .check: ["--full"]
         case .bench: ["--cases"]
+        case .report: ["--from", "--to", "--by", "--format"]
         default: []
         }
     }

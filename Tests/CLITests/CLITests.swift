@@ -92,6 +92,29 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(usage.stderr.contains("不认识的子命令"))
     }
 
+    func testReportGivesTheScreensFiguresAndRefusesBadPeriods() throws {
+        let demo = path("demo.sqlite")
+        XCTAssertEqual(try run(["demo", demo]).status, 0)
+        let store = try LiaisonStore(database: Database(path: demo, mode: .readOnly))
+        let year = StatisticsPeriod.year(store.today.year)
+        let screen = try store.statistics(year, by: .department)
+        let text = try run(["--db", demo, "report", "--from", year.first.iso, "--to", year.last.iso, "--by", "department"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertEqual(text.stdout.split(separator: "\n").first.map(String.init), "\(store.station.name) 统计：\(year.label)")
+        for line in screen.total.summary(byChannel: screen.byChannel) { XCTAssertTrue(text.stdout.contains("  " + line + "\n"), line) }
+        let csv = try run(["--db", demo, "report", "--from", year.first.iso, "--to", year.last.iso, "--by", "department", "--format", "csv"])
+        XCTAssertTrue(csv.stdout.hasPrefix("\u{FEFF}名称,来访登记,"), "UTF-8 with a byte-order mark for WPS and Excel")
+        let rows = try CSV.parse(String(csv.stdout.dropFirst())).map(\.fields)
+        XCTAssertEqual(rows, screen.table, "the CSV is the screen's table")
+        XCTAssertEqual(rows.count, 2 + screen.groups.count)
+
+        try assertRefused(["--db", demo, "report", "--from", "2026-11-20", "--to", "2026-11-03"], file: demo, contains: "--to 2026-11-03 不能早于开始日期 2026-11-20")
+        try assertRefused(["--db", demo, "report", "--from", "2026-02-30", "--to", "2026-03-01"], file: demo, contains: "--from 2026-02-30：没有这一天")
+        try assertRefused(["--db", demo, "report", "--from", "2026-11-01"], file: demo, contains: "--from 和 --to 要一起给")
+        try assertRefused(["--db", demo, "report", "--by", "street"], file: demo, contains: "--by 应为 category|department|deputy|tier")
+        try assertRefused(["--db", demo, "report", "--format", "xls"], file: demo, contains: "--format 应为 text 或 csv")
+    }
+
     func testInitDemoCheckAndBackup() throws {
         let database = path("station.sqlite")
         XCTAssertEqual(try run(["--db", database, "init", "--station", "和平里街道代表联络站"]).status, 0)

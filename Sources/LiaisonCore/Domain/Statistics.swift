@@ -158,6 +158,31 @@ public struct FigureSet: Hashable, Sendable {
     /// 平均答复用时: working days from dispatch to reply, over the period's replies.
     public var averageReplyWorkingDays: Double? { self[.replied] == 0 ? nil : Double(replyWorkingDays) / Double(self[.replied]) }
 
+    /// 60.0%, or — when nothing is counted below the line.
+    public static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+
+    /// The figures as the screen and `report` give them, a line each; visits by channel when known.
+    public func summary(byChannel: [(channel: Channel, count: Int)] = []) -> [String] {
+        let channels = byChannel.isEmpty ? "" : "（" + byChannel.map { "\($0.channel.label) \($0.count)" }.joined(separator: " ") + "）"
+        return [
+            "来访登记 \(self[.received])" + channels,
+            "当场答复 \(self[.answeredOnSpot])  立案 \(self[.opened])",
+            "交办 \(self[.dispatched])  其中已答复 \(self[.dispatchedReplied])",
+            "答复 \(self[.replied])  按时 \(self[.repliedOnTime])",
+            "现逾期 \(self[.overdueNow])",
+            "销号 \(self[.closed])  未经满意 \(self[.closedWithReason])",
+            "重新交办 \(self[.reopened])  上报 \(self[.escalated])",
+            "测评 \(self[.ratings])  满意和基本满意 \(self[.satisfied])",
+        ] + StatisticsRate.allCases.map { "\($0.label) \(FigureSet.percent(rate($0)))" }
+            + ["平均答复用时 " + (averageReplyWorkingDays.map { String(format: "%.1f 个工作日", $0) } ?? "—")]
+    }
+
+    /// The definitions of everything `summary` says, for help beside the figures.
+    public static var definitions: [String] {
+        Figure.allCases.map { "\($0.label)：\($0.definition)" } + StatisticsRate.allCases.map { "\($0.label)：\($0.definition)" }
+            + ["平均答复用时：从该轮交办到答复的工作日数，按节假日安排计，取期间答复的平均。"]
+    }
+
     mutating func add(_ other: FigureSet) {
         for (figure, count) in other.counts { self[figure] += count }
         replyWorkingDays += other.replyWorkingDays
@@ -172,6 +197,19 @@ public struct StatisticsReport: Sendable {
     public let dimension: StatisticsDimension?
     /// Each group's name (未分类, 未交办 for none) and figures, in the order the database gave them.
     public let groups: [(name: String, figures: FigureSet)]
+}
+
+extension StatisticsReport {
+    /// A header and a row per group, the station first: every figure, the rates and the average reply
+    /// time, as `report --format csv` writes them.
+    public var table: [[String]] {
+        let header = ["名称"] + Figure.allCases.map(\.label) + StatisticsRate.allCases.map(\.label) + ["平均答复用时（工作日）"]
+        let row = { (name: String, figures: FigureSet) -> [String] in
+            [name] + Figure.allCases.map { "\(figures[$0])" } + StatisticsRate.allCases.map { FigureSet.percent(figures.rate($0)) }
+                + [figures.averageReplyWorkingDays.map { String(format: "%.1f", $0) } ?? ""]
+        }
+        return [header, row("全站", total)] + groups.sorted { $0.name < $1.name }.map { row($0.name, $0.figures) }
+    }
 }
 
 /// The SQL of the statistics, one statement per source table: the period's rows grouped by the

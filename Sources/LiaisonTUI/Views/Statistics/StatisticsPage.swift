@@ -52,11 +52,9 @@ final class StatisticsPage: Page {
         }
     }
 
-    static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
-
     private static func row(_ id: String, _ name: String, _ figures: FigureSet) -> ListEntry {
-        .row(id, [name, "\(figures[.dispatched])", "\(figures[.replied])", percent(figures.rate(.onTimeRate)),
-                  percent(figures.rate(.satisfactionRate)), "\(figures[.overdueNow])"],
+        .row(id, [name, "\(figures[.dispatched])", "\(figures[.replied])", FigureSet.percent(figures.rate(.onTimeRate)),
+                  FigureSet.percent(figures.rate(.satisfactionRate)), "\(figures[.overdueNow])"],
              search: [name])
     }
 
@@ -133,7 +131,7 @@ final class StatisticsPage: Page {
         let room = max(1, body.height - trendHeight - 4)
         let bars = groups.prefix(room).map { group -> (label: String, value: Double, text: String) in
             order == .count ? (group.name, Double(group.figures[.dispatched]), "\(group.figures[.dispatched])")
-                : (group.name, group.figures.rate(.satisfactionRate) ?? 0, percent(group.figures.rate(.satisfactionRate)))
+                : (group.name, group.figures.rate(.satisfactionRate) ?? 0, FigureSet.percent(group.figures.rate(.satisfactionRate)))
         }
         lines += BarChart.horizontal(bars, labelWidth: 12, width: body.width - 1).map { ($0, .normal) }
         if groups.count > room { lines.append(("…另有 \(groups.count - room) 组（v 回表格看全部）", .muted)) }
@@ -149,26 +147,10 @@ final class StatisticsPage: Page {
         let name = id == "total" ? "全站" : String(id.dropFirst(2))
         let figures = id == "total" ? report.total : report.groups.first { $0.name == name }?.figures ?? FigureSet()
         var lines = [DetailLine.heading("\(report.period.label) · \(name)")]
-        if id == "total", !report.byChannel.isEmpty {
-            lines.append(DetailLine("来访登记 \(figures[.received])（" + report.byChannel.map { "\($0.channel.label) \($0.count)" }.joined(separator: " ") + "）"))
-        } else {
-            lines.append(DetailLine("来访登记 \(figures[.received])"))
+        lines += figures.summary(byChannel: id == "total" ? report.byChannel : []).map { line in
+            DetailLine(line, role: line.hasPrefix("现逾期") && figures[.overdueNow] > 0 ? .overdue : .normal)
         }
-        lines += [
-            DetailLine("当场答复 \(figures[.answeredOnSpot])  立案 \(figures[.opened])"),
-            DetailLine("交办 \(figures[.dispatched])  其中已答复 \(figures[.dispatchedReplied])"),
-            DetailLine("答复 \(figures[.replied])  按时 \(figures[.repliedOnTime])"),
-            DetailLine("现逾期 \(figures[.overdueNow])", role: figures[.overdueNow] > 0 ? .overdue : .normal),
-            DetailLine("销号 \(figures[.closed])  未经满意 \(figures[.closedWithReason])"),
-            DetailLine("重新交办 \(figures[.reopened])  上报 \(figures[.escalated])"),
-            DetailLine("测评 \(figures[.ratings])  满意和基本满意 \(figures[.satisfied])"),
-        ]
-        lines += StatisticsRate.allCases.map { DetailLine("\($0.label) \(StatisticsPage.percent(figures.rate($0)))") }
-        lines.append(DetailLine("平均答复用时 " + (figures.averageReplyWorkingDays.map { String(format: "%.1f 个工作日", $0) } ?? "—")))
-        lines += [DetailLine(""), .heading("口径")]
-        lines += Figure.allCases.map { DetailLine("\($0.label)：\($0.definition)", role: .muted) }
-        lines += StatisticsRate.allCases.map { DetailLine("\($0.label)：\($0.definition)", role: .muted) }
-        lines.append(DetailLine("平均答复用时：从该轮交办到答复的工作日数，按节假日安排计，取期间答复的平均。", role: .muted))
+        lines += [DetailLine(""), .heading("口径")] + FigureSet.definitions.map { DetailLine($0, role: .muted) }
         return lines
     }
 }
