@@ -77,6 +77,19 @@ struct Benchmark {
             repeating: inline(CaseQuerySQL.monthStatistics, [monthStart.iso, monthEnd.iso]), count: 50))
         results.append(month)
 
+        // A year's figures, and the same broken down by department: the store against the sqlite3 program
+        // running the same statements.
+        for (name, dimension) in [("年度统计（全站）", StatisticsDimension?.none), ("年度统计按承办单位", .department)] {
+            let year = StatisticsPeriod.year(today.year)
+            var figures = Measurement(name: name, target: "≤ 200 ms", samples: try time(10, warm: true) { _ in
+                _ = try store.statistics(year, by: dimension)
+            })
+            let statements = StatisticsSQL.statements(year, by: dimension, stationID: store.station.id, today: today)
+                .map { inline($0.sql, $0.arguments) }.joined(separator: "\n")
+            figures.cliMean = try cliMean(path: path, statements: Array(repeating: statements, count: 10))
+            results.append(figures)
+        }
+
         // From nothing to the first frame: the file opened (only the cheap checks), the store and the desk
         // made, the reception screen loaded and drawn.
         results.append(Measurement(name: "启动到首帧（打开数据库）", target: "≤ 200 ms", samples: try time(10, warm: true) { _ in

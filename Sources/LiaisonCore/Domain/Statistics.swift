@@ -214,7 +214,18 @@ extension StatisticsReport {
 
 /// The SQL of the statistics, one statement per source table: the period's rows grouped by the
 /// breakdown's column (a constant when there is none). Every count is one glossary figure.
-enum StatisticsSQL {
+public enum StatisticsSQL {
+    /// Every statement a report runs with its arguments, for the benchmark to run in the sqlite3 program.
+    public static func statements(_ period: StatisticsPeriod, by dimension: StatisticsDimension?, stationID: Int64,
+                                  today: Day) -> [(sql: String, arguments: [Any])] {
+        let range: [Any] = [stationID, period.first.iso, period.last.iso]
+        let days: [Any] = [period.first.iso, period.last.iso, stationID]
+        let moments: [Any] = [stationID, period.first.iso, period.last.adding(days: 1).iso]
+        return [(visits(dimension), range), (opened(dimension), days), (closed(dimension), days), (dispatched(dimension), range),
+                (replies(dimension), range), (events(dimension), moments), (ratings(dimension), moments)]
+            + Overdue.statuses.map { (overdue(dimension), [stationID, $0.rawValue, today.iso]) }
+    }
+
     /// The breakdown's column in each source, over `c` (cases) and `p` (a dispatch) or `v` (a visit).
     static func key(_ dimension: StatisticsDimension?, visits: Bool = false, dispatch: Bool = false) -> String {
         switch dimension {
@@ -234,11 +245,14 @@ enum StatisticsSQL {
         """
     }
 
-    static func cases(_ dimension: StatisticsDimension?) -> String {
+    static func opened(_ dimension: StatisticsDimension?) -> String {
+        "SELECT \(key(dimension)), count(*) FROM cases c WHERE c.opened_on >= ? AND c.opened_on <= ? AND c.station_id = ? GROUP BY 1"
+    }
+
+    static func closed(_ dimension: StatisticsDimension?) -> String {
         """
-        SELECT \(key(dimension)), sum(c.opened_on >= ?1 AND c.opened_on <= ?2), sum(c.closed_on >= ?1 AND c.closed_on <= ?2),
-               sum(c.closed_on >= ?1 AND c.closed_on <= ?2 AND c.closed_with_reason)
-        FROM cases c WHERE c.station_id = ?3 AND (c.opened_on BETWEEN ?1 AND ?2 OR c.closed_on BETWEEN ?1 AND ?2) GROUP BY 1
+        SELECT \(key(dimension)), count(*), sum(c.closed_with_reason) FROM cases c INDEXED BY cases_by_closed
+        WHERE c.closed_on >= ? AND c.closed_on <= ? AND c.station_id = ? GROUP BY 1
         """
     }
 
@@ -315,10 +329,11 @@ extension LiaisonStore {
                 groups[key(row), default: FigureSet()][.received] += row.int(2)
                 groups[key(row), default: FigureSet()][.answeredOnSpot] += row.int(3)
             }
-            _ = try database.fetchAll(StatisticsSQL.cases(dimension), [period.first, period.last, station.id]) { row in
-                groups[key(row), default: FigureSet()][.opened] += row.int(1)
-                groups[key(row), default: FigureSet()][.closed] += row.int(2)
-                groups[key(row), default: FigureSet()][.closedWithReason] += row.int(3)
+            let days: [SQLBindable?] = [period.first, period.last, station.id]
+            _ = try database.fetchAll(StatisticsSQL.opened(dimension), days) { groups[key($0), default: FigureSet()][.opened] += $0.int(1) }
+            _ = try database.fetchAll(StatisticsSQL.closed(dimension), days) { row in
+                groups[key(row), default: FigureSet()][.closed] += row.int(1)
+                groups[key(row), default: FigureSet()][.closedWithReason] += row.int(2)
             }
             _ = try database.fetchAll(StatisticsSQL.dispatched(dimension), range) { row in
                 groups[key(row), default: FigureSet()][.dispatched] += row.int(1)

@@ -73,6 +73,7 @@ public struct DatabaseMigrator: Sendable {
         migrator.register(version: 7, name: "the deputies' duty", sql: SchemaV7.sql)
         migrator.register(version: 8, name: "the duty tally", sql: SchemaV8.sql)
         migrator.register(version: 9, name: "the meeting agenda", sql: SchemaV9.sql)
+        migrator.register(version: 10, name: "the statistics", sql: SchemaV10.sql)
         migrator.afterMigrating = { database in
             try HolidaySchedule.addMissingShippedYears(to: database)
             try StrokeOrder.fillMissingKeys(in: database)
