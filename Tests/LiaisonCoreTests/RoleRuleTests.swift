@@ -159,6 +159,12 @@ final class RoleRuleTests: XCTestCase {
             try store.updateSettings(settings, session: .system)
             try store.scheduleThemeDays(session: session)
         },
+        Write(name: "exportExplanationNotice", permission: .askForExplanations) { store, f, session in
+            // Nobody is below the line on the fixture: the refusal of the role comes first, then this one.
+            do {
+                _ = try store.exportExplanationNotice(.year(2026), fileName: "说明.txt", session: session) { _ in }
+            } catch DomainError.invalid(let message) where message.hasPrefix("2026年没有满意率低于") {}
+        },
         Write(name: "addToRoster", permission: .keepDutyRecords) { store, f, session in
             try store.addToRoster(day: day("2026-12-15"), deputyID: f.base.deputyID, session: session)
         },

@@ -101,6 +101,41 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(try store.statistics(.month(9, of: 2026)).total[.dispatched], 1)
     }
 
+    func testTheSatisfactionLineNeedsEnoughRatingsAndCountsDeputiesByTheirOwn() throws {
+        let period = StatisticsPeriod.month(11, of: 2026)
+        XCTAssertEqual(try store.belowThreshold(period), [], "two ratings are fewer than the five the standard rule asks for")
+        // Two more rounds of 区住建局, rated unsatisfied by the deputy on the residents' behalf (代表评单).
+        for problem in ["F 路面破损", "G 绿化带杂草"] {
+            let record = try fixture.openedCase(problem: problem)
+            try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(3), session: supervisor)
+            try store.recordReply(caseID: record.id, text: "已处理", session: supervisor)
+            try store.recordFeedback(caseID: record.id, method: .visit, session: supervisor)
+            try store.rate(caseID: record.id, Rating(result: .unsatisfied, ratedBy: .deputy, comment: "未处理到位"), session: supervisor)
+        }
+        let strict = SatisfactionRule(threshold: 80, minimumRatings: 2, explanationDays: 30)
+        XCTAssertFalse(strict.flags(ratings: 5, satisfied: 4), "80% is not below 80%")
+        XCTAssertTrue(strict.flags(ratings: 5, satisfied: 3))
+        XCTAssertFalse(strict.flags(ratings: 1, satisfied: 0), "one unhappy resident does not flag a unit")
+        let flagged = try store.belowThreshold(period, rule: strict)
+        XCTAssertEqual(flagged.map { "\($0.kind) \($0.name) \($0.satisfied)/\($0.ratings)" }, ["承办单位 区住建局 1/4", "代表 张乾林 0/2"])
+        let notice = store.explanationNotice(period, flagged: flagged, rule: strict)
+        XCTAssertTrue(notice.contains("    承办单位 区住建局：测评 4 次，满意和基本满意 1 次，满意率 25.0%"), notice)
+        XCTAssertTrue(notice.contains("请于 2026-12-30 前将原因和整改措施书面报送联络站"), notice)
+
+        var settings = try store.settings()
+        settings.satisfaction = strict
+        try store.updateSettings(settings, session: .system)
+        XCTAssertThrowsError(try store.exportExplanationNotice(period, fileName: "说明.txt", session: fixture.clerk) { _ in }) {
+            XCTAssertEqual(userMessage(for: $0), "工作人员不能要求书面说明满意率：须由督办人员或管理员操作")
+        }
+        var written = ""
+        XCTAssertEqual(try store.exportExplanationNotice(period, fileName: "说明.txt", session: supervisor) { written = String(decoding: $0, as: UTF8.self) }, 2)
+        XCTAssertEqual(written, notice)
+        XCTAssertThrowsError(try store.exportExplanationNotice(.month(10, of: 2026), fileName: "说明.txt", session: supervisor) { _ in }) {
+            XCTAssertEqual(userMessage(for: $0), "2026年10月没有满意率低于 80% 的单位和代表")
+        }
+    }
+
     func testPeriods() throws {
         XCTAssertEqual(StatisticsPeriod.month(2, of: 2028).last, day("2028-02-29"))
         XCTAssertEqual(StatisticsPeriod.quarter(containing: day("2026-11-16")).label, "2026年第四季度")

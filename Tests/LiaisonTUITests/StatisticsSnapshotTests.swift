@@ -156,4 +156,13 @@ final class StatisticsSnapshotTests: XCTestCase {
         desk.press(.control("s"))
         XCTAssertEqual(desk.screen().text(row: 3).hasPrefix("2026-11-01 至 2026-11-20（p 换期间）"), true, desk.screen().text)
     }
+
+    func testTheExplanationNoticeIsASupervisorsAndNeedsSomeoneBelowTheLine() {
+        let clerk = fixture.controller(start: .statistics)
+        clerk.press(.character("E"))
+        XCTAssertEqual(clerk.screen().text(row: 22).trimmingCharacters(in: .whitespaces), "工作人员不能要求书面说明满意率：须由督办人员或管理员操作")
+        let supervisor = DeskController(store: fixture.store, session: fixture.supervisor, start: .statistics)
+        supervisor.press(.character("E"))
+        XCTAssertEqual(supervisor.screen().text(row: 22).trimmingCharacters(in: .whitespaces), "2026年11月没有满意率低于 80% 的单位和代表")
+    }
 }

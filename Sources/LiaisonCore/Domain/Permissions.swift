@@ -36,6 +36,8 @@ public enum Permission: Sendable, CaseIterable {
     case approveDuty
     /// Log a deputy's contact with a resident they keep in touch with; a deputy their own.
     case logContacts
+    /// Ask the departments and deputies below the satisfaction line to explain in writing.
+    case askForExplanations
 
     public var roles: Set<OperatorRole> {
         switch self {
@@ -47,7 +49,7 @@ public enum Permission: Sendable, CaseIterable {
         case .revealPhone: [.clerk, .supervisor, .admin]
         case .planMeetings: [.clerk, .supervisor, .admin]
         case .recomputeDueDates: [.supervisor, .admin]
-        case .keepDutyRecords: [.supervisor, .admin]
+        case .keepDutyRecords, .askForExplanations: [.supervisor, .admin]
         }
     }
 
@@ -70,6 +72,7 @@ public enum Permission: Sendable, CaseIterable {
         case .applyForDuty: "登记履职"
         case .approveDuty: "审批履职积分"
         case .logContacts: "登记联系群众"
+        case .askForExplanations: "要求书面说明满意率"
         }
     }
 

@@ -51,6 +51,8 @@ public struct StationSettings: Equatable, Sendable {
     public var idleLockMinutes: Int
     /// Working days after dispatch within which a department may send a case back as not its own (退回).
     public var returnLimitDays = StationSettings.defaultReturnLimitDays
+    /// Below this satisfaction rate (once a unit has enough ratings) a department or deputy explains itself.
+    public var satisfaction = SatisfactionRule.standard
     /// A station with one operator may open the desk signed in as them, without the PIN.
     public var singleOperatorSkipsSignIn = false
 
@@ -70,6 +72,8 @@ public struct StationSettings: Equatable, Sendable {
     static let skipSignInKey = "single_operator_skips_sign_in"
     static let returnLimitKey = "return_limit_working_days"
     static let themeDayKey = "theme_day_of_month"
+    static let satisfactionKeys = (threshold: "satisfaction_threshold", minimum: "satisfaction_minimum_ratings",
+                                   days: "satisfaction_explanation_days")
     /// 非本单位职责 may be sent back within 7 working days of dispatch unless the station says otherwise.
     public static let defaultReturnLimitDays = 7
 
@@ -90,7 +94,7 @@ public struct StationSettings: Equatable, Sendable {
             ("主题活动日", themeDay != before.themeDay),
             ("区号", areaCode != before.areaCode), ("年度要求", quotas != before.quotas),
             ("自动锁定", idleLockMinutes != before.idleLockMinutes), ("退回时限", returnLimitDays != before.returnLimitDays),
-            ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn),
+            ("单人免登录", singleOperatorSkipsSignIn != before.singleOperatorSkipsSignIn), ("满意率要求", satisfaction != before.satisfaction),
         ]
         return named.filter(\.1).map(\.0)
     }
@@ -123,6 +127,11 @@ public struct StationSettings: Equatable, Sendable {
                                                          unit: "分钟")
         settings.returnLimitDays = try DraftCheck.number(returnLimitDays, field: "returnLimitDays", in: StationSettings.returnLimitRange,
                                                          unit: "个工作日")
+        settings.satisfaction.threshold = try DraftCheck.number(satisfaction.threshold, field: "satisfactionThreshold", in: 1...100, unit: "%")
+        settings.satisfaction.minimumRatings = try DraftCheck.number(satisfaction.minimumRatings, field: "minimumRatings", in: 1...1000,
+                                                                     unit: "次")
+        settings.satisfaction.explanationDays = try DraftCheck.number(satisfaction.explanationDays, field: "explanationDays", in: 1...365,
+                                                                      unit: "天")
         return settings
     }
 }
@@ -168,6 +177,15 @@ extension LiaisonStore {
         try intSetting(StationSettings.returnLimitKey) ?? StationSettings.defaultReturnLimitDays
     }
 
+    /// The station's satisfaction rule, the standard one where it set none.
+    public func satisfactionRule() throws -> SatisfactionRule {
+        let standard = SatisfactionRule.standard
+        let keys = StationSettings.satisfactionKeys
+        return SatisfactionRule(threshold: try intSetting(keys.threshold) ?? standard.threshold,
+                                minimumRatings: try intSetting(keys.minimum) ?? standard.minimumRatings,
+                                explanationDays: try intSetting(keys.days) ?? standard.explanationDays)
+    }
+
     public func settings() throws -> StationSettings {
         var quotas: [DeputyLevel: AnnualQuota] = [:]
         for level in DeputyLevel.allCases { quotas[level] = try annualQuota(for: level) }
@@ -176,6 +194,7 @@ extension LiaisonStore {
                                themeDay: try intSetting(StationSettings.themeDayKey),
                                areaCode: try setting(StationSettings.areaCodeKey) ?? "", quotas: quotas,
                                idleLockMinutes: try idleLockMinutes(), returnLimitDays: try returnLimitDays(),
+                               satisfaction: try satisfactionRule(),
                                singleOperatorSkipsSignIn: try setting(StationSettings.skipSignInKey) == "1")
     }
 
@@ -205,6 +224,9 @@ extension LiaisonStore {
                 (StationSettings.idleLockKey, String(settings.idleLockMinutes)),
                 (StationSettings.returnLimitKey, String(settings.returnLimitDays)),
                 (StationSettings.themeDayKey, settings.themeDay.map(String.init)),
+                (StationSettings.satisfactionKeys.threshold, String(settings.satisfaction.threshold)),
+                (StationSettings.satisfactionKeys.minimum, String(settings.satisfaction.minimumRatings)),
+                (StationSettings.satisfactionKeys.days, String(settings.satisfaction.explanationDays)),
                 (StationSettings.skipSignInKey, settings.singleOperatorSkipsSignIn ? "1" : nil),
             ]
             for (level, quota) in settings.quotas {

@@ -214,6 +214,7 @@ public enum KeyTable {
         KeyBinding([.character("b")], "b", .cycleBreakdown, "换分组", .screens([.statistics]), hint: true),
         KeyBinding([.character("s")], "s", .cycleSort, "按件数/满意率", .screens([.statistics]), hint: true),
         KeyBinding([.character("v")], "v", .toggleChart, "图表/表格", .screens([.statistics]), hint: true),
+        KeyBinding([.character("E")], "E", .exportReport, "写满意率说明通知", .screens([.statistics]), hint: true, needs: .askForExplanations),
         KeyBinding([.character("a")], "a", .addEntry, "添加", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.enter, .character("e")], "Enter/e", .editEntry, "修改", admin, hint: true, needs: .manageDirectory),
         KeyBinding([.character("d")], "d", .toggleActive, "停用/恢复", admin, hint: true, needs: .manageDirectory),

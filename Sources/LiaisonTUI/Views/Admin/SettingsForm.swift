@@ -49,6 +49,9 @@ final class SettingsForm: FormSpec {
         }
         fields.append(SettingsForm.number("idleLockMinutes", "自动锁定", settings.idleLockMinutes, hint: "分钟无操作后"))
         fields.append(SettingsForm.number("returnLimitDays", "退回时限", settings.returnLimitDays, hint: "交办后工作日内"))
+        fields.append(SettingsForm.number("satisfactionThreshold", "满意率要求", settings.satisfaction.threshold, hint: "%，低于的须说明"))
+        fields.append(SettingsForm.number("minimumRatings", "最少测评", settings.satisfaction.minimumRatings, hint: "次，少于的不计"))
+        fields.append(SettingsForm.number("explanationDays", "说明时限", settings.satisfaction.explanationDays, hint: "天"))
         fields.append(FormField("skipSignIn", "单人免登录", .choice(ChoiceField(options: SettingsForm.yesNo,
                                                                              selectedValue: settings.singleOperatorSkipsSignIn ? "1" : "0")),
                                 required: true, hint: "只有一位操作员时"))
@@ -72,7 +75,8 @@ final class SettingsForm: FormSpec {
     private static func mayBeEmpty(_ key: String) -> Bool { key == "receptionDay" || key == "themeDay" }
 
     private static func isNumber(_ key: String) -> Bool {
-        mayBeEmpty(key) || key == "idleLockMinutes" || key == "returnLimitDays" || key.hasPrefix("quota.")
+        mayBeEmpty(key) || ["idleLockMinutes", "returnLimitDays", "satisfactionThreshold", "minimumRatings", "explanationDays"].contains(key)
+            || key.hasPrefix("quota.")
     }
 
     func save(_ form: Form) throws -> SaveStep {
@@ -92,6 +96,9 @@ final class SettingsForm: FormSpec {
         }
         edited.idleLockMinutes = Int(form.number("idleLockMinutes")) ?? 0
         edited.returnLimitDays = Int(form.number("returnLimitDays")) ?? 0
+        edited.satisfaction = SatisfactionRule(threshold: Int(form.number("satisfactionThreshold")) ?? 0,
+                                               minimumRatings: Int(form.number("minimumRatings")) ?? 0,
+                                               explanationDays: Int(form.number("explanationDays")) ?? 0)
         edited.singleOperatorSkipsSignIn = form.choice("skipSignIn") == "1"
         try store.updateSettings(edited, expected: settings, session: session)
         return .done("已保存本站设置", select: focus)
@@ -119,6 +126,7 @@ final class SettingsForm: FormSpec {
         }
         lines.append(("idleLockMinutes", "自动锁定", "\(settings.idleLockMinutes) 分钟无操作后"))
         lines.append(("returnLimitDays", "退回时限", "交办后 \(settings.returnLimitDays) 个工作日内可退回"))
+        lines.append(("satisfactionThreshold", "满意率要求", settings.satisfaction.description))
         lines.append(("skipSignIn", "单人免登录", settings.singleOperatorSkipsSignIn ? "是：只有一位操作员时打开即登录" : "否"))
         return lines
     }
@@ -138,6 +146,8 @@ final class SettingsForm: FormSpec {
                 + (areaCodeFromPhone.map { "（\($0)）" } ?? "（本站电话也没有区号时，固话须带区号）") + "。"
         case "idleLockMinutes": return "共用的终端多少分钟没人操作就锁定；本人输入 PIN 回到原处，换人登录则从头开始，原来没保存的表单给原操作员留着。"
         case "returnLimitDays": return "承办单位认为诉求不属本单位职责时，交办后这么多个工作日内可以退回（退回后待重新交办，不算逾期）；过了只能调整承办单位。"
+        case "satisfactionThreshold", "minimumRatings", "explanationDays":
+            return "承办单位（和代表评单的代表）期间满意率低于这个百分比的，须在说明时限内书面说明；测评次数少于最少测评的不计，免得一位群众不满意就标出一个单位。统计页按 E 写说明通知。"
         case "skipSignIn": return "只有一位在用的操作员时，打开工作台直接以他登录，不问 PIN；有两位以上时总要登录。"
         default:
             return "每位这一级的代表一年至少进站接待多少天、走访多少户选民，每月联系多少位群众（县区代表 5 人、乡镇代表 3 人为常见要求）；代表页按此标出未达到的。"

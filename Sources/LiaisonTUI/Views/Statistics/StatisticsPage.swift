@@ -14,6 +14,7 @@ final class StatisticsPage: Page {
     private(set) var showsChart = false
     private var report: StatisticsReport?
     private var trend: [(month: Int, received: Int, closed: Int)] = []
+    private var rule = SatisfactionRule.standard
     private var chartLines: [(text: String, role: TextRole)] = []
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("名称", width: 10, flexible: true, elastic: true), TableColumn("交办", width: 5, alignRight: true),
@@ -34,10 +35,13 @@ final class StatisticsPage: Page {
         let report = try store.statistics(period, by: dimension)
         self.report = report
         trend = try store.monthlyTrend(year: period.last.year)
+        rule = try store.satisfactionRule()
         var entries: [ListEntry] = [.heading("\(period.label)（p 换期间）  按\(dimension.label)（b 换）"),
-                                    StatisticsPage.row("total", "全站", report.total)]
+                                    row("total", "全站", report.total)]
         entries.append(.heading("按\(dimension.label)，" + (order == .count ? "交办多的在前（s 按满意率）" : "满意率低的在前（s 按件数）")))
-        entries += sortedGroups(report).map { StatisticsPage.row("g-\($0.name)", $0.name, $0.figures) }
+        entries += sortedGroups(report).map { row("g-\($0.name)", $0.name, $0.figures) }
+        let flagged = dimension == .department ? report.groups.filter { flags($0.figures) }.count : 0
+        if flagged > 0 { entries.append(.heading("满意率低于 \(rule.threshold)% 的 \(flagged) 个单位（E 写说明通知）", role: .overdue)) }
         rows.setEntries(entries)
     }
 
@@ -52,10 +56,13 @@ final class StatisticsPage: Page {
         }
     }
 
-    private static func row(_ id: String, _ name: String, _ figures: FigureSet) -> ListEntry {
+    /// A department below the station's satisfaction line (the rule's minimum ratings met).
+    private func flags(_ figures: FigureSet) -> Bool { rule.flags(ratings: figures[.ratings], satisfied: figures[.satisfied]) }
+
+    private func row(_ id: String, _ name: String, _ figures: FigureSet) -> ListEntry {
         .row(id, [name, "\(figures[.dispatched])", "\(figures[.replied])", FigureSet.percent(figures.rate(.onTimeRate)),
                   FigureSet.percent(figures.rate(.satisfactionRate)), "\(figures[.overdueNow])"],
-             search: [name])
+             role: id != "total" && dimension == .department && flags(figures) ? .overdue : .normal, search: [name])
     }
 
     /// The chart has no rows: the list's keys wait for the table.
@@ -78,6 +85,13 @@ final class StatisticsPage: Page {
         case .toggleChart:
             showsChart.toggle()
             return .handled
+        case .exportReport:
+            let file = "满意率说明通知-\(period.first.iso)至\(period.last.iso).txt"
+            var count = 0
+            if let failed = try BesideDatabase.write(file, store: store, export: { [store, period] path, write in
+                count = try store.exportExplanationNotice(period, fileName: path, session: desk.session, write: write)
+            }) { return failed }
+            return .saved("已写满意率说明通知（\(count) 个单位和代表）：数据库所在目录 \(file)")
         default:
             return showsChart ? nil : rows.handle(action)
         }
@@ -147,6 +161,9 @@ final class StatisticsPage: Page {
         let name = id == "total" ? "全站" : String(id.dropFirst(2))
         let figures = id == "total" ? report.total : report.groups.first { $0.name == name }?.figures ?? FigureSet()
         var lines = [DetailLine.heading("\(report.period.label) · \(name)")]
+        if id != "total", dimension == .department, flags(figures) {
+            lines.append(DetailLine("满意率低于 \(rule.threshold)%：须在 \(rule.explanationDays) 天内书面说明（E 写通知）", role: .overdue))
+        }
         lines += figures.summary(byChannel: id == "total" ? report.byChannel : []).map { line in
             DetailLine(line, role: line.hasPrefix("现逾期") && figures[.overdueNow] > 0 ? .overdue : .normal)
         }
