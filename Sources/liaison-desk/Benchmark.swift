@@ -103,7 +103,7 @@ struct Benchmark {
                 DeskController(store: store, session: .system, start: id).show(on: GridScreen(rows: 24, columns: 80))
             }))
         }
-        for (name, screen) in [("督办首帧加其余载入", DeskScreenID.board), ("代表首帧加其余载入", .deputies)] {
+        for (name, screen) in [("督办首帧加其余载入", DeskScreenID.board), ("代表首帧加其余载入", .deputies), ("统计首帧加本月数字", .statistics)] {
             results.append(Measurement(name: name, target: "空闲时载入", samples: try time(30, warm: true) { _ in
                 let desk = DeskController(store: store, session: .system, start: screen)
                 desk.doPendingWork()

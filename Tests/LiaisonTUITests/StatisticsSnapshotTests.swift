@@ -11,6 +11,8 @@ final class StatisticsSnapshotTests: XCTestCase {
 
     func testTheTableByDepartment() {
         let desk = fixture.controller(start: .statistics)
+        XCTAssertTrue(desk.screen().text(row: 3).hasPrefix("正在统计2026年11月（按承办单位）…"), "the first frame comes at once")
+        desk.doPendingWork()
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
@@ -41,6 +43,7 @@ final class StatisticsSnapshotTests: XCTestCase {
 
     func testTheChartsAt80And120Columns() {
         let desk = fixture.controller(start: .statistics)
+        desk.doPendingWork()
         desk.press(.character("v"))
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
@@ -117,6 +120,7 @@ final class StatisticsSnapshotTests: XCTestCase {
         desk.press(.character("p"))
         desk.type("本年")
         desk.press(.enter, .character("b"))
+        desk.doPendingWork()
         assertScreen(desk.screen(), """
              和平街道代表联络站                      2026-11-16 星期一 接待选民日  前台小李
               1 接待(等候2)   2 代表   3 议程   4 督办(逾期1)   5 统计   6 管理
@@ -154,6 +158,7 @@ final class StatisticsSnapshotTests: XCTestCase {
         desk.press(.control("u"))
         desk.type("2026-11-20")
         desk.press(.control("s"))
+        desk.doPendingWork()
         XCTAssertEqual(desk.screen().text(row: 3).hasPrefix("2026-11-01 至 2026-11-20（p 换期间）"), true, desk.screen().text)
     }
 

@@ -2,7 +2,8 @@ import LiaisonCore
 
 /// 统计: the station's figures over a period (p), broken down by category, department, deputy or tier
 /// (b), ordered by count or by satisfaction (s); the table with the selected group's figures and their
-/// definitions beside it, or (v) the breakdown and the year month by month as charts.
+/// definitions beside it, or (v) the breakdown and the year month by month as charts. A district's year
+/// takes a moment to count: the screen says so at once and counts when no key waits.
 final class StatisticsPage: Page {
     enum Order { case count, satisfaction }
 
@@ -31,7 +32,17 @@ final class StatisticsPage: Page {
 
     var list: ListDetail? { showsChart ? nil : rows }
 
+    /// Whether the figures shown are not yet those of the period and breakdown chosen.
+    private(set) var stale = true
+    var hasMoreToLoad: Bool { stale }
+
     func reload() throws {
+        stale = true
+        rows.setEntries([.heading("正在统计\(period.label)（按\(dimension.label)）…", role: .muted)])
+    }
+
+    func loadMore() throws {
+        stale = false
         let report = try store.statistics(period, by: dimension)
         self.report = report
         trend = try store.monthlyTrend(year: period.last.year)
@@ -93,7 +104,8 @@ final class StatisticsPage: Page {
             }) { return failed }
             return .saved("已写满意率说明通知（\(count) 个单位和代表）：数据库所在目录 \(file)")
         default:
-            return showsChart ? nil : rows.handle(action)
+            if showsChart { return nil }
+            return rows.handle(action) ?? (stale ? .say("正在统计，稍候", .muted) : nil)
         }
     }
 
@@ -123,12 +135,12 @@ final class StatisticsPage: Page {
     }
 
     func prepare(_ body: BodyArea) throws {
-        guard showsChart, let report else { return try rows.prepare(body) }
+        guard showsChart, let report, !stale else { return try rows.prepare(body) }
         chartLines = StatisticsPage.chart(report, groups: sortedGroups(report), trend: trend, order: order, body: body)
     }
 
     func render(on screen: Screen, body: BodyArea) {
-        guard showsChart else { return rows.render(on: screen, body: body) }
+        guard showsChart, !stale else { return rows.render(on: screen, body: body) }
         for (offset, line) in chartLines.prefix(body.height).enumerated() {
             screen.drawRow(body.top + offset, line.text, role: line.role)
         }
