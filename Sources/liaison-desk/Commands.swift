@@ -41,6 +41,8 @@ struct Commands {
             try exportSheet(list, file: file)
         case .report(let from, let to, let by, let csv):
             try report(from: from, to: to, by: by, csv: csv)
+        case .exportLedger(let ledger, let from, let to, let file, let fullNames, let force):
+            try exportLedger(ledger, from: from, to: to, file: file, fullNames: fullNames, force: force)
         case .operatorAdd(let name, let role, let deputy):
             try addOperator(name: name, role: role, deputy: deputy)
         case .operatorRole(let name, let role, let deputy):
@@ -200,6 +202,31 @@ struct Commands {
             print("  \(group.name)：交办 \(figures[.dispatched])，答复 \(figures[.replied])，按时 \(figures[.repliedOnTime])，现逾期 \(figures[.overdueNow])，"
                   + "按时答复率 \(FigureSet.percent(figures.rate(.onTimeRate)))，满意率 \(FigureSet.percent(figures.rate(.satisfactionRate)))")
         }
+    }
+
+    /// A register written to a temporary file beside `file` and renamed into place, so nothing is left
+    /// half-written; a progress bar on the terminal while it runs.
+    private func exportLedger(_ ledger: Ledger, from: Day, to: Day, file: String, fullNames: Bool, force: Bool) throws {
+        let store = try LiaisonStore(database: Database(path: location.path))
+        let period: StatisticsPeriod
+        do {
+            period = try StatisticsPeriod(first: from, last: to)
+        } catch let problem as InvalidField {
+            throw DomainError.invalid("--to \(to.iso) \(problem.message)")
+        }
+        let total = try store.ledgerCount(ledger, period: period)
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        var count = 0
+        let draft = try SheetFile.draft(for: file, replacing: force) { write in
+            count = try store.exportLedger(ledger, period: period, fullNames: fullNames, fileName: file, session: .commandLine, progress: { done in
+                guard showsProgress, total > 0 else { return }
+                let filled = done * 40 / total
+                FileHandle.standardError.write(Data("\r导出\(ledger.label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 40 - filled))] \(done * 100 / total)%".utf8))
+            }, write: write)
+        }
+        if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        try force ? draft.replace() : draft.publish()
+        print("已导出\(ledger.label) \(period.label) \(count) 行：\(file)" + (fullNames ? "（群众全名）" : "（群众只留姓氏）"))
     }
 
     private func exportSheet(_ list: DirectoryList, file: String) throws {

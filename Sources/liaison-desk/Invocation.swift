@@ -24,6 +24,7 @@ struct Invocation: Equatable {
         case bench(cases: Int, path: String?)
         /// Dates as typed (checked against the station's today when run); nil for this month.
         case report(from: Day?, to: Day?, by: StatisticsDimension?, csv: Bool)
+        case exportLedger(Ledger, from: Day, to: Day, file: String, fullNames: Bool, force: Bool)
     }
 
     var command: Command
@@ -53,7 +54,7 @@ struct Invocation: Equatable {
             case "--station", "--cases", "--kind", "--reception-day", "--tie", "--admin", "--role", "--deputy", "--from", "--to", "--by",
                  "--format":
                 options[argument] = try value(for: argument)
-            case "--full", "--dry-run": flags.insert(argument)
+            case "--full", "--dry-run", "--force", "--full-names": flags.insert(argument)
             default:
                 if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "不认识的选项 \(argument)") }
                 words.append(argument)
@@ -69,6 +70,18 @@ struct Invocation: Equatable {
         case "init":
             try expect(1, "init [--station 名称] [--kind 类型] [--reception-day 日] [--tie earlier|later] [--admin 姓名]")
             command = .initialize(try StationSetup(options: options))
+        case "export" where words.count > 1 && words[1] == "ledger":
+            let usage = "用法：liaison-desk export ledger " + Ledger.allCases.map(\.rawValue).joined(separator: "|")
+                + " --from 日期 --to 日期 文件 [--full-names] [--force]"
+            guard words.count == 4 else { throw UsageError(message: usage) }
+            guard let ledger = Ledger(rawValue: words[2]) else {
+                throw UsageError(message: "没有这个登记簿：\(words[2])（可用 " + Ledger.allCases.map(\.rawValue).joined(separator: "|") + "）")
+            }
+            guard let from = try Invocation.date("--from", options), let to = try Invocation.date("--to", options) else {
+                throw UsageError(message: "导出登记簿要给 --from 和 --to 两个日期")
+            }
+            command = .exportLedger(ledger, from: from, to: to, file: words[3], fullNames: flags.contains("--full-names"),
+                                    force: flags.contains("--force"))
         case "import", "export":
             let lists = DirectoryList.allCases.map(\.rawValue).joined(separator: "|")
             guard words.count == 3, let list = DirectoryList(rawValue: words[1]) else {
@@ -114,15 +127,17 @@ struct Invocation: Equatable {
     }
 
     /// `report`'s options: both dates or neither (this month), a breakdown, text or CSV.
+    /// A date option as typed: nil when not given; a day that does not exist, or no date, refused.
+    static func date(_ option: String, _ options: [String: String]) throws -> Day? {
+        guard let text = options[option] else { return nil }
+        if let day = Day(iso: text) { return day }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let shaped = parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { Int($0) != nil }
+        throw UsageError(message: shaped ? "\(option) \(text)：没有这一天" : "\(option) 应为日期，如 2026-11-01")
+    }
+
     static func report(options: [String: String]) throws -> Command {
-        func date(_ option: String) throws -> Day? {
-            guard let text = options[option] else { return nil }
-            if let day = Day(iso: text) { return day }
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            let shaped = parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { Int($0) != nil }
-            throw UsageError(message: shaped ? "\(option) \(text)：没有这一天" : "\(option) 应为日期，如 2026-11-01")
-        }
-        let (from, to) = (try date("--from"), try date("--to"))
+        let (from, to) = (try date("--from", options), try date("--to", options))
         guard (from == nil) == (to == nil) else { throw UsageError(message: "--from 和 --to 要一起给（都不给为本月）") }
         var by: StatisticsDimension?
         if let text = options["--by"] {
@@ -171,6 +186,10 @@ struct Invocation: Equatable {
       liaison-desk [--db 路径] export 名录 文件  把名录导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）
       liaison-desk [--db 路径] report [--from 日期 --to 日期] [--by category|department|deputy|tier] [--format text|csv]
                                            统计数字（与统计页相同）；不给日期为本月
+      liaison-desk [--db 路径] export ledger 登记簿 --from 日期 --to 日期 文件 [--full-names] [--force]
+                                           导出六簿之一为 CSV（UTF-8 带 BOM）：reception|cases|duty|meetings|
+                                           training|deputies；群众姓名只留姓氏，--full-names 写全名；
+                                           文件已有时不覆盖，--force 覆盖
       liaison-desk [--db 路径] operator add 姓名 --role clerk|deputy|supervisor|admin [--deputy 代表姓名]
                                                添加操作员（工作人员、代表、督办人员、管理员）；PIN 在终端上
                                                不回显地输入两次，脚本从标准输入给一行
@@ -204,6 +223,7 @@ extension Invocation.Command {
         case .check: ["--full"]
         case .bench: ["--cases"]
         case .report: ["--from", "--to", "--by", "--format"]
+        case .exportLedger: ["--from", "--to", "--full-names", "--force"]
         default: []
         }
     }

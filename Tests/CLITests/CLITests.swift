@@ -115,6 +115,53 @@ final class CLITests: XCTestCase {
         try assertRefused(["--db", demo, "report", "--format", "xls"], file: demo, contains: "--format 应为 text 或 csv")
     }
 
+    func testEachLedgerIsExportedWithNamesMaskedAndNothingHalfWritten() throws {
+        let demo = path("demo.sqlite")
+        XCTAssertEqual(try run(["demo", demo]).status, 0)
+        let store = try LiaisonStore(database: Database(path: demo, mode: .readOnly))
+        let year = StatisticsPeriod.year(store.today.year)
+        for ledger in Ledger.allCases {
+            let file = path("\(ledger.rawValue).csv")
+            let result = try run(["--db", demo, "export", "ledger", ledger.rawValue, "--from", year.first.iso, "--to", year.last.iso, file])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(ledger) opens in WPS and Excel")
+            let rows = try CSV.parse(String(decoding: bytes.dropFirst(3), as: UTF8.self)).map(\.fields)
+            XCTAssertEqual(rows.first, ledger.header)
+            XCTAssertEqual(rows.count - 1, try store.ledgerCount(ledger, period: year), "\(ledger): every row of the database")
+            XCTAssertTrue(rows.dropFirst().allSatisfy { $0.count == ledger.header.count })
+            XCTAssertTrue(result.stdout.contains("已导出\(ledger.label)"), result.stdout)
+        }
+        let cases = try CSV.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path("cases.csv"))).dropFirst(3), as: UTF8.self))
+        let first = try XCTUnwrap(cases.dropFirst().first { !$0.fields[2].isEmpty }).fields
+        XCTAssertTrue(first[2].hasSuffix("某"), "residents by surname only: \(first[2])")
+        let stored = try store.database.fetchOne("""
+            SELECT coalesce(r.name, ''), coalesce(d.name, '') FROM cases c LEFT JOIN residents r ON r.id = c.resident_id
+            LEFT JOIN departments d ON d.id = c.department_id WHERE c.code = ?
+            """, [first[0]]) { [$0.string(0), $0.string(1)] }
+        XCTAssertEqual(stored.map { [AnonymousName.of($0[0]), $0[1]] }, [first[2], first[5]], "the row is the database's")
+        XCTAssertEqual(try store.database.scalarString("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "ledger.export")
+
+        let existing = path("cases.csv")
+        try assertRefused(["--db", demo, "export", "ledger", "cases", "--from", year.first.iso, "--to", year.last.iso, existing], file: existing,
+                          contains: "不会覆盖")
+        let forced = try run(["--db", demo, "export", "ledger", "cases", "--from", year.first.iso, "--to", year.last.iso, existing, "--force",
+                              "--full-names"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.contains("（群众全名）"))
+        try assertRefused(["--db", demo, "export", "ledger", "visits", "--from", "2026-01-01", "--to", "2026-12-31", path("v.csv")], file: nil,
+                          contains: "没有这个登记簿：visits")
+        try assertRefused(["--db", demo, "export", "ledger", "cases", "--from", "2026-12-31", "--to", "2026-01-01", path("x.csv")], file: nil,
+                          contains: "--to 2026-01-01 不能早于开始日期 2026-12-31")
+        try assertRefused(["--db", demo, "export", "ledger", "cases", "--from", "2026-02-30", "--to", "2026-03-01", path("x.csv")], file: nil,
+                          contains: "--from 2026-02-30：没有这一天")
+        try assertRefused(["--db", demo, "export", "ledger", "cases", "--to", "2026-03-01", path("x.csv")], file: nil, contains: "要给 --from 和 --to")
+        try assertRefused(["--db", demo, "export", "ledger", "cases", "--from", "2026-01-01", "--to", "2026-03-01", path("missing/x.csv")],
+                          file: nil, contains: "目录不存在")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.csv")), "nothing written by a refused export")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }, [])
+    }
+
     func testInitDemoCheckAndBackup() throws {
         let database = path("station.sqlite")
         XCTAssertEqual(try run(["--db", database, "init", "--station", "和平里街道代表联络站"]).status, 0)

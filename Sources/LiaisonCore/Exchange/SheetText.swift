@@ -219,23 +219,43 @@ public enum SheetFile {
             }
         }
 
+        /// Puts the file under its name, replacing whatever is there (asked for with --force).
+        public func replace() throws {
+            guard rename(temporary, path) == 0 else { throw SheetFileProblem.unwritable(path, errno: errno) }
+        }
+
         // Once published the temporary name is a second link to the file (or gone, after a rename).
         deinit { unlink(temporary) }
     }
 
     /// Writes `bytes` to a file beside `path`, which must not exist yet.
     public static func draft(_ bytes: [UInt8], for path: String) throws -> Draft {
-        if FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
+        try draft(for: path) { write in try write(bytes) }
+    }
+
+    /// Writes what `fill` hands its writer, piece by piece, to a file beside `path` (which must not exist
+    /// yet), through a buffer: a million rows go out in constant memory.
+    public static func draft(for path: String, replacing: Bool = false, _ fill: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> Draft {
+        if !replacing, FileManager.default.fileExists(atPath: path) { throw StoreOpenError.alreadyExists(path) }
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw SheetFileProblem.unwritable(path, errno: errno) }
         let draft = Draft(temporary: temporary, path: path)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let error = errno
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == bytes.count, synced else { throw SheetFileProblem.unwritable(path, errno: written < 0 ? error : ENOSPC) }
+        defer { close(descriptor) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        func flush() throws {
+            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard written == buffer.count else { throw SheetFileProblem.unwritable(path, errno: written < 0 ? errno : ENOSPC) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try fill { bytes in
+            buffer += bytes
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        guard fsync(descriptor) == 0 else { throw SheetFileProblem.unwritable(path, errno: errno) }
         return draft
     }
 }
