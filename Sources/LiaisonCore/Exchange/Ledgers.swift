@@ -100,12 +100,19 @@ extension LiaisonStore {
         var count = 0
         try database.read {
             try write(SheetText.byteOrderMark + Array(CSV.write([ledger.header]).utf8))
+            // Rows go out a thousand at a time: one piece of text each, not one per row.
+            var chunk = ""
             _ = try database.fetchAll(Ledger.sql(ledger), ledgerArguments(ledger, period)) { row in
-                let cells = (0..<Int32(ledger.columnCount)).map { row.isNull($0) ? "" : row.string($0) }
-                try write(Array(CSV.write([ledgerRow(ledger, cells, fullNames: fullNames).map(ExcelText.protect)]).utf8))
+                let cells = (0..<Int32(ledger.columnCount)).map { row.string($0) }
+                CSV.append(ledgerRow(ledger, cells, fullNames: fullNames).map(ExcelText.protect), to: &chunk)
                 count += 1
-                if count % 10_000 == 0 { progress(count) }
+                if count % 1000 == 0 {
+                    try write(Array(chunk.utf8))
+                    chunk = ""
+                    if count % 10_000 == 0 { progress(count) }
+                }
             }
+            try write(Array(chunk.utf8))
         }
         progress(count)
         try database.write {
