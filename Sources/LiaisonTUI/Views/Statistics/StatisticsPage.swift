@@ -45,7 +45,8 @@ final class StatisticsPage: Page {
         stale = false
         let report = try store.statistics(period, by: dimension)
         self.report = report
-        trend = try store.monthlyTrend(year: period.last.year)
+        // The year's months are read only for the chart: a district's year is most of the wait.
+        trend = showsChart ? try store.monthlyTrend(year: period.last.year) : []
         rule = try store.satisfactionRule()
         var entries: [ListEntry] = [.heading("\(period.label)（p 换期间）  按\(dimension.label)（b 换）"),
                                     row("total", "全站", report.total)]
@@ -95,6 +96,7 @@ final class StatisticsPage: Page {
             return .say(order == .count ? "交办多的在前" : "满意率低的在前", .muted)
         case .toggleChart:
             showsChart.toggle()
+            if showsChart, trend.isEmpty { try reload() }
             return .handled
         case .exportReport:
             let file = "满意率说明通知-\(period.first.iso)至\(period.last.iso).txt"
