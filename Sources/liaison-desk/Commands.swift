@@ -199,8 +199,9 @@ struct Commands {
         print("按\(dimension.label)：")
         for group in report.groups.sorted(by: { $0.name < $1.name }) {
             let figures = group.figures
-            print("  \(group.name)：交办 \(figures[.dispatched])，答复 \(figures[.replied])，按时 \(figures[.repliedOnTime])，现逾期 \(figures[.overdueNow])，"
-                  + "按时答复率 \(FigureSet.percent(figures.rate(.onTimeRate)))，满意率 \(FigureSet.percent(figures.rate(.satisfactionRate)))")
+            let counts = [Figure.dispatched, .replied, .repliedOnTime, .overdueNow].map { "\($0.label) \(figures[$0])" }
+            let rates = [StatisticsRate.onTimeRate, .satisfactionRate].map { "\($0.label) \(FigureSet.percent(figures.rate($0)))" }
+            print("  \(group.name)：" + (counts + rates).joined(separator: "，"))
         }
     }
 
@@ -220,6 +221,8 @@ struct Commands {
         let draft = try SheetFile.draft(for: file, replacing: force) { write in
             count = try store.exportLedger(ledger, period: period, fullNames: fullNames, fileName: file, session: .commandLine, progress: { done in
                 guard showsProgress, total > 0 else { return }
+                // Rows added since the count was taken do not push the bar past its end.
+                let done = min(done, total)
                 let filled = done * 40 / total
                 FileHandle.standardError.write(Data("\r导出\(ledger.label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 40 - filled))] \(done * 100 / total)%".utf8))
             }, write: write)

@@ -83,9 +83,22 @@ final class StatisticsTests: XCTestCase {
         let city = try XCTUnwrap(groups["区城管局"])
         XCTAssertEqual([city[.dispatched], city[.replied], city[.ratings]], [1, 0, 0])
         XCTAssertEqual(groups["未交办"]?[.opened], 2, "D and the one answered on the spot were never dispatched")
-        var sum = FigureSet()
-        for group in report.groups { sum.add(group.figures) }
-        XCTAssertEqual(sum, report.total, "the groups add up to the station")
+        let station = try store.statistics(.month(11, of: 2026)).total
+        for figure in [Figure.received, .opened, .closed, .replied, .repliedOnTime, .ratings, .satisfied, .overdueNow] {
+            XCTAssertEqual(report.groups.reduce(0) { $0 + $1.figures[figure] }, station[figure], "\(figure.label): the departments add up to the station")
+        }
+    }
+
+    func testADepartmentAnswersForWhatItWasGivenNotWhatWasSwappedAway() throws {
+        let record = try fixture.openedCase(problem: "H 占道经营")
+        try store.dispatch(caseID: record.id, departmentID: fixture.departmentID, due: .workingDays(5), session: supervisor)
+        try store.swapDepartment(caseID: record.id, to: cityManagement, reason: "属城管职责", session: supervisor)
+        try store.recordReply(caseID: record.id, text: "已清理", session: supervisor)
+        let station = try store.statistics(.month(11, of: 2026)).total
+        XCTAssertEqual(station[.dispatched], 6, "the round counts once for the station")
+        let groups = Dictionary(uniqueKeysWithValues: try store.statistics(.month(11, of: 2026), by: .department).groups.map { ($0.name, $0.figures) })
+        XCTAssertEqual(groups["区住建局"]?[.dispatched], 4, "the dispatch swapped away is not 区住建局's to answer")
+        XCTAssertEqual([groups["区城管局"]?[.dispatched], groups["区城管局"]?[.dispatchedReplied], groups["区城管局"]?[.replied]], [2, 1, 1])
     }
 
     func testAReplyAcrossTheNationalDayHolidayIsOnTime() throws {
@@ -120,7 +133,7 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(flagged.map { "\($0.kind) \($0.name) \($0.satisfied)/\($0.ratings)" }, ["承办单位 区住建局 1/4", "代表 张乾林 0/2"])
         let notice = store.explanationNotice(period, flagged: flagged, rule: strict)
         XCTAssertTrue(notice.contains("    承办单位 区住建局：测评 4 次，满意和基本满意 1 次，满意率 25.0%"), notice)
-        XCTAssertTrue(notice.contains("请于 2026-12-30 前将原因和整改措施书面报送联络站"), notice)
+        XCTAssertTrue(notice.contains("请于 2026年12月30日前将原因和整改措施书面报送联络站"), notice)
 
         var settings = try store.settings()
         settings.satisfaction = strict

@@ -22,7 +22,8 @@ public struct AuditEntry: Hashable, Sendable {
                      "roster.day": "调整接待日", "roster.seat": "排班", "roster.notice": "写接待公告",
                      "contacts.assign": "分配联系群众", "contacts.end": "结束联系群众",
                      "meeting.create": "新建会议", "meeting.update": "修改会议", "meeting.reschedule": "会议改期", "meeting.prepare": "筹备会议", "meeting.cancel": "取消会议",
-                     "meeting.close": "结束会议", "meeting.notice": "公示会议", "statistics.explanation": "写满意率说明通知"]
+                     "meeting.close": "结束会议", "meeting.notice": "公示会议", "statistics.explanation": "写满意率说明通知",
+                     "ledger.export": "导出登记簿"]
         if let label = fixed[action] { return label }
         let parts = action.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return action }

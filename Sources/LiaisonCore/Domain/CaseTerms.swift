@@ -31,6 +31,14 @@ public enum UnclosedMeeting {
     static let condition = "status = 'planned' AND starts_at < ?"
 }
 
+/// 满意 for the 满意率: 满意 or 基本满意 (`Satisfaction.countsAsSatisfied`), over a ratings row `alias`, as 1 or 0.
+public enum SatisfiedRating {
+    static func result(_ alias: String) -> String { "CASE WHEN \(alias).result <> 'unsatisfied' THEN 1 ELSE 0 END" }
+    static func attitude(_ alias: String) -> String {
+        "CASE WHEN \(alias).attitude IS NOT NULL AND \(alias).attitude <> 'unsatisfied' THEN 1 ELSE 0 END"
+    }
+}
+
 /// 办理时限: how many working days a department may be given for a case, written once for dispatching,
 /// for a category's default and for every form that asks.
 public enum TimeLimit {

@@ -40,8 +40,8 @@ public struct BelowThreshold: Hashable, Sendable {
 
 extension StatisticsSQL {
     /// The ratings deputies gave on residents' behalf (代表评单), by the case's deputy.
-    static let deputyRatings = """
-        SELECT d.name, count(*), sum(t.result <> 'unsatisfied') FROM ratings t JOIN cases c ON c.id = t.case_id
+    static let deputyRatings: String = """
+        SELECT d.name, count(*), sum(\(SatisfiedRating.result("t"))) FROM ratings t JOIN cases c ON c.id = t.case_id
         JOIN deputies d ON d.id = c.responsible_deputy_id
         WHERE c.station_id = ? AND t.rated_by = 'deputy' AND t.rated_at >= ? AND t.rated_at < ? GROUP BY d.id ORDER BY d.name
         """
@@ -52,8 +52,10 @@ extension LiaisonStore {
     /// rounds they replied to, deputies by the ratings they gave on residents' behalf.
     public func belowThreshold(_ period: StatisticsPeriod, rule: SatisfactionRule? = nil) throws -> [BelowThreshold] {
         let rule = try rule ?? satisfactionRule()
+        // A rating no department answered for (an escalated case's) is no department's.
         let departments = try statistics(period, by: .department).groups.compactMap { group -> BelowThreshold? in
             let figures = group.figures
+            guard !group.key.isEmpty else { return nil }
             guard rule.flags(ratings: figures[.ratings], satisfied: figures[.satisfied]) else { return nil }
             return BelowThreshold(kind: "承办单位", name: group.name, ratings: figures[.ratings], satisfied: figures[.satisfied])
         }
@@ -67,9 +69,11 @@ extension LiaisonStore {
     public func explanationNotice(_ period: StatisticsPeriod, flagged: [BelowThreshold], rule: SatisfactionRule) -> String {
         let due = today.adding(days: rule.explanationDays)
         var lines = ["\(station.name)", "满意率情况说明通知", "",
-                     "    \(period.label)，以下单位（代表）办理群众诉求的满意率低于 \(rule.threshold)%（测评不少于 \(rule.minimumRatings) 次的计入）。"
-                     + "请于 \(due.iso) 前将原因和整改措施书面报送联络站。", ""]
-        lines += flagged.map { "    \($0.kind) \($0.name)：测评 \($0.ratings) 次，满意和基本满意 \($0.satisfied) 次，满意率 \(FigureSet.percent($0.rate))" }
+                     "    \(period.label)，以下承办单位办理群众诉求的满意率、代表评单的满意率低于 \(rule.threshold)%"
+                     + "（测评不少于 \(rule.minimumRatings) 次的计入）。请于 \(due.year)年\(due.month)月\(due.dayOfMonth)日前将原因和整改措施书面报送联络站。", ""]
+        lines += flagged.map {
+            "    \($0.kind) \($0.name)：\($0.kind == "代表" ? "代表评单" : "测评") \($0.ratings) 次，满意和基本满意 \($0.satisfied) 次，满意率 \(FigureSet.percent($0.rate))"
+        }
         let (year, month, day) = today.components
         lines += ["", "\(station.name)", "\(year)年\(month)月\(day)日", ""]
         return lines.joined(separator: "\n")

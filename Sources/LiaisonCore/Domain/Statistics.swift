@@ -77,7 +77,7 @@ public enum Figure: String, CaseIterable, Sendable {
         case .repliedOnTime: "按时答复"
         case .overdueNow: "现逾期"
         case .closed: "销号"
-        case .closedWithReason: "未经满意销号"
+        case .closedWithReason: "写明理由销号"
         case .reopened: "重新交办"
         case .escalated: "上报"
         case .ratings: "测评"
@@ -92,16 +92,16 @@ public enum Figure: String, CaseIterable, Sendable {
         case .received: "期间登记的来访（含来电、来信、网上、走访、会议），按渠道分；过号的也算。"
         case .answeredOnSpot: "期间登记、当场答复办结的来访。"
         case .opened: "期间立案的诉求：接待转来的、当场答复即时办结的、会议新开的跟进诉求都算。"
-        case .dispatched: "期间交给承办单位的轮次：一件诉求的每一轮算一次，调整承办单位不另算。"
+        case .dispatched: "期间交给承办单位的轮次：一件诉求的每一轮算一次，调整承办单位不另算；按承办单位分时，每个单位算它接手的，退回、调走和上报的不计。"
         case .dispatchedReplied: "期间交办的轮次中，到现在已答复的。"
         case .replied: "期间承办单位答复的轮次。"
         case .repliedOnTime: "期间的答复中，在答复当时有效的期限（含批准的延期）之前或当天答复的。"
         case .overdueNow: "现在逾期的诉求（与期间无关）：承办单位在办或不满意待重办，且已过期限。"
         case .closed: "期间销号的诉求，含当场答复即时办结的。"
-        case .closedWithReason: "期间由督办人员写明理由销号、不是因群众满意而销号的；不算满意。"
+        case .closedWithReason: "期间由督办人员写明理由销号、不是因群众满意而销号的；不进满意率，按其测评计。"
         case .reopened: "期间因群众不满意而重新交办的轮次。"
-        case .escalated: "期间上报上级人大的诉求。"
-        case .ratings: "期间的满意度测评（群众本人或代表评单），每轮一次。"
+        case .escalated: "期间上报上级人大的诉求，一件上报几次也算一件。"
+        case .ratings: "期间的满意度测评（群众本人或代表评单）；按承办单位分时计给答复那一轮的单位。"
         case .satisfied: "期间测评结果为满意或基本满意的。"
         case .attitudes: "期间测评中评了办理态度的。"
         case .attitudeSatisfied: "期间办理态度评为满意或基本满意的。"
@@ -166,26 +166,19 @@ public struct FigureSet: Hashable, Sendable {
         let channels = byChannel.isEmpty ? "" : "（" + byChannel.map { "\($0.channel.label) \($0.count)" }.joined(separator: " ") + "）"
         return [
             "来访登记 \(self[.received])" + channels,
-            "当场答复 \(self[.answeredOnSpot])  立案 \(self[.opened])",
-            "交办 \(self[.dispatched])  其中已答复 \(self[.dispatchedReplied])",
-            "答复 \(self[.replied])  按时 \(self[.repliedOnTime])",
-            "现逾期 \(self[.overdueNow])",
-            "销号 \(self[.closed])  未经满意 \(self[.closedWithReason])",
-            "重新交办 \(self[.reopened])  上报 \(self[.escalated])",
-            "测评 \(self[.ratings])  满意和基本满意 \(self[.satisfied])",
+            line(.answeredOnSpot, .opened), line(.dispatched, .dispatchedReplied), line(.replied, .repliedOnTime), line(.overdueNow),
+            line(.closed, .closedWithReason), line(.reopened, .escalated), line(.ratings, .satisfied),
         ] + StatisticsRate.allCases.map { "\($0.label) \(FigureSet.percent(rate($0)))" }
             + ["平均答复用时 " + (averageReplyWorkingDays.map { String(format: "%.1f 个工作日", $0) } ?? "—")]
     }
+
+    /// 交办 5  交办已答复 3: figures by their own labels, as the definitions name them.
+    private func line(_ figures: Figure...) -> String { figures.map { "\($0.label) \(self[$0])" }.joined(separator: "  ") }
 
     /// The definitions of everything `summary` says, for help beside the figures.
     public static var definitions: [String] {
         Figure.allCases.map { "\($0.label)：\($0.definition)" } + StatisticsRate.allCases.map { "\($0.label)：\($0.definition)" }
             + ["平均答复用时：从该轮交办到答复的工作日数，按节假日安排计，取期间答复的平均。"]
-    }
-
-    mutating func add(_ other: FigureSet) {
-        for (figure, count) in other.counts { self[figure] += count }
-        replyWorkingDays += other.replyWorkingDays
     }
 }
 
@@ -195,8 +188,9 @@ public struct StatisticsReport: Sendable {
     public let total: FigureSet
     public let byChannel: [(channel: Channel, count: Int)]
     public let dimension: StatisticsDimension?
-    /// Each group's name (未分类, 未交办 for none) and figures, in the order the database gave them.
-    public let groups: [(name: String, figures: FigureSet)]
+    /// Each group's key (its row's id; empty for none), name (未分类, 未交办 … for none) and figures, in no
+    /// particular order.
+    public let groups: [(key: String, name: String, figures: FigureSet)]
 }
 
 extension StatisticsReport {
@@ -256,9 +250,17 @@ public enum StatisticsSQL {
         """
     }
 
-    /// The first dispatch of each round in the period, and whether the round has been replied.
+    /// The first dispatch of each round in the period, and whether the round has been replied; by
+    /// department, each dispatch its department was to answer (not returned, swapped away or escalated).
     static func dispatched(_ dimension: StatisticsDimension?) -> String {
-        """
+        if dimension == .department {
+            return """
+                SELECT p.department_id, count(*), sum(p.replied_on IS NOT NULL)
+                FROM dispatches p JOIN cases c ON c.id = p.case_id
+                WHERE c.station_id = ? AND p.dispatched_on >= ? AND p.dispatched_on <= ? AND p.ended_how IS NULL GROUP BY 1
+                """
+        }
+        return """
         SELECT \(key(dimension, dispatch: true)), count(*),
                sum(EXISTS (SELECT 1 FROM dispatches r WHERE r.case_id = p.case_id AND r.round = p.round AND r.replied_on IS NOT NULL))
         FROM dispatches p JOIN cases c ON c.id = p.case_id
@@ -283,7 +285,7 @@ public enum StatisticsSQL {
 
     static func events(_ dimension: StatisticsDimension?) -> String {
         """
-        SELECT \(key(dimension)), sum(e.kind = 'reopened'), sum(e.kind = 'escalated')
+        SELECT \(key(dimension)), sum(e.kind = 'reopened'), count(DISTINCT CASE WHEN e.kind = 'escalated' THEN e.case_id END)
         FROM case_events e JOIN cases c ON c.id = e.case_id
         WHERE c.station_id = ? AND e.kind IN ('reopened', 'escalated') AND e.at >= ? AND e.at < ? GROUP BY 1
         """
@@ -292,10 +294,11 @@ public enum StatisticsSQL {
     /// Ratings of the period; a department's are those of the rounds it replied to.
     static func ratings(_ dimension: StatisticsDimension?) -> String {
         """
-        SELECT \(key(dimension, dispatch: true)), count(*), sum(t.result <> 'unsatisfied'), count(t.attitude),
-               sum(t.attitude IS NOT NULL AND t.attitude <> 'unsatisfied')
+        SELECT \(key(dimension, dispatch: true)), count(*), sum(\(SatisfiedRating.result("t"))), count(t.attitude),
+               sum(\(SatisfiedRating.attitude("t")))
         FROM ratings t JOIN cases c ON c.id = t.case_id
-        LEFT JOIN dispatches p ON p.id = (SELECT max(q.id) FROM dispatches q WHERE q.case_id = t.case_id AND q.round = t.round)
+        LEFT JOIN dispatches p ON p.id = (SELECT max(q.id) FROM dispatches q WHERE q.case_id = t.case_id AND q.round = t.round
+                                          AND q.replied_on IS NOT NULL)
         WHERE c.station_id = ? AND t.rated_at >= ? AND t.rated_at < ? GROUP BY 1
         """
     }
@@ -315,9 +318,23 @@ public enum StatisticsSQL {
 }
 
 extension LiaisonStore {
-    /// The station's figures over `period`, broken down by `dimension` when one is given.
+    /// The station's figures over `period`, broken down by `dimension` when one is given. The station's
+    /// own are counted apart: by department a round may be two departments' (one swapped away), yet it is
+    /// one round of the station's.
     public func statistics(_ period: StatisticsPeriod, by dimension: StatisticsDimension? = nil) throws -> StatisticsReport {
         try database.read {
+            let (whole, channels) = try figures(period, by: nil)
+            let groups = try dimension.map { try figures(period, by: $0).groups } ?? [:]
+            let named = try dimension.map { try groupNames($0, keys: Array(groups.keys)) } ?? [:]
+            return StatisticsReport(period: period, total: whole[""] ?? FigureSet(),
+                                    byChannel: Channel.allCases.compactMap { channel in channels[channel].map { (channel, $0) } },
+                                    dimension: dimension, groups: groups.map { ($0.key, named[$0.key] ?? $0.key, $0.value) })
+        }
+    }
+
+    /// The figures of each group of `dimension` (one group, keyed "", without one), and visits by channel.
+    private func figures(_ period: StatisticsPeriod, by dimension: StatisticsDimension?) throws
+        -> (groups: [String: FigureSet], channels: [Channel: Int]) {
             var groups: [String: FigureSet] = [:]
             var channels: [Channel: Int] = [:]
             let range: [SQLBindable?] = [station.id, period.first, period.last]
@@ -368,14 +385,7 @@ extension LiaisonStore {
                     groups[key(row), default: FigureSet()][.overdueNow] += row.int(1)
                 }
             }
-            var total = FigureSet()
-            for figures in groups.values { total.add(figures) }
-            let named = try dimension.map { try groupNames($0, keys: Array(groups.keys)) } ?? [:]
-            return StatisticsReport(period: period, total: total,
-                                    byChannel: Channel.allCases.compactMap { channel in channels[channel].map { (channel, $0) } },
-                                    dimension: dimension,
-                                    groups: dimension == nil ? [] : groups.map { (named[$0.key] ?? $0.key, $0.value) })
-        }
+            return (groups, channels)
     }
 
     /// 来访登记 and 销号 of each month of `year`, for the year's chart.

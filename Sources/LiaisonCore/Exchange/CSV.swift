@@ -120,6 +120,12 @@ enum ExcelText {
         value.utf8.count >= 11 && value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? "=\"\(value)\"" : value
     }
 
+    /// Free text that Excel or WPS would run as a formula (= + - @ first) is shown as written instead.
+    static func defused(_ value: String) -> String {
+        guard let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40].contains(first) else { return value }
+        return "'" + value
+    }
+
     static func unwrap(_ cell: String) -> String {
         cell.count >= 3 && cell.hasPrefix("=\"") && cell.hasSuffix("\"") ? String(cell.dropFirst(2).dropLast()) : cell
     }

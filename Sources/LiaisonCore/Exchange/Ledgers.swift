@@ -18,6 +18,7 @@ public enum Ledger: String, CaseIterable, Sendable {
     public var header: [String] {
         switch self {
         case .reception: ["日期", "号码", "来访群众", "社区", "渠道", "反映问题", "接待代表", "处理结果", "诉求编号"]
+        // 交办, 期限, 答复 and 反馈 are the current round's.
         case .cases: ["编号", "受理日期", "群众", "类别", "分级", "承办单位", "交办日期", "期限", "答复日期", "反馈日期", "测评", "销号日期", "轮次",
                       "督办次数"]
         case .duty: ["代表", "日期", "履职类型", "户数", "说明", "状态"]
@@ -44,9 +45,10 @@ public enum Ledger: String, CaseIterable, Sendable {
         case .cases:
             """
             SELECT c.code, c.opened_on, coalesce(r.name, ''), coalesce(g.name, ''), coalesce(c.tier, ''), coalesce(dep.name, ''),
-                   coalesce((SELECT min(p.dispatched_on) FROM dispatches p WHERE p.case_id = c.id), ''), coalesce(c.due_date, ''),
-                   coalesce((SELECT max(p.replied_on) FROM dispatches p WHERE p.case_id = c.id), ''),
-                   coalesce((SELECT max(p.feedback_on) FROM dispatches p WHERE p.case_id = c.id), ''),
+                   coalesce((SELECT min(p.dispatched_on) FROM dispatches p WHERE p.case_id = c.id AND p.round = c.round), ''),
+                   coalesce(c.due_date, ''),
+                   coalesce((SELECT max(p.replied_on) FROM dispatches p WHERE p.case_id = c.id AND p.round = c.round), ''),
+                   coalesce((SELECT max(p.feedback_on) FROM dispatches p WHERE p.case_id = c.id AND p.round = c.round), ''),
                    coalesce((SELECT t.result FROM ratings t WHERE t.case_id = c.id ORDER BY t.round DESC, t.id DESC LIMIT 1), ''),
                    coalesce(c.closed_on, ''), c.round,
                    (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'supervised')
@@ -104,7 +106,7 @@ extension LiaisonStore {
             var chunk = ""
             _ = try database.fetchAll(Ledger.sql(ledger), ledgerArguments(ledger, period)) { row in
                 let cells = (0..<Int32(ledger.columnCount)).map { row.string($0) }
-                CSV.append(ledgerRow(ledger, cells, fullNames: fullNames).map(ExcelText.protect), to: &chunk)
+                CSV.append(ledgerRow(ledger, cells, fullNames: fullNames).map { ExcelText.protect(ExcelText.defused($0)) }, to: &chunk)
                 count += 1
                 if count % 1000 == 0 {
                     try write(Array(chunk.utf8))

@@ -12,10 +12,12 @@ enum BarChart {
     }
 
     /// One line per bar: the label fitted to `labelWidth` (Chinese counts two), the bar, and its text.
-    static func horizontal(_ bars: [(label: String, value: Double, text: String)], labelWidth: Int, width: Int) -> [String] {
+    /// Bars are of `maximum` (a rate's 100%), else of the longest.
+    static func horizontal(_ bars: [(label: String, value: Double, text: String)], labelWidth: Int, width: Int,
+                           maximum given: Double? = nil) -> [String] {
         let textWidth = bars.map(\.text.displayWidth).max() ?? 0
         let barWidth = max(1, width - labelWidth - textWidth - 2)
-        let maximum = bars.map(\.value).max() ?? 0
+        let maximum = given ?? bars.map(\.value).max() ?? 0
         return bars.map { bar in
             let drawn = BarChart.bar(bar.value, of: maximum, width: barWidth)
             return bar.label.fitted(to: labelWidth, ellipsis: true) + " " + drawn.fitted(to: barWidth) + " " + bar.text

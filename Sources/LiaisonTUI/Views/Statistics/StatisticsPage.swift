@@ -8,7 +8,7 @@ final class StatisticsPage: Page {
     enum Order { case count, satisfaction }
 
     let id = DeskScreenID.statistics
-    private let store: LiaisonStore
+    let store: LiaisonStore
     private(set) var period: StatisticsPeriod
     private(set) var dimension = StatisticsDimension.department
     private(set) var order = Order.count
@@ -16,6 +16,8 @@ final class StatisticsPage: Page {
     private var report: StatisticsReport?
     private var trend: [(month: Int, received: Int, closed: Int)] = []
     private var rule = SatisfactionRule.standard
+    /// Who is below the satisfaction line over the period: the same list the notice (E) gives.
+    private var flagged: [BelowThreshold] = []
     private var chartLines: [(text: String, role: TextRole)] = []
     private(set) lazy var rows = ListDetail(columns: [
         TableColumn("名称", width: 10, flexible: true, elastic: true), TableColumn("交办", width: 5, alignRight: true),
@@ -48,16 +50,18 @@ final class StatisticsPage: Page {
         // The year's months are read only for the chart: a district's year is most of the wait.
         trend = showsChart ? try store.monthlyTrend(year: period.last.year) : []
         rule = try store.satisfactionRule()
+        flagged = try store.belowThreshold(period, rule: rule)
         var entries: [ListEntry] = [.heading("\(period.label)（p 换期间）  按\(dimension.label)（b 换）"),
                                     row("total", "全站", report.total)]
         entries.append(.heading("按\(dimension.label)，" + (order == .count ? "交办多的在前（s 按满意率）" : "满意率低的在前（s 按件数）")))
-        entries += sortedGroups(report).map { row("g-\($0.name)", $0.name, $0.figures) }
-        let flagged = dimension == .department ? report.groups.filter { flags($0.figures) }.count : 0
-        if flagged > 0 { entries.append(.heading("满意率低于 \(rule.threshold)% 的 \(flagged) 个单位（E 写说明通知）", role: .overdue)) }
+        entries += sortedGroups(report).map { row("g-\($0.key)", $0.name, $0.figures) }
+        if !flagged.isEmpty {
+            entries.append(.heading("满意率低于 \(rule.threshold)% 的：" + flagged.map(\.name).joined(separator: "、") + "（E 写说明通知）", role: .overdue))
+        }
         rows.setEntries(entries)
     }
 
-    private func sortedGroups(_ report: StatisticsReport) -> [(name: String, figures: FigureSet)] {
+    private func sortedGroups(_ report: StatisticsReport) -> [(key: String, name: String, figures: FigureSet)] {
         report.groups.sorted { left, right in
             switch order {
             case .count: return (left.figures[.dispatched], left.figures[.opened], right.name) > (right.figures[.dispatched], right.figures[.opened], left.name)
@@ -68,13 +72,16 @@ final class StatisticsPage: Page {
         }
     }
 
-    /// A department below the station's satisfaction line (the rule's minimum ratings met).
-    private func flags(_ figures: FigureSet) -> Bool { rule.flags(ratings: figures[.ratings], satisfied: figures[.satisfied]) }
+    /// A department or deputy of this breakdown on the list below the satisfaction line.
+    private func flags(_ name: String) -> Bool {
+        let kind = dimension == .department ? "承办单位" : dimension == .deputy ? "代表" : ""
+        return flagged.contains { $0.kind == kind && $0.name == name }
+    }
 
     private func row(_ id: String, _ name: String, _ figures: FigureSet) -> ListEntry {
         .row(id, [name, "\(figures[.dispatched])", "\(figures[.replied])", FigureSet.percent(figures.rate(.onTimeRate)),
                   FigureSet.percent(figures.rate(.satisfactionRate)), "\(figures[.overdueNow])"],
-             role: id != "total" && dimension == .department && flags(figures) ? .overdue : .normal, search: [name])
+             role: id != "total" && flags(name) ? .overdue : .normal, search: [name])
     }
 
     /// The chart has no rows: the list's keys wait for the table.
@@ -99,7 +106,7 @@ final class StatisticsPage: Page {
             if showsChart, trend.isEmpty { try reload() }
             return .handled
         case .exportReport:
-            let file = "满意率说明通知-\(period.first.iso)至\(period.last.iso).txt"
+            let file = "满意率说明通知-\(period.first.iso)至\(period.last.iso)-\(BesideDatabase.stamp(store)).txt"
             var count = 0
             if let failed = try BesideDatabase.write(file, store: store, export: { [store, period] path, write in
                 count = try store.exportExplanationNotice(period, fileName: path, session: desk.session, write: write)
@@ -150,7 +157,7 @@ final class StatisticsPage: Page {
     }
 
     /// The breakdown as bars of the order's measure, then the year's visits and closed cases by month.
-    private static func chart(_ report: StatisticsReport, groups: [(name: String, figures: FigureSet)],
+    private static func chart(_ report: StatisticsReport, groups: [(key: String, name: String, figures: FigureSet)],
                               trend: [(month: Int, received: Int, closed: Int)], order: Order, body: BodyArea) -> [(text: String, role: TextRole)] {
         var lines: [(String, TextRole)] = []
         let measure = order == .count ? "交办件数" : "满意率"
@@ -161,7 +168,8 @@ final class StatisticsPage: Page {
             order == .count ? (group.name, Double(group.figures[.dispatched]), "\(group.figures[.dispatched])")
                 : (group.name, group.figures.rate(.satisfactionRate) ?? 0, FigureSet.percent(group.figures.rate(.satisfactionRate)))
         }
-        lines += BarChart.horizontal(bars, labelWidth: 12, width: body.width - 1).map { ($0, .normal) }
+        // A rate's bars are of 100%, so 50% and 55% do not both look full.
+        lines += BarChart.horizontal(bars, labelWidth: 12, width: body.width - 1, maximum: order == .count ? nil : 1).map { ($0, .normal) }
         if groups.count > room { lines.append(("…另有 \(groups.count - room) 组（v 回表格看全部）", .muted)) }
         lines.append(("", .normal))
         let year = report.period.last.year
@@ -172,10 +180,11 @@ final class StatisticsPage: Page {
 
     private func detail(of id: String?) -> [DetailLine] {
         guard let report, let id else { return [] }
-        let name = id == "total" ? "全站" : String(id.dropFirst(2))
-        let figures = id == "total" ? report.total : report.groups.first { $0.name == name }?.figures ?? FigureSet()
+        let group = report.groups.first { "g-\($0.key)" == id }
+        let name = group?.name ?? "全站"
+        let figures = group?.figures ?? report.total
         var lines = [DetailLine.heading("\(report.period.label) · \(name)")]
-        if id != "total", dimension == .department, flags(figures) {
+        if group != nil, flags(name) {
             lines.append(DetailLine("满意率低于 \(rule.threshold)%：须在 \(rule.explanationDays) 天内书面说明（E 写通知）", role: .overdue))
         }
         lines += figures.summary(byChannel: id == "total" ? report.byChannel : []).map { line in
@@ -193,7 +202,7 @@ final class PeriodForm: FormSpec {
 
     init(page: StatisticsPage) {
         self.page = page
-        today = page.period.last
+        today = page.store.today
     }
 
     var sideTitle: String { "统计期间" }
