@@ -50,10 +50,14 @@ extension StatisticsSQL {
 extension LiaisonStore {
     /// Who falls below the station's satisfaction line over `period`: departments by the ratings of the
     /// rounds they replied to, deputies by the ratings they gave on residents' behalf.
-    public func belowThreshold(_ period: StatisticsPeriod, rule: SatisfactionRule? = nil) throws -> [BelowThreshold] {
+    /// `byDepartment`: the period's report by department when the caller has it already.
+    public func belowThreshold(_ period: StatisticsPeriod, rule: SatisfactionRule? = nil,
+                               byDepartment: StatisticsReport? = nil) throws -> [BelowThreshold] {
         let rule = try rule ?? satisfactionRule()
+        let report = try byDepartment.flatMap { $0.dimension == .department && $0.period == period ? $0 : nil }
+            ?? statistics(period, by: .department)
         // A rating no department answered for (an escalated case's) is no department's.
-        let departments = try statistics(period, by: .department).groups.compactMap { group -> BelowThreshold? in
+        let departments = report.groups.compactMap { group -> BelowThreshold? in
             let figures = group.figures
             guard !group.key.isEmpty else { return nil }
             guard rule.flags(ratings: figures[.ratings], satisfied: figures[.satisfied]) else { return nil }

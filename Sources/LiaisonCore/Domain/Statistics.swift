@@ -209,9 +209,15 @@ extension StatisticsReport {
 /// The SQL of the statistics, one statement per source table: the period's rows grouped by the
 /// breakdown's column (a constant when there is none). Every count is one glossary figure.
 public enum StatisticsSQL {
-    /// Every statement a report runs with its arguments, for the benchmark to run in the sqlite3 program.
+    /// Every statement a report runs with its arguments, for the benchmark to run in the sqlite3 program:
+    /// the station's, and the breakdown's when there is one (as `statistics` runs them).
     public static func statements(_ period: StatisticsPeriod, by dimension: StatisticsDimension?, stationID: Int64,
                                   today: Day) -> [(sql: String, arguments: [Any])] {
+        (dimension == nil ? [nil] : [nil, dimension]).flatMap { pass(period, by: $0, stationID: stationID, today: today) }
+    }
+
+    private static func pass(_ period: StatisticsPeriod, by dimension: StatisticsDimension?, stationID: Int64,
+                             today: Day) -> [(sql: String, arguments: [Any])] {
         let range: [Any] = [stationID, period.first.iso, period.last.iso]
         let days: [Any] = [period.first.iso, period.last.iso, stationID]
         let moments: [Any] = [stationID, period.first.iso, period.last.adding(days: 1).iso]

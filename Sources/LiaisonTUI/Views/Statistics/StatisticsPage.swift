@@ -50,7 +50,7 @@ final class StatisticsPage: Page {
         // The year's months are read only for the chart: a district's year is most of the wait.
         trend = showsChart ? try store.monthlyTrend(year: period.last.year) : []
         rule = try store.satisfactionRule()
-        flagged = try store.belowThreshold(period, rule: rule)
+        flagged = try store.belowThreshold(period, rule: rule, byDepartment: report)
         var entries: [ListEntry] = [.heading("\(period.label)（p 换期间）  按\(dimension.label)（b 换）"),
                                     row("total", "全站", report.total)]
         entries.append(.heading("按\(dimension.label)，" + (order == .count ? "交办多的在前（s 按满意率）" : "满意率低的在前（s 按件数）")))
